@@ -1,0 +1,41 @@
+"""regtext: parse, compare and link Chinese regulatory texts.
+
+Example:
+    >>> import regtext
+    >>> doc = regtext.load("genai-2023-final")
+    >>> doc.title, len(doc.articles)
+    ('生成式人工智能服务管理暂行办法', 24)
+"""
+
+from __future__ import annotations
+
+from .corpus import (
+    CorpusWarning,
+    UnknownDocumentError,
+    corpus,
+    load,
+    record,
+    resolve_id,
+    translation,
+)
+from .model import Document, Node, ParseWarning
+from .parse import parse, read
+
+# -- analyses: one import line per module (keep this block sorted) --------------------------
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorpusWarning",
+    "Document",
+    "Node",
+    "ParseWarning",
+    "UnknownDocumentError",
+    "corpus",
+    "load",
+    "parse",
+    "read",
+    "record",
+    "resolve_id",
+    "translation",
+]

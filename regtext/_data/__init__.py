@@ -1,0 +1,1 @@
+"""Data files regtext reads at run time (lexicons, dictionaries, report styles)."""

@@ -1,0 +1,124 @@
+"""The ``regtext`` command line.
+
+Each subcommand lives in its own module of this package and exposes ``register(sub)``,
+which adds an ``argparse`` subparser whose ``func`` runs the command. Usage and input
+errors exit with status 2 and a one-line message, never a traceback.
+
+Example:
+    >>> from regtext.cli import main
+    >>> main(["corpus", "--format", "csv"]) == 0  # doctest: +ELLIPSIS
+    id,...
+    True
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: subcommand modules, in the order ``regtext --help`` lists them
+COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
+
+
+class CliError(Exception):
+    """A usage or input error: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand registered.
+
+    Example:
+        >>> "parse" in build_parser().format_help()
+        True
+    """
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="regtext",
+        description="Parse, compare and link Chinese regulatory texts.",
+    )
+    parser.add_argument("--version", action="version", version=f"regtext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(f"{name}_cmd"):
+                continue  # command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status.
+
+    Example:
+        >>> main(["parse", "no-such-law"])
+        2
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"regtext {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except (KeyError, FileNotFoundError, IsADirectoryError, PermissionError,
+            UnicodeError, ValueError) as exc:
+        msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"regtext {args.command}: {msg}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `regtext parse pipl | head`
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def open_document(name: str):
+    """A corpus id/alias or a file path → Document; CliError naming the input otherwise.
+
+    Example:
+        >>> open_document("PIPL").id
+        'pipl'
+    """
+    import warnings
+    from pathlib import Path
+
+    from .. import corpus as _corpus
+    from ..parse import read
+
+    path = Path(name)
+    if path.exists():
+        return read(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _corpus.load(name)
+    except KeyError as exc:
+        msg = str(exc)
+        if any(sep in name for sep in "/\\") or "." in name[-5:]:
+            msg = f"no such file or corpus id: {name}"
+        raise CliError(msg) from None
+
+
+def write_output(text: str, out: str | None) -> None:
+    """Print ``text`` or write it to ``out`` (a path; ``-`` means stdout).
+
+    Example:
+        >>> write_output("ok", None)
+        ok
+    """
+    from pathlib import Path
+
+    if not out or out == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    Path(out).write_text(text, encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)

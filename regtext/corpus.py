@@ -1,0 +1,212 @@
+"""The shipped corpus: catalog, aliases, loading with provenance warnings.
+
+Example:
+    >>> import regtext
+    >>> regtext.resolve_id("个保法"), regtext.resolve_id("PIPL"), regtext.resolve_id("网络安全法")
+    ('pipl', 'pipl', 'csl')
+    >>> regtext.corpus().set_index("id").loc["genai-2023-draft", "verification"]
+    'partial'
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import warnings
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .model import Document
+from .normalize import fold
+from .parse import parse
+
+
+class CorpusWarning(UserWarning):
+    """A shipped text is only partly verified or only partly available."""
+
+
+class UnknownDocumentError(KeyError):
+    """A corpus id or alias that the catalog does not know; the message lists close matches."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; keep it readable
+        return str(self.args[0]) if self.args else ""
+
+
+def _files():
+    return resources.files("regtext._corpus")
+
+
+@lru_cache(maxsize=1)
+def catalog() -> list[dict[str, Any]]:
+    """The catalog records (one dict per shipped text), as stored in ``corpus/catalog.json``.
+
+    Example:
+        >>> [r["id"] for r in catalog()][:2]
+        ['genai-2023-final', 'genai-2023-draft']
+    """
+    return json.loads((_files() / "catalog.json").read_text(encoding="utf-8"))
+
+
+def _key(name: str) -> str:
+    """Alias lookup key: folded, lower-case, without 《》, spaces and 中华人民共和国."""
+    k = fold(name).strip().lower()
+    k = re.sub(r"[《》〈〉<>\s\"'“”]", "", k)
+    return k.replace("中华人民共和国", "")
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for rec in catalog():
+        names = [rec["id"], rec["title"], rec.get("short_title", ""), rec.get("english_title", ""),
+                 rec.get("abbreviation", ""), *rec.get("aliases", [])]
+        for name in names:
+            if name:
+                index.setdefault(_key(name), rec["id"])
+    return index
+
+
+def resolve_id(name: str) -> str | None:
+    """The corpus id for an id, full or short title, 简称, English name or abbreviation.
+
+    ``None`` when the name is unknown.
+
+    Example:
+        >>> resolve_id("《中华人民共和国数据安全法》"), resolve_id("数据安全法"), resolve_id("无此法")
+        ('dsl', 'dsl', None)
+    """
+    return _alias_index().get(_key(name))
+
+
+def record(name: str) -> dict[str, Any]:
+    """The catalog record for a corpus id or alias; :class:`UnknownDocumentError` otherwise.
+
+    Example:
+        >>> record("CSL")["effective"]
+        '2017-06-01'
+    """
+    doc_id = resolve_id(name)
+    if doc_id is None:
+        raise UnknownDocumentError(_unknown_message(name))
+    return next(r for r in catalog() if r["id"] == doc_id)
+
+
+def _unknown_message(name: str) -> str:
+    keys = list(_alias_index())
+    close = difflib.get_close_matches(_key(name), keys, n=5, cutoff=0.5)
+    ids = []
+    for k in close:
+        i = _alias_index()[k]
+        if i not in ids:
+            ids.append(i)
+    hint = f"; did you mean {', '.join(repr(i) for i in ids)}?" if ids else ""
+    return (f"unknown corpus document {name!r}{hint} "
+            f"(regtext.corpus() lists the {len(catalog())} shipped texts)")
+
+
+def corpus():
+    """The catalog as a pandas DataFrame, one row per shipped text.
+
+    Example:
+        >>> df = corpus()
+        >>> sorted(df.query("verification == 'partial'").id)
+        ['genai-2023-draft', 'security-assessment']
+    """
+    import pandas as pd
+
+    rows = []
+    for rec in catalog():
+        row = {k: v for k, v in rec.items() if k != "translation"}
+        row["aliases"] = list(rec.get("aliases", []))
+        row["issuers"] = list(rec.get("issuers", []))
+        row["translation"] = (rec.get("translation") or {}).get("file")
+        rows.append(row)
+    cols = ["id", "title", "short_title", "english_title", "abbreviation", "aliases", "issuers",
+            "doc_type", "number", "adopted", "published", "effective", "status", "verification",
+            "verification_note", "source", "file", "translation"]
+    df = pd.DataFrame(rows)
+    return df[[c for c in cols if c in df.columns] + [c for c in df.columns if c not in cols]]
+
+
+def text(name: str) -> str:
+    """The raw text of a shipped document, exactly as stored.
+
+    Example:
+        >>> text("genai-2023-final").startswith("# 生成式人工智能服务管理暂行办法")
+        True
+    """
+    rec = record(name)
+    return (_files() / rec["file"]).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=64)
+def _load(doc_id: str) -> Document:
+    rec = record(doc_id)
+    doc = parse(text(doc_id), id=rec["id"], title=rec["title"])
+    meta = {k: v for k, v in rec.items() if k not in ("id", "title")}
+    return Document(doc.id, doc.title, doc.children, doc.notes, doc.warnings, meta, doc.text)
+
+
+def load(name: str, warn: bool = True) -> Document:
+    """Load a shipped text by corpus id or alias (``"个人信息保护法"``, ``"个保法"``, ``"PIPL"``).
+
+    Parsed documents are cached, so loading twice is free. A partly verified or partial
+    text issues a :class:`CorpusWarning` that says which parts.
+
+    Raises:
+        UnknownDocumentError: (a ``KeyError``) for an unknown name, listing close matches.
+
+    Example:
+        >>> doc = load("个保法")
+        >>> doc.id, len(doc.articles)
+        ('pipl', 74)
+    """
+    doc_id = resolve_id(name)
+    if doc_id is None:
+        raise UnknownDocumentError(_unknown_message(name))
+    doc = _load(doc_id)
+    rec = record(doc_id)
+    if warn and rec.get("verification") != "complete":
+        warnings.warn(f"{doc_id} ({rec['title']}) is only partly verified: "
+                      f"{rec.get('verification_note', '')}", CorpusWarning, stacklevel=2)
+    return doc
+
+
+def translation(name: str) -> Document | None:
+    """The parallel English reference translation of a shipped text, when there is one.
+
+    Example:
+        >>> translation("genai-2023-final").get("7").text[:26]
+        'Providers of generative AI'
+    """
+    rec = record(name)
+    tr = rec.get("translation")
+    if not tr:
+        return None
+    return _load_translation(rec["id"], tr["file"])
+
+
+_EN_ARTICLE = re.compile(r"^Article\s+(\d+)\s*(.*)$")
+_EN_CHAPTER = re.compile(r"^Chapter\s+(\d+)\s*(.*)$")
+
+
+@lru_cache(maxsize=8)
+def _load_translation(doc_id: str, file: str) -> Document:
+    """Parse an English translation laid out like the Chinese (Chapter N / Article N)."""
+    from .numerals import int_to_cn
+
+    raw = (_files() / file).read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        s = line.lstrip("#").strip()
+        m = _EN_ARTICLE.match(s)
+        c = _EN_CHAPTER.match(s)
+        if m:
+            out.append(f"第{int_to_cn(int(m.group(1)))}条 {m.group(2)}")
+        elif c:
+            out.append(f"## 第{int_to_cn(int(c.group(1)))}章 {c.group(2)}")
+        else:
+            out.append(line)
+    return parse("\n".join(out), id=f"{doc_id}.en")

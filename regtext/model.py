@@ -1,0 +1,345 @@
+"""The data model: frozen dataclasses for a parsed regulatory text.
+
+A :class:`Document` is a tree of :class:`Node` objects (编/分编 › 章 › 节 › 条 › 款 › 项 › 目,
+plus 序言 and 附件). Every node has a machine address (``ref``), a lawyer's label and an
+Akoma-Ntoso-style ``eid``. Nothing here parses or analyses text: see :mod:`regtext.parse`.
+
+Example:
+    >>> import regtext
+    >>> doc = regtext.parse("第一条 为了规范管理，制定本办法。\\n\\n第二条 本办法自公布之日起施行。")
+    >>> [a.ref for a in doc.articles]
+    ['1', '2']
+    >>> doc.get("2.1").label
+    '第二条'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Node kinds, outermost first.
+KINDS = (
+    "part",
+    "subpart",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "item",
+    "subitem",
+    "preamble",
+    "appendix",
+)
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something odd the parser noticed; never fatal.
+
+    ``kind`` is a short machine-readable tag (``skipped-number``, ``duplicate-number``,
+    ``orphan-text``, ``no-articles``, ``empty-heading``, ``cross-reference-line``,
+    ``encoding``, ``binary``, ``html``, ``traditional``, ``empty``, ``large-input``…),
+    ``line`` the 1-based line of the normalised input (0 when it concerns the whole text).
+
+    Example:
+        >>> ParseWarning("empty", 0, "empty input").kind
+        'empty'
+    """
+
+    kind: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.message} [{self.kind}]"
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the article tree.
+
+    Attributes:
+        kind: one of :data:`KINDS`.
+        number: the node's own number as a string (``"7"``, ``"10-1"`` for 第十条之一,
+            ``"4"`` for item （四）); empty for unnumbered nodes such as a preamble.
+        ref: machine address inside the document (``"7"``, ``"7.2.4"``, ``"ch3"``).
+        label: how a lawyer writes it (``第七条第二款第（四）项``).
+        eid: Akoma-Ntoso-style id (``art_7__para_2__point_4``).
+        heading: the heading text of a 编/章/节 (``总则``); empty for other kinds.
+        text: the node's whole text, descendants included, as shown to people (original
+            characters; paragraphs and items joined with newlines). For an article the
+            ``第七条`` prefix is not part of the text.
+        lead: the part of ``text`` that belongs to the node itself and not to a child (the
+            chapeau of a paragraph that introduces items).
+        children: child nodes in document order.
+        line: first source line (1-based, in the normalised input).
+        end_line: last source line.
+
+    Example:
+        >>> import regtext
+        >>> node = regtext.load("genai-2023-final").get("7.1.4")
+        >>> node.kind, node.label, node.eid
+        ('item', '第七条第（四）项', 'art_7__para_1__point_4')
+    """
+
+    kind: str
+    number: str
+    ref: str
+    label: str
+    eid: str
+    text: str
+    lead: str = ""
+    heading: str = ""
+    children: tuple[Node, ...] = ()
+    line: int = 0
+    end_line: int = 0
+
+    def walk(self) -> Iterator[Node]:
+        """Yield this node and all its descendants, in document order.
+
+        Example:
+            >>> import regtext
+            >>> [n.ref for n in regtext.load("genai-2023-final").get("7").walk()][:3]
+            ['7', '7.1', '7.1.1']
+        """
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def article(self) -> str:
+        """The article part of the ref (``"7"`` for ``"7.2.4"``); empty above article level.
+
+        Example:
+            >>> Node("item", "4", "7.2.4", "", "", "").article
+            '7'
+        """
+        if self.kind in ("article", "paragraph", "item", "subitem"):
+            return self.ref.split(".")[0]
+        return ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The node and its subtree as plain JSON-ready data.
+
+        Example:
+            >>> Node("article", "1", "1", "第一条", "art_1", "…").to_dict()["label"]
+            '第一条'
+        """
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "ref": self.ref,
+            "label": self.label,
+            "eid": self.eid,
+            "heading": self.heading,
+            "text": self.text,
+            "line": self.line,
+            "end_line": self.end_line,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    def __repr__(self) -> str:  # short: trees are big
+        snippet = self.text[:24] + ("…" if len(self.text) > 24 else "")
+        return f"Node({self.kind} {self.ref!r} {self.label} {snippet!r})"
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """A parsed regulatory text.
+
+    Attributes:
+        id: corpus id or user-given id (may be ``None``).
+        title: the document title (``生成式人工智能服务管理暂行办法``).
+        children: top-level nodes (parts, chapters, or articles when there are no chapters).
+        notes: the 题注 lines (adoption, promulgation and amendment notes).
+        warnings: what the parser found odd, with line numbers.
+        meta: catalog metadata (issuers, dates, status…) for corpus texts.
+        text: the normalised body the tree was built from.
+
+    Example:
+        >>> import regtext
+        >>> doc = regtext.load("genai-2023-final")
+        >>> len(doc.articles), doc.get("ch2").heading
+        (24, '技术发展与治理')
+    """
+
+    id: str | None
+    title: str
+    children: tuple[Node, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    text: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Node] = {}
+        parents: dict[str, str | None] = {}
+
+        def visit(node: Node, parent: str | None) -> None:
+            index.setdefault(node.ref, node)
+            parents.setdefault(node.ref, parent)
+            for child in node.children:
+                visit(child, node.ref)
+
+        for top in self.children:
+            visit(top, None)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_parents", parents)
+        object.__setattr__(self, "_articles", [n for n in index.values() if n.kind == "article"])
+
+    # -- navigation -------------------------------------------------------------------
+
+    @property
+    def articles(self) -> list[Node]:
+        """Article (条) nodes in document order.
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("genai-2023-draft").articles[8].label
+            '第九条'
+        """
+        return list(self._articles)  # type: ignore[attr-defined]
+
+    def get(self, ref: str) -> Node:
+        """The node at ``ref``; a ``KeyError`` naming the ref (and the document) when absent.
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("pipl").get("13.1.2").label
+            '第十三条第一款第（二）项'
+        """
+        try:
+            return self._index[str(ref)]  # type: ignore[attr-defined]
+        except KeyError:
+            where = f" in {self.id!r}" if self.id else ""
+            raise KeyError(f"no node with ref {ref!r}{where}") from None
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self._index  # type: ignore[attr-defined]
+
+    def parent(self, ref: str) -> Node | None:
+        """The parent node of ``ref`` (``None`` at top level).
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("genai-2023-final").parent("7").ref
+            'ch2'
+        """
+        self.get(ref)
+        up = self._parents[str(ref)]  # type: ignore[attr-defined]
+        return None if up is None else self._index[up]  # type: ignore[attr-defined]
+
+    def ancestors(self, ref: str) -> list[Node]:
+        """Ancestors of ``ref``, nearest first.
+
+        Example:
+            >>> import regtext
+            >>> [n.ref for n in regtext.load("genai-2023-final").ancestors("7.1.4")]
+            ['7.1', '7', 'ch2']
+        """
+        out = []
+        node = self.parent(ref)
+        while node is not None:
+            out.append(node)
+            node = self.parent(node.ref)
+        return out
+
+    def __iter__(self) -> Iterator[Node]:
+        for top in self.children:
+            yield from top.walk()
+
+    def __len__(self) -> int:
+        return len(self._index)  # type: ignore[attr-defined]
+
+    def clauses(self) -> list[Node]:
+        """Paragraph (款), item (项) and subitem (目) nodes in document order.
+
+        Example:
+            >>> import regtext
+            >>> len([n for n in regtext.load("genai-2023-final").clauses() if n.kind == "item"])
+            13
+        """
+        return [n for n in self if n.kind in ("paragraph", "item", "subitem")]
+
+    # -- exports ----------------------------------------------------------------------
+
+    def to_frame(self):
+        """One row per node: ref, kind, number, label, eid, parent, depth, heading, text, lines.
+
+        Example:
+            >>> import regtext
+            >>> df = regtext.load("genai-2023-final").to_frame()
+            >>> df.query("kind == 'article'").shape[0]
+            24
+        """
+        import pandas as pd
+
+        rows = []
+
+        def visit(node: Node, parent: str | None, depth: int, chapter: str | None) -> None:
+            if node.kind == "chapter":
+                chapter = node.ref
+            rows.append(
+                {
+                    "ref": node.ref,
+                    "kind": node.kind,
+                    "number": node.number,
+                    "label": node.label,
+                    "eid": node.eid,
+                    "parent": parent,
+                    "depth": depth,
+                    "chapter": chapter,
+                    "article": node.article or None,
+                    "heading": node.heading,
+                    "text": node.text,
+                    "line": node.line,
+                    "end_line": node.end_line,
+                }
+            )
+            for child in node.children:
+                visit(child, node.ref, depth + 1, chapter)
+
+        for top in self.children:
+            visit(top, None, 0, None)
+        columns = ["ref", "kind", "number", "label", "eid", "parent", "depth", "chapter",
+                   "article", "heading", "text", "line", "end_line"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole document as plain JSON-ready data.
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("genai-2023-final").to_dict()["title"]
+            '生成式人工智能服务管理暂行办法'
+        """
+        return {
+            "id": self.id,
+            "title": self.title,
+            "notes": list(self.notes),
+            "meta": self.meta,
+            "warnings": [
+                {"kind": w.kind, "line": w.line, "message": w.message} for w in self.warnings
+            ],
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept as they are).
+
+        Example:
+            >>> import regtext
+            >>> regtext.parse("第一条 测试。").to_json()[:1]
+            '{'
+        """
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=str)
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(id={self.id!r}, title={self.title!r}, articles={len(self._articles)}, "  # type: ignore[attr-defined]
+            f"warnings={len(self.warnings)})"
+        )

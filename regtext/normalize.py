@@ -1,0 +1,291 @@
+"""Turn whatever the user gives us into clean lines, without losing a character.
+
+Two strings travel side by side for every line: ``display`` (what the source says, trimmed)
+and ``norm`` (the same length, one character for one character: simplified characters,
+ASCII digits, full-width brackets, plain spaces). Matching runs on ``norm``; offsets found
+there are valid in ``display`` because the map is 1:1.
+
+Example:
+    >>> fold("第二十條(一)\\u3000１２")
+    '第二十条（一） 12'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from .model import ParseWarning
+
+# -- character folding (1:1) ----------------------------------------------------------
+
+_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\t\f\v"
+_TABLE: dict[int, str] = {ord(c): " " for c in _SPACES}
+_TABLE.update({ord("("): "（", ord(")"): "）"})
+for _cp in range(0xFF10, 0xFF1A):  # full-width digits
+    _TABLE[_cp] = chr(_cp - 0xFEE0)
+for _cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # full-width Latin
+    _TABLE[_cp] = chr(_cp - 0xFEE0)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """OpenCC's traditional→simplified converter, or ``None`` when OpenCC is missing."""
+    try:
+        import opencc  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    for config in ("t2s", "t2s.json"):
+        try:
+            return opencc.OpenCC(config)
+        except Exception:  # noqa: BLE001 - config names differ between OpenCC builds
+            continue
+    return None  # pragma: no cover
+
+
+@lru_cache(maxsize=65536)
+def _simplify_char(ch: str) -> str:
+    conv = _t2s()
+    if conv is None:
+        return ch
+    out = conv.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text``: same length, simplified and width-normalised.
+
+    Example:
+        >>> fold("個人資訊(二)")
+        '个人资讯（二）'
+    """
+    text = text.translate(_TABLE)
+    if any(_is_cjk(c) and _simplify_char(c) != c for c in text):
+        text = "".join(_simplify_char(c) if _is_cjk(c) else c for c in text)
+    return text
+
+
+def traditional_share(text: str) -> float:
+    """Share of CJK characters in ``text`` that are traditional forms.
+
+    Example:
+        >>> traditional_share("個人資訊") > 0.5
+        True
+    """
+    cjk = [c for c in text[:20000] if _is_cjk(c)]
+    if not cjk:
+        return 0.0
+    return sum(_simplify_char(c) != c for c in cjk) / len(cjk)
+
+
+# -- bytes → str ------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, list[ParseWarning]]:
+    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030.
+
+    Says in a warning which encoding was used when it was not UTF-8, and flags binary data.
+
+    Example:
+        >>> decode("第一条".encode("gbk"))[0], decode("第一条".encode("gbk"))[1][0].kind
+        ('第一条', 'encoding')
+    """
+    warnings: list[ParseWarning] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), [ParseWarning("encoding", 0, f"{name}: decoded as UTF-16")]
+    if looks_binary_bytes(data):
+        return "", [ParseWarning("binary", 0, f"{name}: binary data, not text; nothing parsed")]
+    try:
+        return data.decode("utf-8-sig"), warnings
+    except UnicodeDecodeError:
+        pass
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        warnings.append(ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as {enc.upper()}"))
+        return text, warnings
+    text = data.decode("utf-8", errors="replace")
+    warnings.append(
+        ParseWarning("encoding", 0, f"{name}: not valid UTF-8, GB18030 or Big5; "
+                     "undecodable bytes replaced with U+FFFD")
+    )
+    return text, warnings
+
+
+def looks_binary_bytes(data: bytes) -> bool:
+    """True for data with NUL bytes or many control bytes (PDF, images, archives…).
+
+    Example:
+        >>> looks_binary_bytes(b"%PDF-1.7\\x00\\x01"), looks_binary_bytes("法".encode())
+        (True, False)
+    """
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(head) > 0.05
+
+
+def looks_binary_text(text: str) -> bool:
+    """The str counterpart of :func:`looks_binary_bytes` (NUL or many control characters).
+
+    Example:
+        >>> looks_binary_text("\\x00\\x01\\x02abc"), looks_binary_text("第一条")
+        (True, False)
+    """
+    head = text[:8192]
+    if not head:
+        return False
+    if "\x00" in head:
+        return True
+    control = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\r\f\x1b")
+    return control / len(head) > 0.05
+
+
+# -- HTML → text ------------------------------------------------------------------------
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+               "article", "table", "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "title"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+_HTML_RE = re.compile(r"<\s*(html|body|p|div|br|span|table|h[1-6]|!doctype)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries HTML markup.
+
+    Example:
+        >>> looks_like_html("<p>第一条</p>"), looks_like_html("第一条 <注>")
+        (True, False)
+    """
+    return len(_HTML_RE.findall(text[:20000])) >= 1
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        tag = tag.lower()
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIP_TAGS and tag != "head":
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):  # noqa: ANN001
+        if tag.lower() in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):  # noqa: ANN001
+        tag = tag.lower()
+        if tag == "title":
+            self._in_title = False
+        if tag in _SKIP_TAGS and tag != "head" and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):  # noqa: ANN001
+        if self._in_title:
+            self.title.append(data)
+            return
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> tuple[str, str]:
+    """Strip tags, scripts and styles; block elements become line breaks.
+
+    Returns the text and the page ``<title>``.
+
+    Example:
+        >>> html_to_text("<p>第一条 测试。</p><script>x()</script><p>第二条 再测。</p>")[0].split()
+        ['第一条', '测试。', '第二条', '再测。']
+    """
+    parser = _TextExtractor()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # noqa: BLE001 - malformed markup: fall back to a crude strip
+        return re.sub(r"<[^>]+>", "\n", html.unescape(text)), ""
+    out = "".join(parser.parts)
+    out = re.sub(r"\n[ \t\u3000]*\n(\s*\n)+", "\n\n", out)
+    return out, "".join(parser.title).strip()
+
+
+# -- lines ------------------------------------------------------------------------------
+
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_MD_EMPH_RE = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+@dataclass
+class Line:
+    """One source line: its number, what it says, and its folded matching form."""
+
+    no: int
+    display: str
+    norm: str
+    md_level: int = 0  # number of '#' of a Markdown heading, 0 otherwise
+    indented: bool = False
+    blank_before: bool = False
+
+
+def split_lines(text: str) -> tuple[list[Line], bool]:
+    """Split into non-empty :class:`Line` objects, Markdown headings and comments handled.
+
+    Returns the lines and whether an ``<!-- INFO END -->`` marker (LawRefBook's end of the
+    题注) was seen; that marker becomes a line whose ``norm`` is ``"<INFO-END>"``.
+
+    Example:
+        >>> lines, _ = split_lines("## 第一章 总则\\n\\n第一条　测试。")
+        >>> [(ln.no, ln.md_level, ln.norm) for ln in lines]
+        [(1, 2, '第一章 总则'), (3, 0, '第一条 测试。')]
+    """
+    info_end = "<!-- INFO END -->" in text
+
+    def blank_comment(m: re.Match) -> str:
+        if m.group(0).strip() == "<!-- INFO END -->":
+            return "\x00INFOEND\x00"
+        return "\n" * m.group(0).count("\n")
+
+    text = _COMMENT_RE.sub(blank_comment, text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line] = []
+    blank = False
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if "\x00INFOEND\x00" in raw:
+            out.append(Line(no, "", "<INFO-END>"))
+            raw = raw.replace("\x00INFOEND\x00", "")
+        level = 0
+        m = _MD_HEADING_RE.match(raw)
+        if m:
+            level = len(m.group(1))
+            raw = raw[m.end():]
+        if "**" in raw or "__" in raw:
+            raw = _MD_EMPH_RE.sub(r"\2", raw)
+        indented = raw[:1] in ("\u3000", " ", "\t") and raw.strip() != ""
+        display = raw.strip(" \t\u3000\u00a0\ufeff\u200b")
+        if not display:
+            blank = True
+            continue
+        out.append(Line(no, display, fold(display), level, indented, blank))
+        blank = False
+    return out, info_end

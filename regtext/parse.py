@@ -1,0 +1,579 @@
+"""Parse a Chinese law or regulation into its article tree.
+
+The parser never refuses input: odd lines become :class:`~regtext.model.ParseWarning`
+entries with line numbers, and text with no articles gives an empty document plus a warning.
+
+Example:
+    >>> import regtext
+    >>> doc = regtext.parse('''第一章 总则
+    ... 第一条 为了规范管理，制定本办法。
+    ... 第二条 提供者应当遵守以下规定：
+    ... （一）遵守法律；
+    ... (二)尊重社会公德。
+    ... 违反前款规定的，依法处理。''')
+    >>> [n.ref for n in doc]
+    ['ch1', '1', '1.1', '2', '2.1', '2.1.1', '2.1.2', '2.2']
+    >>> doc.get("2.1.2").label
+    '第二条第一款第（二）项'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document, Node, ParseWarning
+from .normalize import (
+    Line,
+    decode,
+    html_to_text,
+    looks_binary_text,
+    looks_like_html,
+    split_lines,
+    traditional_share,
+)
+from .numerals import cn_to_int, int_to_cn
+
+_NUM = r"[零〇○一二三四五六七八九十百千万两\d]+"
+_CN_NUM = r"[零〇一二三四五六七八九十百千两]+"
+_HEADING_RE = re.compile(rf"^第\s*({_NUM})\s*(编|分编|章|节)(.*)$")
+_ARTICLE_RE = re.compile(rf"^第\s*({_NUM})\s*条(?:\s*之\s*({_NUM}))?(.*)$")
+_ITEM_RE = re.compile(rf"^（\s*({_CN_NUM})\s*）\s*")
+_SUBITEM_RE = re.compile(r"^(?:(\d{1,3})\s*[．.、](?!\d)|（\s*(\d{1,3})\s*）)\s*")
+_TOC_RE = re.compile(r"^目\s*录$")
+_PREAMBLE_RE = re.compile(r"^序\s*言$")
+_APPENDIX_RE = re.compile(r"^(附\s*件|附\s*录|附\s*表)\s*[一二三四五六七八九十\d]*[：:]?")
+_NOTE_RE = re.compile(
+    r"(\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|[〇○零一二三四五六七八九]{4}年)"
+    r".*(通过|公布|发布|施行|修正|修订|修改|决定|批准|令|征求意见)"
+    r"|^（.*(通过|公布|施行|修正|修订)）?$|^(主席令|国务院令|.*令\s*第\s*\d+\s*号)"
+)
+# a line that starts like 第二十条 but goes on as a sentence about it: a cross-reference
+_XREF_CONT_RE = re.compile(r"^(规定|的|所|、|，|,|至|和|及|或|与|中|第|之规定|之间|以|项下|后|前)")
+_TERMINAL = "。；：！？;:!?…”’」』"
+_KIND_OF = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
+_PREFIX = {"part": "pt", "subpart": "spt", "chapter": "ch", "section": "sec"}
+_EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
+_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3}
+_CN_KIND = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
+
+
+# -- mutable scaffolding, frozen at the end ---------------------------------------------
+
+
+@dataclass
+class _Item:
+    number: int
+    line: int
+    parts: list[str]
+    subitems: list[_Item] = field(default_factory=list)
+    end_line: int = 0
+
+
+@dataclass
+class _Para:
+    line: int
+    lead: str
+    items: list[_Item] = field(default_factory=list)
+    end_line: int = 0
+
+
+@dataclass
+class _Article:
+    number: int
+    insert: int  # 之一 → 1
+    line: int
+    paras: list[_Para] = field(default_factory=list)
+    end_line: int = 0
+
+    @property
+    def number_str(self) -> str:
+        return f"{self.number}-{self.insert}" if self.insert else str(self.number)
+
+
+@dataclass
+class _Container:
+    kind: str
+    number: int
+    heading: str
+    line: int
+    children: list = field(default_factory=list)  # _Container | _Article
+    end_line: int = 0
+
+
+@dataclass
+class _Loose:
+    """Text outside any article: preamble, appendix."""
+
+    kind: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+    end_line: int = 0
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.top: list = []
+        self.stack: list[_Container] = []
+        self.article: _Article | None = None
+        self.loose: _Loose | None = None
+        self.warnings: list[ParseWarning] = []
+        self.last_number: tuple[int, int] | None = None
+        self.seen_articles: set[str] = set()
+        self.body: list[str] = []
+
+    def warn(self, kind: str, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(kind, line, message))
+
+    # containers
+    def open_heading(self, kind: str, number: int, heading: str, line: int) -> None:
+        self.close_article()
+        self.loose = None
+        rank = _RANK[kind]
+        while self.stack and _RANK[self.stack[-1].kind] >= rank:
+            self._close_container(self.stack.pop())
+        node = _Container(kind, number, heading, line)
+        (self.stack[-1].children if self.stack else self.top).append(node)
+        self.stack.append(node)
+
+    def _close_container(self, node: _Container) -> None:
+        if not _has_article(node):
+            label = f"第{int_to_cn(node.number)}{_CN_KIND[node.kind]}"
+            self.warn("empty-heading", node.line, f"{label} {node.heading} has no articles")
+
+    def close_all(self, last_line: int) -> None:
+        self.close_article()
+        while self.stack:
+            self._close_container(self.stack.pop())
+
+    # articles
+    def open_article(self, number: int, insert: int, line: int, first_text: str) -> None:
+        self.close_article()
+        self.loose = None
+        self._check_number(number, insert, line)
+        art = _Article(number, insert, line)
+        if first_text:
+            art.paras.append(_Para(line, first_text))
+        (self.stack[-1].children if self.stack else self.top).append(art)
+        self.article = art
+
+    def close_article(self) -> None:
+        self.article = None
+
+    def _check_number(self, number: int, insert: int, line: int) -> None:
+        label = f"第{int_to_cn(number)}条" + (f"之{int_to_cn(insert)}" if insert else "")
+        key = f"{number}-{insert}"
+        if key in self.seen_articles:
+            self.warn("duplicate-number", line, f"{label} appears more than once")
+        elif self.last_number is not None:
+            prev, prev_ins = self.last_number
+            if insert:
+                ok = number == prev and insert == prev_ins + 1
+            else:
+                ok = number == prev + 1
+            if not ok:
+                if (number, insert) < (prev, prev_ins):
+                    self.warn("out-of-order", line, f"{label} comes after a later article "
+                              f"(第{int_to_cn(prev)}条)")
+                elif insert:
+                    self.warn("skipped-number", line, f"{label} follows 第{int_to_cn(prev)}条")
+                else:
+                    missing = number - prev - 1
+                    self.warn("skipped-number", line,
+                              f"{label} follows 第{int_to_cn(prev)}条: {missing} number(s) skipped")
+        self.seen_articles.add(key)
+        self.last_number = (number, insert)
+
+    def expected_next(self) -> int:
+        return 1 if self.last_number is None else self.last_number[0] + 1
+
+    def add_text(self, line: Line) -> None:
+        """A body line inside the current article: item, subitem or new paragraph."""
+        art = self.article
+        assert art is not None
+        text = line.display
+        m_item = _ITEM_RE.match(line.norm)
+        if m_item:
+            value = cn_to_int(m_item.group(1)) or 0
+            if not art.paras:
+                art.paras.append(_Para(line.no, ""))
+            art.paras[-1].items.append(_Item(value, line.no, [text]))
+            return
+        m_sub = _SUBITEM_RE.match(line.norm)
+        if m_sub:
+            value = int(m_sub.group(1) or m_sub.group(2))
+            if art.paras and art.paras[-1].items:
+                art.paras[-1].items[-1].subitems.append(_Item(value, line.no, [text]))
+                return
+            if not art.paras:
+                art.paras.append(_Para(line.no, ""))
+            art.paras[-1].items.append(_Item(value, line.no, [text]))
+            return
+        art.paras.append(_Para(line.no, text))
+
+    def add_loose(self, kind: str, line: Line) -> None:
+        if self.loose is None or self.loose.kind != kind:
+            self.loose = _Loose(kind, line.no)
+            (self.stack[-1].children if self.stack and kind != "appendix" else self.top).append(
+                self.loose)
+        self.loose.lines.append(line.display)
+        self.loose.end_line = line.no
+
+
+def _has_article(node: _Container) -> bool:
+    return any(isinstance(c, _Article) or (isinstance(c, _Container) and _has_article(c))
+               for c in node.children)
+
+
+# -- line joining -----------------------------------------------------------------------
+
+
+def _structural(line: Line) -> bool:
+    n = line.norm
+    return bool(
+        _HEADING_RE.match(n) or _ARTICLE_RE.match(n) or _ITEM_RE.match(n)
+        or _SUBITEM_RE.match(n) or _TOC_RE.match(n.replace(" ", ""))
+        or n == "<INFO-END>"
+    )
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Rejoin hard-wrapped lines (PDF copies): a line that does not end a sentence runs on
+    into the next one when no blank line, indentation or structural marker intervenes."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.md_level
+            and not line.md_level
+            and not line.blank_before
+            and not line.indented
+            and prev.norm != "<INFO-END>"
+            and prev.norm[-1:] not in _TERMINAL
+            and not _structural(line)
+            and not _looks_heading(prev)
+            and not _NOTE_RE.search(prev.norm)
+            and len(prev.norm) >= 15  # short lines are titles or labels, not wrapped prose
+        ):
+            sep = " " if prev.norm[-1:].isascii() and line.norm[:1].isascii() else ""
+            out[-1] = Line(prev.no, prev.display + sep + line.display,
+                           prev.norm + sep + line.norm, 0, prev.indented, prev.blank_before)
+            continue
+        out.append(line)
+    return out
+
+
+def _looks_heading(line: Line) -> bool:
+    m = _HEADING_RE.match(line.norm)
+    return bool(m and _heading_ok(line.norm, m))
+
+
+def _heading_ok(norm: str, m: re.Match) -> bool:
+    rest = m.group(3)
+    if not rest.strip():
+        return True
+    if rest[:1] != " " and _XREF_CONT_RE.match(rest):
+        return False
+    rest = rest.strip()
+    return len(rest) <= 40 and not any(p in rest for p in "。；;，")
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def parse(text: str | bytes, id: str | None = None, title: str | None = None) -> Document:  # noqa: A002
+    """Parse a law or regulation into a :class:`~regtext.model.Document`.
+
+    Accepts LawRefBook-style Markdown, plain text (full-width spaces, hard-wrapped lines,
+    half-width ``(一)``), HTML and traditional characters; bytes are decoded (UTF-8, then
+    GB18030 with a warning). Never raises on odd input.
+
+    Args:
+        text: the text, or raw bytes.
+        id: an id for the document (used in graph node ids and messages).
+        title: overrides the detected title.
+
+    Example:
+        >>> doc = parse("第一条 为了测试，制定本办法。\\n第三条 本办法自公布之日起施行。", id="t")
+        >>> [a.ref for a in doc.articles], doc.warnings[0].kind
+        (['1', '3'], 'skipped-number')
+    """
+    pre_warnings: list[ParseWarning] = []
+    name = id or "input"
+    if isinstance(text, (bytes, bytearray)):
+        text, pre_warnings = decode(bytes(text), name)
+    elif not isinstance(text, str):
+        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+    if looks_binary_text(text):
+        return Document(id, title or "", warnings=(
+            ParseWarning("binary", 0, f"{name}: binary data, not text; nothing parsed"),))
+    html_title = ""
+    if looks_like_html(text):
+        text, html_title = html_to_text(text)
+        pre_warnings.append(ParseWarning("html", 0, f"{name}: HTML input; tags, scripts and "
+                                         "styles stripped"))
+    if len(text) > 5_000_000:
+        pre_warnings.append(ParseWarning("large-input", 0, f"{name}: large input "
+                                         f"({len(text) / 1e6:.1f} M characters)"))
+    share = traditional_share(text)
+    if share > 0.05:
+        pre_warnings.append(ParseWarning("traditional", 0, f"{name}: traditional characters "
+                                         f"({share:.0%} of Chinese characters) folded to "
+                                         "simplified for matching; the original is kept"))
+    lines, has_info_end = split_lines(text)
+    if not lines:
+        return Document(id, title or html_title, warnings=tuple(pre_warnings) + (
+            ParseWarning("empty", 0, f"{name}: empty input; no articles"),))
+    return _build(lines, has_info_end, id, title, html_title, pre_warnings)
+
+
+def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | None,  # noqa: A002
+           html_title: str, pre_warnings: list[ParseWarning]) -> Document:
+    b = _Builder()
+    b.warnings.extend(pre_warnings)
+    detected_title = ""
+    notes: list[str] = []
+    i = 0
+    # title: a Markdown H1, or a short first line that is not structure and not a sentence
+    first = lines[0]
+    if first.md_level == 1 or (
+        not _structural(first) and len(first.norm) <= 60
+        and first.norm[-1:] not in _TERMINAL and not _NOTE_RE.search(first.norm)
+    ):
+        detected_title = first.display
+        i = 1
+        while i < len(lines) and lines[i].md_level == 1:  # 中华人民共和国民法典 / 人格权编
+            detected_title += " " + lines[i].display
+            i += 1
+        # a title wrapped over two lines (…管理办法 / （征求意见稿）)
+        if i < len(lines) and re.match(r"^（[^）]{1,12}）$", lines[i].norm):
+            detected_title += lines[i].display
+            i += 1
+    if has_info_end:
+        while i < len(lines) and lines[i].norm != "<INFO-END>":
+            notes.append(lines[i].display)
+            i += 1
+        i += 1
+    lines = _join_wrapped(lines[i:])
+    in_toc = False
+    toc_seen: set[str] = set()
+    started = False
+    for line in lines:
+        norm = line.norm
+        if norm == "<INFO-END>":
+            continue
+        compact = norm.replace(" ", "")
+        b.body.append(line.display)
+        if _TOC_RE.match(compact) and not b.top:
+            in_toc = True
+            continue
+        m_head = _HEADING_RE.match(norm)
+        if m_head and _heading_ok(norm, m_head):
+            kind = _KIND_OF[m_head.group(2)]
+            number = cn_to_int(m_head.group(1)) or 0
+            heading = re.sub(r"\s+", "", m_head.group(3).strip(" 　"))
+            key = f"{kind}{number}{heading}"
+            if in_toc:
+                if key not in toc_seen:
+                    toc_seen.add(key)
+                    b.body.pop()
+                    continue
+                in_toc = False
+            started = True
+            b.open_heading(kind, number, _display_heading(line.display, heading), line.no)
+            continue
+        m_art = _ARTICLE_RE.match(norm)
+        if m_art:
+            number = cn_to_int(m_art.group(1)) or 0
+            insert = cn_to_int(m_art.group(2)) if m_art.group(2) else 0
+            rest = m_art.group(3)
+            is_heading = (
+                not rest or rest[:1] in " 【[" or rest[:1] == "\u3000"
+                or (number == b.expected_next() and not _XREF_CONT_RE.match(rest))
+                or (insert and not _XREF_CONT_RE.match(rest))
+            )
+            if is_heading and number > 0:
+                if in_toc:
+                    in_toc = False
+                started = True
+                offset = len(line.norm) - len(rest.lstrip(" "))
+                b.open_article(number, insert or 0, line.no, line.display[offset:])
+                continue
+            b.warn("cross-reference-line", line.no,
+                   f"line starts like an article ({norm[:m_art.end(2) or m_art.start(3)]}) but "
+                   "reads as a cross-reference; kept as text")
+        if in_toc:
+            b.body.pop()
+            continue
+        if _PREAMBLE_RE.match(compact):
+            b.close_article()
+            b.loose = _Loose("preamble", line.no)
+            b.top.append(b.loose)
+            continue
+        if b.article is not None and _APPENDIX_RE.match(compact) and len(compact) <= 40 \
+                and "。" not in compact:
+            b.close_all(line.no)
+            b.add_loose("appendix", line)
+            continue
+        if b.article is not None:
+            b.add_text(line)
+            continue
+        if b.loose is not None:
+            b.loose.lines.append(line.display)
+            b.loose.end_line = line.no
+            continue
+        if not started and _NOTE_RE.search(norm) and len(norm) <= 200:
+            notes.append(line.display)
+            b.body.pop()
+            continue
+        if not started and not detected_title and not title and len(norm) <= 60 \
+                and norm[-1:] not in _TERMINAL:
+            detected_title = line.display
+            b.body.pop()
+            continue
+        kind = "preamble" if not b.stack else "orphan"
+        if kind == "orphan":
+            b.warn("orphan-text", line.no, f"text outside any article: {line.display[:30]}")
+            b.add_loose("preamble", line)
+        else:
+            b.add_loose("preamble", line)
+    b.close_all(lines[-1].no if lines else 0)
+    children = _freeze(b.top, b.warnings)
+    doc_title = title or detected_title or html_title
+    if not any(True for c in children for n in c.walk() if n.kind == "article"):
+        b.warnings.append(ParseWarning("no-articles", 0, f"{id or 'input'}: no articles (第…条) "
+                                       "found; the tree has no article nodes"))
+    _set_end_lines(children)
+    return Document(id, doc_title, tuple(children), tuple(notes), tuple(b.warnings),
+                    text="\n".join(b.body))
+
+
+def _display_heading(display: str, heading_norm: str) -> str:
+    """The heading as written (traditional kept), without the 第X章 prefix and spaces."""
+    m = re.match(r"^第\s*\S+?\s*(编|分编|章|节)", display)
+    rest = display[m.end():] if m else display
+    rest = re.sub(r"[\s\u3000]+", "", rest)
+    return rest if len(rest) == len(heading_norm) else heading_norm
+
+
+def _set_end_lines(children) -> None:  # noqa: ANN001 - end lines already computed in _freeze
+    return None
+
+
+# -- freezing ------------------------------------------------------------------------------
+
+
+def _art_label(art: _Article) -> str:
+    return f"第{int_to_cn(art.number)}条" + (f"之{int_to_cn(art.insert)}" if art.insert else "")
+
+
+def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
+    used: set[str] = set()
+    has_parts = any(isinstance(c, _Container) and c.kind in ("part", "subpart") for c in top)
+    loose_count: dict[str, int] = {}
+
+    def unique(ref: str) -> str:
+        if ref not in used:
+            used.add(ref)
+            return ref
+        k = 2
+        while f"{ref}#{k}" in used:
+            k += 1
+        used.add(f"{ref}#{k}")
+        return f"{ref}#{k}"
+
+    def freeze(obj, prefix: str, eid_prefix: str, label_prefix: str) -> Node:  # noqa: ANN001
+        if isinstance(obj, _Container):
+            own = f"{_PREFIX[obj.kind]}{obj.number}"
+            ref = unique(f"{prefix}.{own}" if prefix and (has_parts or obj.kind == "section")
+                         else own)
+            eid = (f"{eid_prefix}__" if eid_prefix else "") + f"{_EID[obj.kind]}_{obj.number}"
+            label = label_prefix + f"第{int_to_cn(obj.number)}{_CN_KIND[obj.kind]}"
+            kids = [freeze(c, ref, eid, label if obj.kind != "part" or True else "")
+                    for c in obj.children]
+            end = max([k.end_line for k in kids] + [obj.line])
+            text = "\n".join(k.text for k in kids if k.kind not in ("appendix",))
+            return Node(obj.kind, str(obj.number), ref, label, eid, text, "", obj.heading,
+                        tuple(kids), obj.line, end)
+        if isinstance(obj, _Loose):
+            n = loose_count.get(obj.kind, 0) + 1
+            loose_count[obj.kind] = n
+            base = obj.kind if n == 1 else f"{obj.kind}-{n}"
+            ref = unique(base)
+            label = {"preamble": "序言", "appendix": "附件"}[obj.kind] + ("" if n == 1 else str(n))
+            eid = f"{'preamble' if obj.kind == 'preamble' else 'att'}_{n}"
+            text = "\n".join(obj.lines)
+            return Node(obj.kind, "" if n == 1 else str(n), ref, label, eid, text, text, "", (),
+                        obj.line, max(obj.end_line, obj.line))
+        art: _Article = obj
+        ref = unique(art.number_str)
+        if ref != art.number_str:
+            pass  # duplicate already warned when read
+        label = _art_label(art)
+        eid = f"art_{ref.replace('#', '_dup')}"
+        multi = len(art.paras) > 1
+        paras = []
+        for pi, para in enumerate(art.paras, start=1):
+            pref = f"{ref}.{pi}"
+            plabel = label + (f"第{int_to_cn(pi)}款" if multi else "")
+            peid = f"{eid}__para_{pi}"
+            items = []
+            item_seen: set[int] = set()
+            for item in para.items:
+                iref = f"{pref}.{item.number}"
+                if item.number in item_seen:
+                    warnings.append(ParseWarning("duplicate-number", item.line,
+                                                 f"{plabel}: item （{int_to_cn(item.number)}） "
+                                                 "appears twice"))
+                item_seen.add(item.number)
+                iref = unique(iref)
+                ilabel = (label + f"第{int_to_cn(pi)}款" if multi else label) + \
+                    f"第（{int_to_cn(item.number)}）项"
+                ieid = f"{peid}__point_{iref.rsplit('.', 1)[1].replace('#', '_dup')}"
+                subs = []
+                for sub in item.subitems:
+                    sref = unique(f"{iref}.{sub.number}")
+                    subs.append(Node("subitem", str(sub.number), sref, ilabel + f"第{sub.number}目",
+                                     f"{ieid}__subpoint_{sref.rsplit('.', 1)[1].replace('#', '_dup')}",
+                                     "\n".join(sub.parts), "\n".join(sub.parts), "", (),
+                                     sub.line, sub.line))
+                own = "\n".join(item.parts)
+                itext = "\n".join([own] + [s.text for s in subs])
+                iend = max([s.end_line for s in subs] + [item.line])
+                items.append(Node("item", str(item.number), iref, ilabel, ieid, itext, own, "",
+                                  tuple(subs), item.line, iend))
+            ptext = "\n".join(([para.lead] if para.lead else []) + [it.text for it in items])
+            pend = max([it.end_line for it in items] + [para.line])
+            paras.append(Node("paragraph", str(pi), unique(pref), plabel, peid, ptext, para.lead,
+                              "", tuple(items), para.line, pend))
+        atext = "\n".join(p.text for p in paras)
+        aend = max([p.end_line for p in paras] + [art.line])
+        return Node("article", art.number_str, ref, label, eid, atext, "", "", tuple(paras),
+                    art.line, aend)
+
+    return [freeze(obj, "", "", "") for obj in top]
+
+
+def read(path: str | Path, id: str | None = None, title: str | None = None) -> Document:  # noqa: A002
+    """Read and parse a file (Markdown, plain text or HTML; any common Chinese encoding).
+
+    Raises ``FileNotFoundError`` naming the path when it does not exist; everything about
+    the content itself becomes warnings on the returned document.
+
+    Example:
+        >>> import regtext, tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "law.txt"
+        >>> _ = p.write_text("第一条 测试。", encoding="gbk")
+        >>> doc = regtext.read(p)
+        >>> len(doc.articles), doc.warnings[0].kind
+        (1, 'encoding')
+    """
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"no such file: {p}")
+    if p.is_dir():
+        raise IsADirectoryError(f"{p} is a directory, not a text file")
+    data = p.read_bytes()
+    return parse(data, id=id or p.stem, title=title)
