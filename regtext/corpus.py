@@ -74,8 +74,10 @@ def resolve_id(name: str) -> str | None:
     ``None`` when the name is unknown.
 
     Example:
-        >>> resolve_id("《中华人民共和国数据安全法》"), resolve_id("数据安全法"), resolve_id("无此法")
-        ('dsl', 'dsl', None)
+        >>> resolve_id("《中华人民共和国数据安全法》"), resolve_id("数据安全法")
+        ('dsl', 'dsl')
+        >>> resolve_id("无此法") is None
+        True
     """
     return _alias_index().get(_key(name))
 
@@ -178,8 +180,8 @@ def translation(name: str) -> Document | None:
     """The parallel English reference translation of a shipped text, when there is one.
 
     Example:
-        >>> translation("genai-2023-final").get("7").text[:26]
-        'Providers of generative AI'
+        >>> translation("genai-2023-final").get("7").text[:21]
+        'Generative artificial'
     """
     rec = record(name)
     tr = rec.get("translation")

@@ -6,7 +6,7 @@ Akoma-Ntoso-style ``eid``. Nothing here parses or analyses text: see :mod:`regte
 
 Example:
     >>> import regtext
-    >>> doc = regtext.parse("第一条 为了规范管理，制定本办法。\\n\\n第二条 本办法自公布之日起施行。")
+    >>> doc = regtext.parse("第一条 为了规范管理，制定本办法。\\n\\n第二条 本办法自公布起施行。")
     >>> [a.ref for a in doc.articles]
     ['1', '2']
     >>> doc.get("2.1").label

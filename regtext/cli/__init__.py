@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -79,6 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not a user error: one line unless debugging
+        if os.environ.get("REGTEXT_DEBUG"):
+            raise
+        print(f"regtext {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(set REGTEXT_DEBUG=1 for a traceback)", file=sys.stderr)
+        return 1
 
 
 def open_document(name: str):
@@ -91,7 +98,7 @@ def open_document(name: str):
     import warnings
     from pathlib import Path
 
-    from .. import corpus as _corpus
+    from ..corpus import load
     from ..parse import read
 
     path = Path(name)
@@ -100,7 +107,7 @@ def open_document(name: str):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _corpus.load(name)
+            return load(name)
     except KeyError as exc:
         msg = str(exc)
         if any(sep in name for sep in "/\\") or "." in name[-5:]:
@@ -122,3 +129,26 @@ def write_output(text: str, out: str | None) -> None:
         return
     Path(out).write_text(text, encoding="utf-8")
     print(f"wrote {out}", file=sys.stderr)
+
+
+def clip(text: str, columns: int) -> str:
+    """Cut ``text`` to fit ``columns`` terminal cells (a CJK character takes two).
+
+    Example:
+        >>> clip("提供者应当遵守法律", 10)
+        '提供者应…'
+    """
+    import unicodedata
+
+    used, out = 0, []
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + w > columns - 1:
+            rest = text[len(out):]
+            if sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+                   for c in rest) + used <= columns:
+                return text
+            return "".join(out) + "…"
+        out.append(ch)
+        used += w
+    return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import open_document, write_output
+from . import clip, open_document, write_output
 
 _INDENT = {"part": 0, "subpart": 1, "chapter": 1, "section": 2, "article": 2, "paragraph": 3,
            "item": 4, "subitem": 5, "preamble": 1, "appendix": 1}
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "编/章/节 › 条 › 款 › 项 › 目 tree.")
     p.add_argument("source", metavar="FILE|ID", help="a file path, or a corpus id such as pipl")
     p.add_argument("--format", choices=["tree", "json", "csv"], default="tree")
-    p.add_argument("--width", type=int, default=100, help="tree view: characters per line")
+    p.add_argument("--width", type=int, default=100, help="tree view: terminal columns per line")
     p.add_argument("-o", "--output", help="write to this file instead of the terminal")
     p.set_defaults(func=run)
 
@@ -46,9 +46,7 @@ def tree_text(doc, width: int = 100) -> str:
             continue
         tag = f"[{node.ref}] " if node.kind != "paragraph" or len(
             doc.get(node.article).children) > 1 else ""
-        room = max(10, width - len(pad) - len(tag))
-        text = own if len(own) <= room else own[: room - 1] + "…"
-        lines.append(f"{pad}{tag}{text}")
+        lines.append(f"{pad}{tag}{clip(own, max(10, width - len(pad) - len(tag)))}")
     for w in doc.warnings:
         lines.append(f"warning: {w}")
     return "\n".join(lines)
