@@ -1,0 +1,544 @@
+"""Link each clause of a text to the statute provisions behind it.
+
+Three sources, in order of trust:
+
+1. **citation**: what the clause cites explicitly (《个人信息保护法》第十三条, or a whole law);
+2. **concept**: a defined term or right the clause uses, looked up in the concept lexicon
+   ``regtext/_data/concepts.tsv`` (个人信息处理者 → PIPL 73, 肖像权 → Civil Code 1019…);
+3. **similarity**: Okapi BM25 over jieba words *and* character bigrams of every 款 and 项 of
+   the statutes, so that shared legal phrases (查阅、复制、更正、补充、删除) count even when the
+   segmenter cuts them differently in the two texts.
+
+``rank`` counts within one (clause, statute) pair: ``links(doc, k=5)`` gives, for each clause,
+up to ``k`` provisions *of each statute it reaches*. A clause that rests on four articles of the
+PIPL and two of the CSL keeps all six, while ``to="pipl"`` narrows the answer to one statute.
+Which statutes a clause reaches is decided by its evidence: every cited or concept-linked
+statute, plus the statutes of its best similarity hits. ``overall_rank`` orders all rows of a
+clause by trust and score, for users who want one list.
+
+Example:
+    >>> import regtext
+    >>> df = regtext.links(regtext.load("genai-2023-final"), k=5)
+    >>> row = df.query("source_ref == '12.1' and via == 'citation'").iloc[0]
+    >>> row.target_doc, row.target_ref is None
+    ('deep-synthesis', True)
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .model import Document, Node
+from .normalize import fold
+
+#: Trust order of link sources: lower is more trusted.
+VIA_ORDER = {"citation": 0, "concept": 1, "similarity": 2}
+
+#: Document types that count as statutes (targets of links) by default.
+STATUTE_TYPES = ("law", "administrative regulation", "departmental rule")
+
+#: Columns of :func:`links`; the first six are the fixed public contract (DESIGN.md §3).
+COLUMNS = ["source_ref", "target_doc", "target_ref", "via", "score", "rank", "overall_rank",
+           "target_label", "evidence", "sources"]
+
+# Words that every law uses: they carry no topic, so similarity ignores them.
+_STOPWORDS = frozenset(
+    """应当 不得 可以 依法 依照 按照 规定 有关 相关 法律 行政法规 法规 部门 国家 本法 本规定 本办法
+    本条例 其他 以及 或者 并且 并 及 和 与 等 的 对 在 为 是 由 向 将 从 其 该 上述 下列 之一 情形
+    组织 个人 有权 予以 进行 负责 应 或 即 但是 但 除外 所 者 中 内 以上 以下 以 前款 本条 本章 职责
+    工作 管理 活动 措施 实施 开展 建立 健全 加强 采取 具有 符合 提供 服务 保护""".split()
+)
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
+
+
+# -- the result type ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link from a clause to a statute provision (or to a whole statute).
+
+    Example:
+        >>> Link("11.2", "pipl", "45.1", "similarity", 0.8, 1).target_article
+        '45'
+    """
+
+    source_ref: str
+    target_doc: str
+    target_ref: str | None
+    via: str
+    score: float
+    rank: int = 0
+    overall_rank: int = 0
+    target_label: str = ""
+    evidence: str = ""
+    sources: str = ""
+
+    @property
+    def target_article(self) -> str:
+        """The article part of ``target_ref`` (empty for a whole-document link)."""
+        return self.target_ref.split(".")[0] if self.target_ref else ""
+
+
+# -- which documents are statutes -----------------------------------------------------------
+
+
+def _catalog() -> list[dict[str, Any]]:
+    from .corpus import catalog
+
+    return catalog()
+
+
+def _stem(doc_id: str) -> str:
+    return re.sub(r"-(draft|final)$", "", doc_id or "")
+
+
+def _title_key(title: str) -> str:
+    t = fold(title or "").replace("中华人民共和国", "")
+    return re.sub(r"（征求意见稿）|\(征求意见稿\)|暂行|试行|（.*?）", "", t)
+
+
+def counterparts(doc: Document) -> set[str]:
+    """Ids of the shipped texts that are versions of ``doc`` (its draft or final text).
+
+    Two texts are versions of each other when their ids differ only by ``-draft``/``-final``
+    or their titles agree once 暂行/试行/（征求意见稿） are dropped.
+
+    Example:
+        >>> import regtext
+        >>> sorted(counterparts(regtext.load("genai-2023-final")))
+        ['genai-2023-draft', 'genai-2023-final']
+    """
+    from rapidfuzz import fuzz
+
+    out = {doc.id} if doc.id else set()
+    key = _title_key(doc.title)
+    for rec in _catalog():
+        same_stem = doc.id and _stem(rec["id"]) == _stem(doc.id)
+        same_title = key and fuzz.ratio(_title_key(rec["title"]), key) >= 90
+        if same_stem or same_title:
+            out.add(rec["id"])
+    return out
+
+
+def statutes(doc: Document | None = None, to: str | Iterable[str] | None = None) -> list[str]:
+    """Corpus ids that links may point to: laws, administrative regulations and rules.
+
+    ``doc`` and its own draft/final versions are left out. ``to`` (a corpus id or alias, or
+    several) narrows the list; an unknown name gives a warning and is ignored.
+
+    Example:
+        >>> import regtext
+        >>> ids = statutes(regtext.load("genai-2023-final"))
+        >>> "pipl" in ids, "genai-2023-draft" in ids, "genai-2023-final" in ids
+        (True, False, False)
+        >>> statutes(to="个保法")
+        ['pipl']
+    """
+    from .corpus import resolve_id
+
+    skip = counterparts(doc) if doc is not None else set()
+    ids = [r["id"] for r in _catalog()
+           if r.get("doc_type") in STATUTE_TYPES and r["id"] not in skip]
+    if to is None:
+        return ids
+    wanted = [to] if isinstance(to, str) else list(to)
+    keep = set()
+    for name in wanted:
+        rid = resolve_id(name)
+        if rid is None:
+            warnings.warn(f"links: unknown statute {name!r} in to=; ignored", stacklevel=3)
+        else:
+            keep.add(rid)
+    return [i for i in ids if i in keep]
+
+
+def _load_quiet(doc_id: str) -> Document:
+    from .corpus import load
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load(doc_id)
+
+
+# -- tokens ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # lazy: importing jieba costs a second
+
+    jieba.setLogLevel(60)
+    try:  # the citations engineer's legal dictionary, when it has landed
+        path = resources.files("regtext._data") / "legal_dict.txt"
+        if path.is_file():
+            with resources.as_file(path) as p:
+                jieba.load_userdict(str(p))
+    except Exception:  # noqa: BLE001 - a broken user dictionary must not break linking
+        pass
+    return jieba
+
+
+@lru_cache(maxsize=200_000)
+def tokens(text: str) -> tuple[str, ...]:
+    """Similarity features of ``text``: jieba words and CJK character bigrams, stopwords out.
+
+    Words carry meaning (查阅, 个人信息); bigrams catch shared phrases that the segmenter cuts
+    differently in two texts. Bigram features are prefixed with ``#``.
+
+    Example:
+        >>> toks = tokens("个人有权查阅、复制其个人信息")
+        >>> "查阅" in toks, "#复制" in toks, "应当" in toks
+        (True, True, False)
+    """
+    folded = fold(text)
+    words = [w for w in _jieba().lcut(folded) if _WORD.fullmatch(w)]
+    out = [w for w in words if len(w) > 1 and w not in _STOPWORDS]
+    for run in _CJK_RUN.findall(folded):
+        out.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
+    return tuple(out)
+
+
+# -- BM25 index -----------------------------------------------------------------------------
+
+
+class Index:
+    """Okapi BM25 over the 款 and 项 of some documents, scored per article.
+
+    Each paragraph (with its items) and each item is one unit; an article's score is that of
+    its best unit, and the hit names that unit's ref.
+
+    Example:
+        >>> idx = Index(["pipl"])
+        >>> [ref.split(".")[0] for _, ref, _ in idx.search("查阅、复制其个人信息", top=3)][:1]
+        ['45']
+    """
+
+    k1 = 1.5
+    b = 0.75
+
+    def __init__(self, doc_ids: Iterable[str]):
+        self.units: list[tuple[str, str]] = []  # (doc_id, ref)
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths: list[int] = []
+        for doc_id in doc_ids:
+            doc = _load_quiet(doc_id)
+            for node in doc.clauses():
+                if node.kind == "subitem":
+                    continue
+                toks = tokens(node.text)
+                if not toks:
+                    continue
+                uid = len(self.units)
+                self.units.append((doc_id, node.ref))
+                lengths.append(len(toks))
+                for term, tf in Counter(toks).items():
+                    postings[term].append((uid, tf))
+        import numpy as np
+
+        self._np = np
+        n = max(len(self.units), 1)
+        lens = np.asarray(lengths or [1], dtype=float)
+        avg = float(lens.mean()) if lengths else 1.0
+        self.idf: dict[str, float] = {}
+        self.post: dict[str, tuple[Any, Any]] = {}
+        for term, plist in postings.items():
+            df = len(plist)
+            self.idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            ids = np.fromiter((u for u, _ in plist), dtype=np.int64, count=df)
+            tf = np.fromiter((t for _, t in plist), dtype=float, count=df)
+            norm = self.k1 * (1 - self.b + self.b * lens[ids] / avg)
+            self.post[term] = (ids, self.idf[term] * tf * (self.k1 + 1) / (tf + norm))
+        self.doc_ids = sorted({d for d, _ in self.units})
+        # units of one document are contiguous: remember each document's slice
+        self.span: dict[str, tuple[int, int]] = {}
+        for uid, (doc_id, _) in enumerate(self.units):
+            lo, _hi = self.span.get(doc_id, (uid, uid))
+            self.span[doc_id] = (lo, uid + 1)
+
+    def scores(self, text: str):
+        """BM25 score of every unit for the query ``text`` (a numpy array)."""
+        np = self._np
+        out = np.zeros(len(self.units))
+        for term in set(tokens(text)):
+            hit = self.post.get(term)
+            if hit is not None:
+                out[hit[0]] += hit[1]
+        return out
+
+    def search(self, text: str, top: int = 10,
+               only: Iterable[str] | None = None) -> list[tuple[str, str, float]]:
+        """The ``top`` best articles for ``text`` as (doc_id, best unit ref, score).
+
+        Example:
+            >>> Index(["csl"]).search("用户真实身份信息", top=1)[0][:2]
+            ('csl', '24.1')
+        """
+        return self.rank(self.scores(text), top, only)
+
+    def rank(self, sc, top: int = 10,
+             only: Iterable[str] | None = None) -> list[tuple[str, str, float]]:
+        """Like :meth:`search`, from a score array already computed by :meth:`scores`."""
+        np = self._np
+        if only is None:
+            pools = [(0, len(self.units))]
+        else:
+            pools = [self.span[d] for d in sorted(set(only)) if d in self.span]
+        best: dict[tuple[str, str], tuple[float, str]] = {}
+        for lo, hi in pools:
+            part = sc[lo:hi]
+            order = np.argsort(-part, kind="stable")[: max(top * 8, 40)]
+            for i in order:
+                s = float(part[i])
+                if s <= 0:
+                    break
+                doc_id, ref = self.units[lo + int(i)]
+                best.setdefault((doc_id, ref.split(".")[0]), (s, ref))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        return [(d, ref, s) for (d, _), (s, ref) in ranked[:top]]
+
+
+@lru_cache(maxsize=8)
+def _index(doc_ids: tuple[str, ...]) -> Index:
+    return Index(doc_ids)
+
+
+def corpus_index() -> Index:
+    """The BM25 index over every shipped statute (built once, then cached).
+
+    Example:
+        >>> "pipl" in corpus_index().doc_ids
+        True
+    """
+    return _index(tuple(statutes()))
+
+
+# -- the concept lexicon --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One lexicon row: a term and a provision that defines or governs it."""
+
+    term: str
+    target_doc: str
+    target_ref: str
+    relation: str
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Concept, ...]:
+    """The concept lexicon shipped in ``regtext/_data/concepts.tsv``.
+
+    Example:
+        >>> [(c.target_doc, c.target_ref) for c in lexicon() if c.term == "肖像权"]
+        [('civil-code-personality', '1018'), ('civil-code-personality', '1019')]
+    """
+    text = (resources.files("regtext._data") / "concepts.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        try:
+            out.append(Concept(fold(row["term"]).strip(), row["target_doc"].strip(),
+                               row["target_ref"].strip(), row["relation"].strip(),
+                               float(row["weight"])))
+        except (KeyError, ValueError, AttributeError):
+            continue  # a malformed row is skipped rather than breaking every link
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _concept_pattern() -> re.Pattern[str]:
+    terms = sorted({c.term for c in lexicon()}, key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in terms)) if terms else re.compile("(?!)")
+
+
+def find_concepts(text: str) -> list[tuple[str, int, int]]:
+    """Lexicon terms in ``text`` as (term, start, end), longest match first, no overlaps.
+
+    Example:
+        >>> [t for t, _, _ in find_concepts("依法承担个人信息处理者责任，不得侵害肖像权")]
+        ['个人信息处理者', '肖像权']
+    """
+    return [(m.group(0), m.start(), m.end()) for m in _concept_pattern().finditer(fold(text))]
+
+
+# -- citations (guarded: citations.py is built in parallel) ---------------------------------
+
+_ART = r"第([零〇一二三四五六七八九十百千两\d]+)条"
+_FALLBACK_CITE = re.compile(rf"《([^》]{{2,40}})》(?:{_ART})?")
+
+
+def _citations(node: Node, doc: Document) -> list[tuple[str, str | None, str]]:
+    """(target_doc, target_ref, matched text) for the external citations of one clause."""
+    try:
+        from .citations import find_citations
+    except ImportError:
+        find_citations = None
+    out = []
+    if find_citations is not None:
+        try:
+            for c in find_citations(node.text, doc, source_ref=node.ref):
+                if getattr(c, "kind", "") == "external" and getattr(c, "target_doc", None):
+                    out.append((c.target_doc, c.target_ref or None, c.text))
+            return out
+        except Exception as exc:  # noqa: BLE001 - a citation bug must not break linking
+            warnings.warn(f"links: citations failed on {node.ref}: {exc}", stacklevel=3)
+    from .corpus import resolve_id
+    from .numerals import cn_to_int
+
+    for m in _FALLBACK_CITE.finditer(fold(node.text)):
+        target = resolve_id(m.group(1))
+        if target:
+            ref = str(cn_to_int(m.group(2))) if m.group(2) else None
+            out.append((target, ref, m.group(0)))
+    return out
+
+
+# -- linking --------------------------------------------------------------------------------
+
+
+def _label(doc_id: str, ref: str | None) -> str:
+    doc = _load_quiet(doc_id)
+    if ref is None:
+        return doc.title
+    try:
+        return doc.get(ref).label
+    except KeyError:
+        return ""
+
+
+def _sim_score(raw: float) -> float:
+    """Map a raw BM25 score onto 0-1 (half way at 40), so scores read alike across clauses."""
+    return round(raw / (raw + 40.0), 4)
+
+
+def _by_doc(concepts: Iterable[Concept]) -> dict[str, list[Concept]]:
+    out: dict[str, list[Concept]] = defaultdict(list)
+    for c in sorted(concepts, key=lambda c: (-c.weight, c.target_ref)):
+        out[c.target_doc].append(c)
+    return out
+
+
+def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] | None = None,
+                 index: Index | None = None) -> list[Link]:
+    """Ranked links for one clause ``node`` of ``doc`` (see :func:`links`).
+
+    Example:
+        >>> import regtext
+        >>> doc = regtext.load("genai-2023-final")
+        >>> sorted({lk.target_ref.split(".")[0] for lk in clause_links(doc.get("4.1.4"), doc)
+        ...         if lk.via == "concept" and lk.target_doc == "civil-code-personality"})
+        ['1018', '1019', '1024', '1031', '1032', '1034']
+    """
+    allowed = set(targets) if targets is not None else set(statutes(doc))
+    index = index or corpus_index()
+    # (doc, article) -> [best via, score, ref, evidence list, sources set]
+    found: dict[tuple[str, str], list[Any]] = {}
+
+    def add(tdoc: str, tref: str | None, via: str, score: float, evidence: str) -> None:
+        if tdoc not in allowed:
+            return
+        key = (tdoc, tref.split(".")[0] if tref else "")
+        cur = found.get(key)
+        if cur is None:
+            found[key] = [via, score, tref, [evidence], {via}]
+            return
+        cur[4].add(via)
+        if evidence not in cur[3]:
+            cur[3].append(evidence)
+        if (VIA_ORDER[via], -score) < (VIA_ORDER[cur[0]], -cur[1]):
+            cur[0], cur[1], cur[2] = via, score, tref
+
+    for tdoc, tref, text in _citations(node, doc):
+        add(tdoc, tref, "citation", 1.0, text)
+    seen_terms: set[str] = set()
+    for term, _, _ in find_concepts(node.text):
+        if term in seen_terms:
+            continue
+        seen_terms.add(term)
+        # a term's best provision per statute first, its others after every term's best:
+        # a clause naming five rights shows five rights before a second article on one
+        for group in _by_doc(c for c in lexicon() if c.term == term).values():
+            for i, c in enumerate(group):
+                add(c.target_doc, c.target_ref, "concept", round(c.weight - 0.5 * i, 4), term)
+    sc = index.scores(node.text)
+    hits = index.rank(sc, top=k, only=allowed)
+    if hits:
+        best = hits[0][2]
+        reached = {d for d, _ in found} | {d for d, _, raw in hits if raw >= 0.5 * best}
+        # within every statute the clause reaches, its k most similar provisions
+        for tdoc, tref, raw in index.rank(sc, top=len(reached) * k * 2, only=reached):
+            if raw >= 0.35 * best:  # far weaker hits are noise, not evidence
+                add(tdoc, tref, "similarity", _sim_score(raw), "bm25")
+
+    rows = sorted(found.items(),
+                  key=lambda kv: (VIA_ORDER[kv[1][0]], -kv[1][1], kv[0][0], kv[0][1]))
+    out: list[Link] = []
+    per_doc: Counter[str] = Counter()
+    for (tdoc, _), (via, score, tref, evidence, sources) in rows:
+        per_doc[tdoc] += 1
+        if per_doc[tdoc] > k:
+            continue
+        out.append(Link(node.ref, tdoc, tref, via, float(score), per_doc[tdoc], len(out) + 1,
+                        _label(tdoc, tref), "; ".join(evidence),
+                        ",".join(sorted(sources, key=VIA_ORDER.get))))
+    return out
+
+
+def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None) -> list[Link]:
+    """All links of every clause of ``doc``, as :class:`Link` objects.
+
+    Example:
+        >>> import regtext
+        >>> lk = find_links(regtext.load("genai-2023-final"), to="pipl")
+        >>> {x.target_doc for x in lk}
+        {'pipl'}
+    """
+    targets = statutes(doc, to)
+    if not targets:
+        return []
+    index = corpus_index()
+    out: list[Link] = []
+    for node in doc.clauses():
+        out.extend(clause_links(node, doc, k=k, targets=targets, index=index))
+    return out
+
+
+def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None):
+    """A DataFrame of ranked statute provisions for each clause (款/项/目) of ``doc``.
+
+    Columns: ``source_ref``, ``target_doc``, ``target_ref`` (None for a whole-document
+    citation), ``via`` (``citation``/``concept``/``similarity``), ``score`` (0-1), ``rank``
+    (1 = best, counted within each clause and statute, at most ``k``), ``overall_rank``
+    (within the clause), ``target_label``, ``evidence`` (the citation text, the concept term,
+    or ``bm25``) and ``sources`` (every source that found the same article).
+
+    ``doc`` may be a Document or a corpus id/alias. ``to`` restricts the statutes.
+
+    Example:
+        >>> import regtext
+        >>> df = links(regtext.load("genai-2023-final"), k=5, to="pipl")
+        >>> df.query("source_ref == '11.2'").target_ref.str.split(".").str[0].tolist()[:4]
+        ['45', '46', '47', '50']
+    """
+    import pandas as pd
+
+    if isinstance(doc, str):
+        doc = _load_quiet(doc)
+    rows = [lk.__dict__ for lk in find_links(doc, k=k, to=to)]
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    # keep None (not NaN) for whole-document links, whatever pandas infers for strings
+    df["target_ref"] = pd.Series([r["target_ref"] for r in rows], dtype=object, index=df.index)
+    return df
