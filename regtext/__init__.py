@@ -22,15 +22,11 @@ from .model import Document, Node, ParseWarning
 from .parse import parse, read
 
 # -- analyses: one import line per module (keep this block sorted) --------------------------
-from .citations import Citation, citations, find_citations
 from .links import links
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Citation",
-    "citations",
-    "find_citations",
     "CorpusWarning",
     "Document",
     "Node",
