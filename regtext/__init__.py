@@ -21,18 +21,23 @@ from .corpus import (
 from .model import Document, Node, ParseWarning
 from .parse import parse, read
 
+# isort: split
 # -- analyses: one import line per module (keep this block sorted) --------------------------
+from .citations import Citation, citations, find_citations
 from .links import links
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Citation",
     "CorpusWarning",
     "Document",
     "Node",
     "ParseWarning",
     "UnknownDocumentError",
+    "citations",
     "corpus",
+    "find_citations",
     "links",
     "load",
     "parse",
