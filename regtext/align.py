@@ -1,0 +1,501 @@
+"""Align two sequences of provisions by content, never by number.
+
+The method, used for articles and again for 款/项 inside aligned articles:
+
+1. Texts are cleaned (markers such as （一） and punctuation dropped, characters folded) and
+   turned into character-bigram vectors weighted by IDF over both versions, so that words
+   every provision shares (提供者, 应当) count for little.
+2. Identical texts are anchored first; the rest get a *global* one-to-one assignment
+   (Hungarian method on cosine similarity). Pairs below ``threshold`` are dropped rather
+   than forced, so a deleted provision stays deleted.
+3. Splits and merges come from sentence-level evidence: each text is cut into sentences
+   (at 。；and line ends); a sentence whose best counterpart lies in a provision other than
+   its primary partner, with similarity above ``fragment_threshold``, adds a further pair.
+4. Moves are pairs outside the longest order-preserving chain of one-to-one pairs.
+
+Example:
+    >>> old = [("1", "甲应当登记。"), ("2", "乙不得转让。"), ("3", "本办法自公布之日起施行。")]
+    >>> new = [("1", "乙不得转让。"), ("2", "甲应当依法登记。"), ("3", "本办法自公布之日起施行。")]
+    >>> [(m.old, m.new, m.moved) for m in align(old, new)]  # in new-document order
+    [('2', '1', True), ('1', '2', False), ('3', '3', False)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import fold
+
+__all__ = ["Match", "align", "clean", "hungarian", "pieces", "similarity"]
+
+_MARKER_RE = re.compile(
+    r"^\s*(?:（\s*[一二三四五六七八九十百\d]+\s*）|[一二三四五六七八九十]+、|\d{1,3}\s*[．.、](?!\d))\s*"
+)
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One aligned pair (or a one-sided addition/deletion).
+
+    Attributes:
+        old: ref on the old side, ``None`` for an addition.
+        new: ref on the new side, ``None`` for a deletion.
+        similarity: 0–1 content similarity that justifies the pair (0 for one-sided rows).
+        relation: ``one-to-one``, ``split`` (the old provision feeds several new ones),
+            ``merge`` (several old provisions feed the new one), or ``""`` for one-sided rows.
+        moved: the pair breaks the order of its neighbours.
+        evidence: the sentence pair that justified a split/merge pair (old, new), if any.
+
+    Example:
+        >>> Match("16", "12", 0.8, "one-to-one", True).moved
+        True
+    """
+
+    old: str | None
+    new: str | None
+    similarity: float
+    relation: str = "one-to-one"
+    moved: bool = False
+    evidence: tuple[str, str] | None = None
+
+
+def clean(text: str) -> str:
+    """The comparison form of a provision: folded, markers and punctuation removed.
+
+    Example:
+        >>> clean("（一）符合《网络安全法》等要求；")
+        '符合网络安全法等要求'
+    """
+    lines = (_MARKER_RE.sub("", line) for line in fold(text or "").splitlines())
+    return _NON_WORD_RE.sub("", "".join(lines))
+
+
+def _grams(cleaned: str) -> Counter:
+    if len(cleaned) < 2:
+        return Counter([cleaned]) if cleaned else Counter()
+    return Counter(cleaned[i : i + 2] for i in range(len(cleaned) - 1))
+
+
+_TITLE_RE = re.compile(r"《([^《》]{1,80})》")
+# Stock formulas that many provisions share and that say nothing about where a rule went.
+_STOCK_RE = re.compile(
+    r"(?:法律|行政法规|法规|国家)[^，。；]{0,12}另有规定的，?(?:从|依照)其规定"
+    r"|本(?:办法|法|规定|条例)(?:自[^。]{0,20}起(?:施行|实施))?"
+)
+_PIECE_RE = re.compile(r"(?<=[，。；;：:！？!?\n])")
+_MIN_PIECE = 10  # cleaned characters
+_RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
+_MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
+
+
+def _words(cleaned: str) -> list[str]:
+    """jieba words of two or more characters (imported lazily: jieba is slow to load)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [w for w in jieba.lcut(cleaned) if len(w) > 1]
+
+
+@lru_cache(maxsize=65536)
+def _features(text: str, stock: bool = False) -> Counter:
+    """Character bigrams plus jieba words of the cleaned text.
+
+    A cited title (《…》) counts as one feature rather than dozens of bigrams, so two
+    provisions citing the same laws do not look alike for that alone. With ``stock`` the
+    boilerplate formulas of :data:`_STOCK_RE` are dropped first.
+    """
+    folded = fold(text or "")
+    if stock:
+        folded = _STOCK_RE.sub("，", folded)
+    feats: Counter = Counter()
+    last = 0
+    rest = []
+    for m in _TITLE_RE.finditer(folded):
+        rest.append(folded[last : m.start()])
+        feats["《" + m.group(1).replace("中华人民共和国", "") + "》"] += 1
+        last = m.end()
+    rest.append(folded[last:])
+    for part in rest:
+        c = clean(part)
+        feats.update(_grams(c))
+        if len(c) > 1:
+            feats.update(_words(c))
+    return feats
+
+
+def pieces(text: str, min_chars: int = _MIN_PIECE) -> list[str]:
+    """Clause-sized pieces of ``text`` (cut at ，。；： and line ends), short ones joined.
+
+    A piece shorter than ``min_chars`` cleaned characters joins the next one within the
+    same sentence, so every piece says something on its own.
+
+    Example:
+        >>> pieces("提供者发现违法内容的，应当及时采取停止生成等措施。")
+        ['提供者发现违法内容的，', '应当及时采取停止生成等措施。']
+    """
+    out: list[str] = []
+    for p in _PIECE_RE.split(text or ""):
+        if not p.strip():
+            continue
+        if out and len(clean(out[-1])) < min_chars and not out[-1].rstrip().endswith(
+                ("。", "；", ";")):
+            out[-1] += p
+        else:
+            out.append(p)
+    if len(out) > 1 and len(clean(out[-1])) < min_chars:
+        last = out.pop()
+        out[-1] += last
+    return [p.strip() for p in out]
+
+
+class _Space:
+    """IDF-weighted feature vectors over a fixed set of texts (both versions together)."""
+
+    def __init__(self, texts: Sequence[str], stock: bool = False):
+        self.counts = [_features(t, stock) for t in texts]
+        df: Counter = Counter()
+        for c in self.counts:
+            df.update(c.keys())
+        n = max(1, len(texts))
+        self.idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
+
+    def matrix(self, idx_a: Sequence[int], idx_b: Sequence[int]):
+        """Cosine similarity matrix between the texts ``idx_a`` and ``idx_b`` (numpy)."""
+        import numpy as np
+
+        if not idx_a or not idx_b:
+            return np.zeros((len(idx_a), len(idx_b)), dtype=np.float32)
+        keys_b: set[str] = set()
+        for j in idx_b:
+            keys_b.update(self.counts[j])
+        shared: dict[str, int] = {}
+        for i in idx_a:
+            for g in self.counts[i]:
+                if g in keys_b and g not in shared:
+                    shared[g] = len(shared)
+
+        def build(idx: Sequence[int]):
+            m = np.zeros((len(idx), max(1, len(shared))), dtype=np.float32)
+            norms = np.ones(len(idx), dtype=np.float32)
+            for r, i in enumerate(idx):
+                total = 0.0
+                for g, c in self.counts[i].items():
+                    w = c * self.idf[g]
+                    total += w * w
+                    k = shared.get(g)
+                    if k is not None:
+                        m[r, k] = w
+                norms[r] = math.sqrt(total) or 1.0
+            return m / norms[:, None]
+
+        return build(idx_a) @ build(idx_b).T
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine similarity of the character bigrams of two provisions (0–1), no IDF.
+
+    Example:
+        >>> similarity("提供者应当标识。", "提供者应当进行标识。") > 0.7
+        True
+        >>> similarity("（一）甲", "（二）甲")
+        1.0
+    """
+    ga, gb = _grams(clean(a)), _grams(clean(b))
+    if not ga or not gb:
+        return 1.0 if clean(a) == clean(b) else 0.0
+    dot = sum(c * gb[g] for g, c in ga.items() if g in gb)
+    na = math.sqrt(sum(c * c for c in ga.values()))
+    nb = math.sqrt(sum(c * c for c in gb.values()))
+    return round(min(1.0, dot / (na * nb)), 4)
+
+
+def hungarian(score) -> list[tuple[int, int]]:
+    """Maximum-total-score one-to-one assignment for a 2-D array (rows × columns).
+
+    Every row gets a column when there are at least as many columns (and vice versa);
+    callers drop weak pairs afterwards. O(n³), vectorised over columns with numpy.
+
+    Example:
+        >>> import numpy as np
+        >>> hungarian(np.array([[0.9, 0.8], [0.85, 0.1]]))
+        [(0, 1), (1, 0)]
+    """
+    import numpy as np
+
+    score = np.asarray(score, dtype=np.float64)
+    if score.size == 0:
+        return []
+    transposed = score.shape[0] > score.shape[1]
+    cost = (-score.T if transposed else -score).copy()
+    n, m = cost.shape
+    inf = float("inf")
+    u = np.zeros(n + 1)
+    v = np.zeros(m + 1)
+    p = np.zeros(m + 1, dtype=np.int64)  # p[j]: row assigned to column j (1-based, 0 = none)
+    way = np.zeros(m + 1, dtype=np.int64)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = np.full(m + 1, inf)
+        used = np.zeros(m + 1, dtype=bool)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            free = ~used[1:]
+            cur = cost[i0 - 1] - u[i0] - v[1:]
+            better = free & (cur < minv[1:])
+            minv[1:][better] = cur[better]
+            way[1:][better] = j0
+            cand = np.where(free, minv[1:], inf)
+            j1 = int(np.argmin(cand)) + 1
+            delta = cand[j1 - 1]
+            used_idx = np.nonzero(used)[0]
+            u[p[used_idx]] += delta
+            v[used_idx] -= delta
+            minv[1:][free] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(int(p[j]) - 1, j - 1) for j in range(1, m + 1) if p[j]]
+    if transposed:
+        pairs = [(c, r) for r, c in pairs]
+    return sorted(pairs)
+
+
+def _moved(pairs: list[tuple[int, int]], n_old: int, n_new: int) -> set[tuple[int, int]]:
+    """Pairs outside the heaviest order-preserving chain (ties: smallest displacement)."""
+    ordered = sorted(pairs)
+    if not ordered:
+        return set()
+    weight = [1.0 - 0.01 * abs(o / max(1, n_old) - n / max(1, n_new)) for o, n in ordered]
+    best = list(weight)
+    prev = [-1] * len(ordered)
+    # O(n²) is fine: only one-to-one pairs that are not identical-in-place enter here.
+    for k in range(len(ordered)):
+        for h in range(k):
+            if ordered[h][1] < ordered[k][1] and best[h] + weight[k] > best[k]:
+                best[k] = best[h] + weight[k]
+                prev[k] = h
+    k = max(range(len(ordered)), key=best.__getitem__)
+    chain = set()
+    while k >= 0:
+        chain.add(ordered[k])
+        k = prev[k]
+    return set(ordered) - chain
+
+
+def align(
+    old: Sequence[tuple[str, str]],
+    new: Sequence[tuple[str, str]],
+    threshold: float = 0.2,
+    evidence_threshold: float = 0.28,
+) -> list[Match]:
+    """Align two ordered lists of ``(ref, text)`` provisions by content.
+
+    Returns one :class:`Match` per aligned pair plus one per deleted (``new=None``) and
+    added (``old=None``) provision, in new-document order (a deletion follows the rows of
+    its old predecessor).
+
+    Args:
+        threshold: least cosine similarity for a one-to-one pair.
+        evidence_threshold: least similarity of the clause that backs an extra
+            split/merge pair.
+
+    Example:
+        >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
+        >>> new = [("1", "提供者应当建立健全用户投诉处理机制。"),
+        ...        ("2", "提供者发现违法内容的，应当及时停止生成。")]
+        >>> [(m.old, m.new, m.relation) for m in align(old, new)]
+        [('1', '1', 'split'), ('1', '2', 'split')]
+    """
+    n_old, n_new = len(old), len(new)
+    cleaned_old = [clean(t) for _, t in old]
+    cleaned_new = [clean(t) for _, t in new]
+
+    # 1. anchors: identical texts, matched in order (long unchanged stretches cost nothing)
+    primary: dict[tuple[int, int], float] = {}
+    by_text: dict[str, list[int]] = {}
+    for j, c in enumerate(cleaned_new):
+        by_text.setdefault(c, []).append(j)
+    for i, c in enumerate(cleaned_old):
+        if by_text.get(c):
+            primary[(i, by_text[c].pop(0))] = 1.0
+    same_old = {i for i, _ in primary}
+    same_new = {j for _, j in primary}
+    rest_old = [i for i in range(n_old) if i not in same_old]
+    rest_new = [j for j in range(n_new) if j not in same_new]
+
+    # 2. global one-to-one assignment on the rest; weak pairs are dropped, not forced
+    if rest_old and rest_new:
+        # IDF over everything, so a few changed provisions are still weighed fairly
+        space = _Space([t for _, t in old] + [t for _, t in new])
+        sim = space.matrix(rest_old, [n_old + j for j in rest_new])
+        masked = sim * (sim >= threshold)
+        for r, c in _assign(masked):
+            if masked[r, c] >= threshold:
+                primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
+
+    # 3. clause evidence for splits and merges
+    extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold)
+
+    pairs = {(i, j): (s, None) for (i, j), s in primary.items()}
+    for key, value in extra.items():
+        pairs.setdefault(key, value)
+    old_deg = Counter(i for i, _ in pairs)
+    new_deg = Counter(j for _, j in pairs)
+    one_to_one = [k for k in pairs if old_deg[k[0]] == 1 and new_deg[k[1]] == 1]
+    moved = _moved(one_to_one, n_old, n_new)
+    matches: list[Match] = []
+    for (i, j), (s, ev) in pairs.items():
+        if old_deg[i] > 1:
+            rel = "split"
+        elif new_deg[j] > 1:
+            rel = "merge"
+        else:
+            rel = "one-to-one"
+        matches.append(Match(old[i][0], new[j][0], round(min(1.0, s), 4), rel,
+                             (i, j) in moved, ev))
+    for i in range(n_old):
+        if not old_deg[i]:
+            matches.append(Match(old[i][0], None, 0.0, ""))
+    for j in range(n_new):
+        if not new_deg[j]:
+            matches.append(Match(None, new[j][0], 0.0, ""))
+    return _order(matches, [r for r, _ in old], [r for r, _ in new])
+
+
+def _assign(masked) -> list[tuple[int, int]]:
+    """Hungarian assignment, run per connected block of non-zero scores (much faster)."""
+    import numpy as np
+
+    n, m = masked.shape
+    parent = list(range(n + m))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    rows, cols = np.nonzero(masked)
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        a, b = find(r), find(n + c)
+        if a != b:
+            parent[a] = b
+    blocks: dict[int, tuple[list[int], list[int]]] = {}
+    for r in sorted(set(rows.tolist())):
+        blocks.setdefault(find(r), ([], []))[0].append(r)
+    for c in sorted(set(cols.tolist())):
+        blocks.setdefault(find(n + c), ([], []))[1].append(c)
+    out = []
+    for rs, cs in blocks.values():
+        sub = masked[np.ix_(rs, cs)]
+        out.extend((rs[a], cs[b]) for a, b in hungarian(sub))
+    return out
+
+
+def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold):
+    """Extra (old, new) pairs, each backed by a clause pair that are each other's best match.
+
+    Only changed provisions take part. A clause pair is not evidence when either clause is
+    about as well matched inside its own primary partner (it is explained already), and
+    stock formulas (另有规定的，从其规定) are ignored.
+    """
+    if not rest_old or not rest_new:
+        return {}
+    # IDF over all clauses of both versions; vectors only for the changed ones
+    allp: list[str] = []
+    po: list[tuple[int, str]] = []
+    pn: list[tuple[int, str]] = []
+    at_old: list[int] = []
+    at_new: list[int] = []
+    changed_old, changed_new = set(rest_old), set(rest_new)
+    for units, changed, out, at in ((old, changed_old, po, at_old),
+                                    (new, changed_new, pn, at_new)):
+        for k, (_, text) in enumerate(units):
+            for p in pieces(text):
+                if k in changed:
+                    out.append((k, p))
+                    at.append(len(allp))
+                allp.append(p)
+    if not po or not pn:
+        return {}
+    space = _Space(allp, stock=True)
+    sim = space.matrix(at_old, at_new)
+    best_new = sim.argmax(axis=1)
+    best_old = sim.argmax(axis=0)
+    partner_of_old: dict[int, set[int]] = {}
+    partner_of_new: dict[int, set[int]] = {}
+    for i, j in primary:
+        partner_of_old.setdefault(i, set()).add(j)
+        partner_of_new.setdefault(j, set()).add(i)
+    new_rows: dict[int, list[int]] = {}
+    old_rows: dict[int, list[int]] = {}
+    for b, (j, _) in enumerate(pn):
+        new_rows.setdefault(j, []).append(b)
+    for a, (i, _) in enumerate(po):
+        old_rows.setdefault(i, []).append(a)
+
+    total = len(allp)
+    rare = math.log((total + 1) / (max(2.0, _RARE_SHARE * total) + 0.5))
+    extra: dict[tuple[int, int], tuple[float, tuple[str, str]]] = {}
+    for a, (i, fo) in enumerate(po):
+        b = int(best_new[a])
+        if int(best_old[b]) != a:
+            continue
+        j, fn = pn[b]
+        s = float(sim[a, b])
+        if s < evidence_threshold or (i, j) in primary:
+            continue
+        # explained already: the old clause has a near-equal match in its own partner…
+        own_new = [c for k in partner_of_old.get(i, ()) for c in new_rows.get(k, ())]
+        if own_new and float(sim[a, own_new].max()) >= 0.8 * s:
+            continue
+        # …or the new clause has one in its own partner
+        own_old = [r for k in partner_of_new.get(j, ()) for r in old_rows.get(k, ())]
+        if own_old and float(sim[own_old, b].max()) >= 0.8 * s:
+            continue
+        # a few shared common words (实施、不正当) are chance, not evidence
+        shared = space.counts[at_old[a]].keys() & space.counts[at_new[b]].keys()
+        if sum(space.idf[g] >= rare for g in shared) < _MIN_SHARED:
+            continue
+        if s > extra.get((i, j), (0.0,))[0]:
+            extra[(i, j)] = (s, (fo, fn))
+    return extra
+
+
+def _order(matches: list[Match], old_refs: list[str], new_refs: list[str]) -> list[Match]:
+    """New-document order; a deletion sits after the rows of its old predecessor."""
+    old_pos = {r: k for k, r in enumerate(old_refs)}
+    new_pos = {r: k for k, r in enumerate(new_refs)}
+    # where does each old provision sit on the new side? (its first partner)
+    anchor: dict[str, float] = {}
+    for m in matches:
+        if m.old is not None and m.new is not None:
+            anchor[m.old] = min(anchor.get(m.old, math.inf), new_pos[m.new])
+
+    def key(m: Match) -> tuple[float, float, float]:
+        if m.new is not None:
+            return (new_pos[m.new], 0, old_pos.get(m.old, -1) if m.old else -1)
+        # deleted: after the nearest preceding old provision that has a partner
+        k = old_pos[m.old]
+        before = -1.0
+        for h in range(k - 1, -1, -1):
+            if old_refs[h] in anchor:
+                before = anchor[old_refs[h]]
+                break
+        return (before, 1, k)
+
+    return sorted(matches, key=key)
