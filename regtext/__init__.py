@@ -25,6 +25,7 @@ from .parse import parse, read
 # -- analyses: one import line per module (keep this block sorted) --------------------------
 from .citations import Citation, citations, find_citations
 from .links import links
+from .obligations import Norm, find_norms, obligations
 
 __version__ = "0.1.0"
 
@@ -33,13 +34,16 @@ __all__ = [
     "CorpusWarning",
     "Document",
     "Node",
+    "Norm",
     "ParseWarning",
     "UnknownDocumentError",
     "citations",
     "corpus",
     "find_citations",
+    "find_norms",
     "links",
     "load",
+    "obligations",
     "parse",
     "read",
     "record",

@@ -1,0 +1,976 @@
+"""Who must, must not, may or is encouraged to do what: norms read out of every clause.
+
+:func:`find_norms` works on any clause text and returns :class:`Norm` objects;
+:func:`obligations` runs it over a whole :class:`~regtext.model.Document`, with the
+document's own definitions (``（以下称提供者）``), chapeau inheritance for items and the
+liability clauses that sanction each norm, and returns one DataFrame row per norm.
+
+The rules are lexical and positional, built for the drafting style of Chinese statutes:
+
+- a modal word (:data:`MODAL_WORDS`) opens a norm whose scope runs to the next modal word
+  or the end of the sentence; a modal word inside a condition (``…应当取得许可的，``) or a
+  relative clause (``法律、行政法规禁止的内容``) opens nothing;
+- a liability clause (予以处罚, 给予警告, 责令…, 罚款, 追究刑事责任…) is one ``penalty`` norm
+  per ``；``-part, whose actor is the authority named after 由;
+- the actor is the subject before the modal word, else the subject of an earlier clause of
+  the sentence (``提供者发现违法内容的，应当…``), else a verb-phrase subject turned agent
+  (``提供和使用…服务，应当`` → 提供者, 使用者), else the previous sentence's subject, else the
+  chapeau's; encouragement with no subject is the state's (国家).
+
+Example:
+    >>> [(n.actor, n.modality, n.trigger) for n in find_norms("提供者应当公开规则，不得泄露信息。")]
+    [('提供者', 'obligation', '应当'), ('提供者', 'prohibition', '不得')]
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .normalize import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .model import Document, Node
+
+__all__ = [
+    "MODAL_WORDS",
+    "MODALITIES",
+    "PENALTY_WORDS",
+    "Norm",
+    "definitions",
+    "find_norms",
+    "normalize_actor",
+    "obligations",
+    "register_component",
+]
+
+#: The modalities, in the order tables list them.
+MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "penalty")
+
+#: Modal words per modality (``penalty`` has phrases instead: :data:`PENALTY_WORDS`).
+MODAL_WORDS: dict[str, tuple[str, ...]] = {
+    "obligation": ("应当", "应该", "必须", "应", "须"),
+    "prohibition": ("不得", "禁止", "严禁", "不应当", "不应"),
+    "permission": ("可以", "有权", "方可"),
+    "encouragement": ("鼓励", "支持", "推动", "提倡", "引导"),
+}
+
+#: What makes a clause a liability clause (matched as regular expressions).
+PENALTY_WORDS: tuple[str, ...] = (
+    r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分|警告|通报批评)",
+    r"予以警告",
+    r"责令(?!其?(?:提供|说明))",
+    r"并处[^，。；]{0,20}?罚",
+    r"罚款",
+    r"罚金",
+    r"没收[^，。；]{0,6}?(?:违法所得|非法财物|财产)",
+    r"吊销",
+    r"追究[^，。；]{0,8}?责任",
+    r"有期徒刑",
+    r"无期徒刑",
+    r"死刑",
+    r"拘役",
+    r"拘留",
+    r"承担[^，。；]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
+)
+
+# -- lexicon regexes (run on folded text: same length as the original) -------------------
+
+_MODAL_RE = re.compile(
+    "|".join(
+        [
+            r"(?P<pro>不应当|不应(?=[^用对急]))",
+            r"(?P<pro2>不得(?!不)|严禁|禁止(?![的性]))",
+            r"(?P<obl>应当|应该|必须|(?<![相适供响对反回呼感效答顺照报内接])应"
+            r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽])"
+            r"|(?<![必无毋勿])须(?![知臾]))",
+            r"(?P<per>可以|(?<![无没])有权(?!机关|部门|机构|利)|方可)",
+            r"(?P<enc>鼓励|支持|推动|提倡|引导)",
+        ]
+    )
+)
+_MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
+                      "per": "permission", "enc": "encouragement"}
+_PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+
+#: Words an actor noun phrase ends with.
+_ACTOR_SUFFIX = (
+    "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
+    "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
+    "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "社会", "军队",
+)
+#: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
+_ACTOR_WORDS = {"组织", "个人", "单位", "机构", "国家", "部门", "人员"}
+_ACTOR_SUFFIX_RE = (
+    "(?:" + "|".join(sorted(map(re.escape, _ACTOR_SUFFIX), key=len, reverse=True)) + ")"
+)
+#: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
+_PREP_RE = re.compile(
+    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从|于|就|经|通过|自|针对|除|以|将|把|应|须|"
+    r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
+)
+_ADVERB_TAIL_RE = re.compile(
+    r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
+    r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
+)
+#: Verbs whose subject-less phrase names its agent: 提供…服务 → 提供者.
+_AGENT_VERBS = (
+    "提供", "使用", "投资", "经营", "运营", "处理", "生产", "销售", "发布", "传播", "收集",
+    "开发", "研发", "制作", "出版", "进口", "出口", "运输", "储存", "建设", "设立", "开办",
+    "从事", "举办", "组织", "管理", "利用", "委托", "受托", "申请", "购买", "持有",
+)
+_AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
+#: Clause openers that set a guiding principle rather than a duty of their own
+#: (``坚持社会主义核心价值观，不得…``): inside an item they add no norm.
+_PRINCIPLE_RE = re.compile(r"^(?:坚持|遵循|秉持|贯彻|本着|按照|依照|依据|根据|基于|围绕|以)")
+_DEFINITION_RE = re.compile(r"（以下(?:简)?称(?:为)?[“\"「]?([^）”\"」]{1,20})[”\"」]?）")
+_PAREN_RE = re.compile(r"（[^（）\n]{0,200}）")
+_ITEM_MARK_RE = re.compile(
+    r"^\s*(?:（[一二三四五六七八九十百]+）|\d+[.．、]|[一二三四五六七八九十]+、)")
+_CASE_LIST_RE = re.compile(
+    r"(?:下列|以下|如下)[^，。；：]{0,8}?(?:情形|情况|条件|行为|事由|情节)|之一的")
+_BLANK = " "
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One norm: an actor must / must not / may / is encouraged to do something, or a penalty.
+
+    Attributes:
+        actor: the normalised actor (``提供者``, ``主管部门``, ``国家``, a defined short name,
+            else the head noun phrase); ``None`` when the text names none.
+        modality: ``obligation``, ``prohibition``, ``permission``, ``encouragement`` or
+            ``penalty``.
+        trigger: the modal word or liability phrase, verbatim (for an item that inherits its
+            chapeau's modality, the chapeau's word).
+        text: the norm's span, verbatim.
+        condition: the ``…的，`` clauses that condition it (``""`` when none).
+        exception: ``但是…`` / ``除…外`` text that limits it (``""`` when none).
+        start, end: offsets of ``text`` in the clause text given.
+        actor_raw: the words the actor was read from.
+        inherited: True when the modality comes from the chapeau (an item with no modal word).
+        ref: the clause ref (set by :func:`obligations`; ``None`` from :func:`find_norms`).
+        sanctions: for a penalty, the refs of the provisions it sanctions (``违反本法第二十一条``).
+        sanctioned_by: refs of the penalty clauses that sanction this norm.
+
+    Example:
+        >>> n = find_norms("国家鼓励创新。")[0]
+        >>> n.actor, n.modality, n.span()
+        ('国家', 'encouragement', (0, 7))
+    """
+
+    actor: str | None
+    modality: str
+    trigger: str
+    text: str
+    condition: str = ""
+    exception: str = ""
+    start: int = 0
+    end: int = 0
+    actor_raw: str = ""
+    inherited: bool = False
+    ref: str | None = None
+    sanctions: tuple[str, ...] = ()
+    sanctioned_by: tuple[str, ...] = field(default=())
+
+    def span(self) -> tuple[int, int]:
+        """``(start, end)`` of the norm in the clause text.
+
+        Example:
+            >>> find_norms("提供者不得泄露信息。")[0].span()
+            (0, 10)
+        """
+        return (self.start, self.end)
+
+
+# -- definitions and actor normalisation -----------------------------------------------------
+
+
+def definitions(text: str) -> dict[str, str]:
+    """Short names a text defines with ``（以下称…）``/``（以下简称…）``, long form → short.
+
+    The short name also maps to itself.
+
+    Example:
+        >>> definitions("生成式人工智能服务提供者（以下称提供者）应当…")
+        {'生成式人工智能服务提供者': '提供者', '提供者': '提供者'}
+    """
+    out: dict[str, str] = {}
+    f = fold(text or "")
+    for m in _DEFINITION_RE.finditer(f):
+        short = m.group(1).strip(" “”\"")
+        if not short:
+            continue
+        before = f[max(0, m.start() - 40): m.start()]
+        before = re.split(r"[，。；：、！？\n（）《》]|的|与|和|向|对|由|在|应当", before)[-1]
+        before = before.strip()
+        if before and before != short:
+            out.setdefault(before, short)
+        out.setdefault(short, short)
+    return out
+
+
+def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -> str | None:
+    """The normalised actor for the words ``raw``.
+
+    Defined short names win (through ``aliases``, long form → short); then any ``…部门`` is
+    ``主管部门``, ``…提供者``/``…使用者`` are ``提供者``/``使用者``, and a relative clause is cut
+    to its head (``参与评估的相关机构和人员`` → ``相关机构和人员``).
+
+    Example:
+        >>> normalize_actor("国家网信部门"), normalize_actor("生成式人工智能服务提供者")
+        ('主管部门', '提供者')
+        >>> normalize_actor("参与评估的相关机构和人员"), normalize_actor("")
+        ('相关机构和人员', None)
+    """
+    if not raw:
+        return None
+    a = re.sub(r"\s+", "", raw).strip("，。；：、")
+    if not a:
+        return None
+    aliases = aliases or {}
+    if a in aliases:
+        return aliases[a]
+    for long, short in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
+        if len(long) >= 2 and a.endswith(long) and _is_actorish(short):
+            return short
+    if a.endswith("部门") or a.endswith("主管机关"):
+        return "主管部门"
+    for generic in ("提供者", "使用者"):
+        if a.endswith(generic):
+            return generic
+    if "的" in a:
+        head = a.rsplit("的", 1)[1]
+        if head:
+            return normalize_actor(head, aliases)
+    return a
+
+
+def _is_actorish(words: str) -> bool:
+    return bool(re.search(_ACTOR_SUFFIX_RE + "$", words))
+
+
+# -- clause analysis ------------------------------------------------------------------------
+
+
+@dataclass
+class _Seg:
+    start: int  # offsets in the clause text
+    end: int  # exclusive, without the closing punctuation
+    text: str  # masked text of the segment
+    punct: str  # the punctuation that closes it ('' at the end)
+
+    @property
+    def is_condition(self) -> bool:
+        t = self.text.rstrip()
+        return self.punct in "，：；" and self.punct != "" and (
+            t.endswith("的") or (t.endswith("时") and len(t) > 2)
+        )
+
+
+@dataclass
+class _Trigger:
+    pos: int
+    end: int
+    word: str
+    modality: str
+    seg: int  # index into the sentence's segments
+
+
+def _mask(text: str) -> str:
+    """Folded text with parentheticals and the item number blanked (same length)."""
+    f = fold(text)
+    f = _PAREN_RE.sub(lambda m: _BLANK * len(m.group(0)), f)
+    m = _ITEM_MARK_RE.match(f)
+    if m:
+        f = _BLANK * m.end() + f[m.end():]
+    return f
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after 。！？ and at line breaks."""
+    out = []
+    start = 0
+    for m in re.finditer(r"[。！？]|\n", masked):
+        end = m.end() if m.group(0) != "\n" else m.start()
+        if masked[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if masked[start:].strip():
+        out.append((start, len(masked)))
+    return out
+
+
+def _segments(masked: str, s: int, e: int) -> list[_Seg]:
+    segs = []
+    start = s
+    for m in re.finditer(r"[，；：。！？]", masked[s:e]):
+        p = s + m.start()
+        segs.append(_Seg(start, p, masked[start:p], m.group(0)))
+        start = p + 1
+    if start < e:
+        segs.append(_Seg(start, e, masked[start:e], ""))
+    # leading blanks (masked parentheses, item numbers) are not part of a segment
+    for seg in segs:
+        lead = len(seg.text) - len(seg.text.lstrip())
+        seg.start += lead
+        seg.text = seg.text.lstrip()
+    return [s for s in segs if s.text.strip()]
+
+
+def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
+    out: list[_Trigger] = []
+    for i, seg in enumerate(segs):
+        if seg.is_condition:
+            continue
+        for m in _MODAL_RE.finditer(seg.text):
+            group = m.lastgroup or ""
+            modality = _MODALITY_OF_GROUP[group]
+            after = seg.text[m.end(): m.end() + 1]
+            before = seg.text[max(0, m.start() - 2): m.start()]
+            if after == "的":  # 法律、行政法规禁止的内容
+                continue
+            if before == "规定" and modality != "encouragement":  # 规定应当告知的事项
+                continue
+            if modality == "encouragement":
+                if after in ("和", "与", "及", "、", "") or after == "下":
+                    continue
+                if before.endswith(("的", "等", "以", "予")) or before.endswith("提供"):
+                    continue
+            if modality == "obligation" and m.group(0) == "须" and seg.text[m.start() - 1:
+                                                                         m.start()] == "必":
+                continue
+            out.append(_Trigger(seg.start + m.start(), seg.start + m.end(), m.group(0),
+                                modality, i))
+    # an encouragement verb inside another norm's scope is its content (应当…引导用户…)
+    kept: list[_Trigger] = []
+    for t in out:
+        if t.modality == "encouragement" and any(
+            k.modality not in ("encouragement",) for k in kept
+        ):
+            continue
+        kept.append(t)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    """A private jieba POS tokenizer with the legal dictionary (built once, lazily)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    tk = jieba.Tokenizer()
+    try:
+        path = resources.files("regtext._data") / "legal_dict.txt"
+        if path.is_file():
+            with resources.as_file(path) as real:
+                tk.load_userdict(str(real))
+    except (OSError, ValueError):  # pragma: no cover - the dictionary only helps
+        pass
+    return jieba.posseg.POSTokenizer(tk)
+
+
+@lru_cache(maxsize=20000)
+def _pos(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().lcut(text))
+
+
+#: Token tags that may stand inside a subject noun phrase.
+_NP_FLAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "j", "vn", "r", "m", "q", "an", "b", "f",
+             "ng", "l", "i", "eng", "s")
+_NP_JOINERS = {"和", "及", "以及", "与", "、", "或者", "等", "其他", "的"}
+
+
+def _np_end_is_actor(words: str, last: str) -> bool:
+    return last not in ("或者", "再者") and bool(re.search(_ACTOR_SUFFIX_RE + "$", last)) \
+        and _is_actorish(words)
+
+
+def _leading_actor(text: str) -> str:
+    """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
+    t = text.strip()
+    if not t:
+        return ""
+    words = ""
+    best = ""
+    for word, flag in _pos(t[:48]):
+        if word.strip() == "":
+            break
+        nounish = flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
+        if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS):
+            break
+        words += word
+        if _np_end_is_actor(words, word):
+            best = words
+    return best if len(best) <= 40 else ""
+
+
+def _subject_before(prefix: str) -> str:
+    """The subject in the words before a modal word in the same clause, or ''.
+
+    The subject ends where the first preposition starts (``提供者对使用者的…应当`` →
+    提供者); a relative clause before it is kept (``参与评估的相关机构和人员对…应当``).
+    """
+    p = _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    if not p:
+        return ""
+    kept: list[str] = []
+    for word, flag in _pos(p):
+        if flag == "p" or flag == "d" or not word.strip():
+            break
+        kept.append(word)
+    while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
+        kept.pop()
+    words = "".join(kept)
+    if words and _np_end_is_actor(words, kept[-1]):
+        return words
+    return ""
+
+
+def _agents_of_verb_phrase(text: str) -> list[str]:
+    """Agents named by a subject-less verb phrase: 提供和使用…服务 → [提供者, 使用者]."""
+    t = text.strip()
+    m = _AGENT_VERB_RE.search(t)
+    if not m or m.start() > 4 or "的" in t[: m.start()]:
+        return []
+    if _PREP_RE.match(t) and m.start() > 0:
+        return []
+    agents = [t[: m.end()] + "者"]
+    rest = t[m.end():]
+    while True:
+        m2 = re.match(r"(?:和|或者|及|、|以及|或)(" + "|".join(_AGENT_VERBS) + ")", rest)
+        if not m2:
+            break
+        agents.append(m2.group(1) + "者")
+        rest = rest[m2.end():]
+    return agents
+
+
+def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
+    """``提供者和使用者`` → both, when every part is a defined name; else ``[raw]``."""
+    parts = [p for p in re.split(r"和|及|与|、|以及|或者", raw) if p]
+    if len(parts) > 1 and all(p in aliases for p in parts):
+        return parts
+    return [raw]
+
+
+def _penalty_actor(text: str) -> str:
+    m = re.search(r"由([^，。；：]{1,30}?(?:部门|机关|机构|政府|法院|委员会|局|办公室))", text)
+    return m.group(1) if m else ""
+
+
+def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[int, int] | None
+                  ) -> str:
+    parts = []
+    m = re.search(r"除[^。；]{1,80}?外", masked[s:e])
+    if m:
+        parts.append(text[s + m.start(): s + m.end()])
+    m = re.search(r"[，；]\s*(但是|但)", masked[s:e])
+    if m:
+        parts.append(text[s + m.start(1): e].strip())
+    if next_sentence is not None:
+        ns, ne = next_sentence
+        body = masked[ns:ne].lstrip()
+        if body.startswith(("但是", "但")) or re.search(r"的除外[。]?$", body.rstrip()):
+            parts.append(text[ns:ne].strip())
+    return "；".join(p for p in parts if p)
+
+
+def find_norms(
+    text: str,
+    aliases: Mapping[str, str] | None = None,
+    chapeau: Sequence[Norm] | None = None,
+    *,
+    carry_actor: Sequence[str] | None = None,
+) -> list[Norm]:
+    """The norms in one clause text, in order of appearance.
+
+    Args:
+        text: a 款, 项 or any sentence(s) of regulatory text.
+        aliases: long form → short name, from :func:`definitions` of the whole document
+            (the text's own definitions are always added).
+        chapeau: for an item, the norms of the chapeau that introduces it: the item inherits
+            their actors, and their modality where it has no modal word of its own.
+        carry_actor: raw actors carried from an earlier paragraph, used when the text names
+            no subject at all.
+
+    Returns:
+        One :class:`Norm` per norm and actor (a norm binding two actors gives two).
+
+    Example:
+        >>> norms = find_norms("提供者发现违法内容的，应当及时采取处置措施，并向有关主管部门报告。")
+        >>> [(n.actor, n.modality, n.condition) for n in norms]
+        [('提供者', 'obligation', '提供者发现违法内容的')]
+        >>> [(n.actor, n.modality) for n in find_norms("提供和使用服务，应当遵守法律。")]
+        [('提供者', 'obligation'), ('使用者', 'obligation')]
+    """
+    if not text or not text.strip():
+        return []
+    aliases = {**definitions(text), **(aliases or {})}
+    masked = _mask(text)
+    sentences = _sentences(masked)
+    chapeau = list(chapeau or [])
+    ctx = _Context(
+        text=text,
+        aliases=aliases,
+        chapeau_actors=_unique([n.actor_raw or (n.actor or "") for n in chapeau if n.actor]),
+        chapeau_norm=next((n for n in reversed(chapeau) if n.modality != "penalty"), None),
+        last_subject=list(carry_actor or []),
+    )
+    out: list[Norm] = []
+    for si, (s, e) in enumerate(sentences):
+        segs = _segments(masked, s, e)
+        if not segs:
+            continue
+        if re.match(r"\s*(但是|但)", masked[s:e]) and out:
+            continue  # an exception sentence belongs to the norms before it
+        nxt = sentences[si + 1] if si + 1 < len(sentences) else None
+        ctx.exception = _exception_of(masked, text, s, e, nxt)
+        subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
+        if subject:
+            ctx.last_subject = subject
+        triggers = _find_triggers(segs)
+        penalties, covered = _penalty_norms(segs, ctx)
+        out.extend(penalties)
+        triggers = [t for t in triggers if t.seg not in covered]
+        if ctx.chapeau_norm is not None and not ctx.own_seen:
+            first = min([triggers[0].seg if triggers else len(segs), *covered])
+            out.extend(_inherited_norms(segs, first, bool(triggers), ctx))
+        out.extend(_own_norms(segs, triggers, ctx, agents=not chapeau))
+        if triggers and not subject:
+            ctx.last_subject = _unique(n.actor_raw for n in out if n.actor_raw) or ctx.last_subject
+    out.sort(key=lambda n: (n.start, MODALITIES.index(n.modality)))
+    return out
+
+
+@dataclass
+class _Context:
+    """What one clause's sentences share while :func:`find_norms` walks them."""
+
+    text: str
+    aliases: Mapping[str, str]
+    chapeau_actors: list[str]
+    chapeau_norm: Norm | None
+    last_subject: list[str]
+    exception: str = ""
+    own_seen: bool = False  # an own modal word was met: no more chapeau inheritance
+
+
+def _close(seg: _Seg) -> int:
+    """End offset of a segment, its closing 。；！？ included."""
+    return seg.end + (1 if seg.punct and seg.punct in "。；！？" else 0)
+
+
+def _conditions(ctx: _Context, segs: Sequence[_Seg]) -> str:
+    return "，".join(ctx.text[x.start:x.end] for x in segs if x.is_condition)
+
+
+def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set[int]]:
+    """One penalty norm per ``；``-part that names a sanction; also the segments covered."""
+    out: list[Norm] = []
+    covered: set[int] = set()
+    authority = ""
+    for pi, (a, b) in enumerate(_parts(segs)):
+        authority = _penalty_actor("".join(x.text + x.punct for x in segs[a:b])) or authority
+        hit, hk = None, a
+        for k in range(a, b):
+            if not segs[k].is_condition:
+                hit = _PENALTY_RE.search(segs[k].text)
+                if hit:
+                    hk = k
+                    break
+        if hit is None:
+            continue
+        covered.update(range(a, b))
+        start = segs[a].start if pi else segs[0].start
+        end = _close(segs[b - 1])
+        out.append(Norm(
+            actor=normalize_actor(authority, ctx.aliases) if authority else None,
+            modality="penalty",
+            trigger=ctx.text[segs[hk].start + hit.start(): segs[hk].start + hit.end()],
+            text=ctx.text[start:end],
+            condition=_conditions(ctx, segs[a:hk]),
+            exception=ctx.exception,
+            start=start,
+            end=end,
+            actor_raw=authority,
+        ))
+    return out, covered
+
+
+def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Context
+                     ) -> list[Norm]:
+    """An item's clauses before its own first modal word, under the chapeau's modality."""
+    chapeau = ctx.chapeau_norm
+    assert chapeau is not None
+    # a guiding-principle opener (坚持…，不得…) frames the item's own norm: no duty of its own
+    body = [x for x in segs[:first]
+            if not x.is_condition and not (has_own and _PRINCIPLE_RE.match(x.text))]
+    if not body:
+        return []
+    start, end = body[0].start, _close(body[-1])
+    own = _sentence_subject(segs, first, ctx.aliases, agents=False)
+    return [
+        Norm(
+            actor=normalize_actor(raw, ctx.aliases),
+            modality=chapeau.modality,
+            trigger=chapeau.trigger,
+            text=ctx.text[start:end],
+            condition=_conditions(ctx, segs[:first]),
+            exception=ctx.exception,
+            start=start,
+            end=end,
+            actor_raw=raw,
+            inherited=True,
+        )
+        for raw in own or ctx.chapeau_actors or [""]
+    ]
+
+
+def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context,
+               agents: bool) -> list[Norm]:
+    """One norm per modal word (and actor); its scope runs to the next modal word."""
+    out: list[Norm] = []
+    previous: list[str] = []
+    for ti, t in enumerate(triggers):
+        ctx.own_seen = True
+        nxt = triggers[ti + 1] if ti + 1 < len(triggers) else None
+        if ti == 0 and ctx.chapeau_norm is None:
+            start = segs[0].start  # the whole sentence: subject and conditions included
+        else:
+            k = t.seg
+            while k > 0 and segs[k - 1].is_condition:
+                k -= 1
+            start = segs[k].start
+            if ti and k <= triggers[ti - 1].seg:
+                start = segs[t.seg].start
+        if nxt is None:
+            end = _close(segs[-1])
+        elif nxt.seg > t.seg:
+            end = segs[nxt.seg - 1].end
+        else:
+            end = nxt.pos
+        raw_actors = (_actors_for(t, segs, ctx.aliases, agents=agents) or previous
+                      or list(ctx.last_subject) or list(ctx.chapeau_actors))
+        if not raw_actors and t.modality == "encouragement":
+            raw_actors = ["国家"]  # 鼓励…/支持… with no subject: the state's policy
+        previous = raw_actors
+        for raw in raw_actors or [""]:
+            out.append(Norm(
+                actor=normalize_actor(raw, ctx.aliases),
+                modality=t.modality,
+                trigger=ctx.text[t.pos:t.end],
+                text=ctx.text[start:end],
+                condition=_conditions(ctx, segs[: t.seg]),
+                exception=ctx.exception,
+                start=start,
+                end=end,
+                actor_raw=raw,
+            ))
+    return out
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for x in items:
+        if x and x not in seen:
+            seen.append(x)
+    return seen
+
+
+def _parts(segs: Sequence[_Seg]) -> list[tuple[int, int]]:
+    """Index ranges of the ``；``-separated parts of a sentence."""
+    out = []
+    a = 0
+    for k, seg in enumerate(segs):
+        if seg.punct == "；":
+            out.append((a, k + 1))
+            a = k + 1
+    if a < len(segs):
+        out.append((a, len(segs)))
+    return out
+
+
+def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str],
+                      agents: bool = True) -> list[str]:
+    """The explicit subject of the first clauses of a sentence (before index ``upto``)."""
+    for k in range(min(upto, len(segs))):
+        seg = segs[k]
+        m = _MODAL_RE.search(seg.text)
+        prefix = seg.text[: m.start()] if m else seg.text
+        subj = _subject_before(prefix) if m else _leading_actor(seg.text)
+        if subj:
+            return _split_actors(subj, aliases)
+        if k == 0 and not m and agents:
+            found = _agents_of_verb_phrase(seg.text)
+            if found:
+                return found
+        if m:
+            break
+    return []
+
+
+def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
+                agents: bool = True) -> list[str]:
+    """Raw actors for a trigger: its own clause's subject, else an earlier clause's."""
+    seg = segs[t.seg]
+    prefix = seg.text[: t.pos - seg.start]
+    subj = _subject_before(prefix)
+    if subj:
+        return _split_actors(subj, aliases)
+    if prefix.strip() and not _PREP_RE.match(prefix.strip()):
+        lead = _leading_actor(prefix)
+        if lead:
+            return _split_actors(lead, aliases)
+    for k in range(t.seg - 1, -1, -1):
+        other = segs[k]
+        if _MODAL_RE.search(other.text) and not other.is_condition:
+            break  # an earlier norm's clause: its subject is found by the caller
+        lead = _leading_actor(other.text)
+        if lead:
+            return _split_actors(lead, aliases)
+        if k == 0 and agents:
+            found = _agents_of_verb_phrase(other.text)
+            if found:
+                return found
+    return []
+
+
+# -- documents ------------------------------------------------------------------------------
+
+_COLUMNS = ["ref", "label", "actor", "modality", "trigger", "text", "condition", "exception",
+            "start", "end", "actor_raw", "inherited", "sanctions", "sanctioned_by"]
+
+
+def document_norms(doc: Document) -> list[Norm]:
+    """All norms of a document, each with its ``ref`` and the sanctions links filled in.
+
+    Example:
+        >>> import regtext
+        >>> norms = document_norms(regtext.load("genai-2023-final"))
+        >>> [n.ref for n in norms if n.modality == "penalty"]
+        ['21.1', '21.1', '21.1', '21.2', '21.2']
+    """
+    aliases = definitions(doc.text or "\n".join(n.text for n in doc.articles))
+    norms: list[Norm] = []
+    for art in doc.articles:
+        carry: list[str] = []
+        for para in art.children:
+            found = _node_norms(para, aliases, None, carry)
+            actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw])
+            if actors:
+                carry = actors
+            norms.extend(found)
+    return _link_sanctions(doc, norms)
+
+
+def _own_text(node: Node) -> str:
+    return node.lead if node.children and node.lead else node.text
+
+
+def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] | None,
+                carry: Sequence[str]) -> list[Norm]:
+    own = _own_text(node)
+    try:
+        found = find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
+    except Exception as exc:  # noqa: BLE001 - one odd clause must not stop a whole law
+        warnings.warn(f"obligations: {node.label or node.ref}: {exc!r}", stacklevel=2)
+        found = []
+    found = [replace(n, ref=node.ref) for n in found]
+    out = list(found)
+    if node.children:
+        # items of a case list (有下列情形之一的：) are conditions, not duties
+        inherit = [] if _CASE_LIST_RE.search(fold(own)) else [
+            n for n in found if n.modality != "penalty"]
+        if inherit:
+            last = inherit[-1].start
+            inherit = [n for n in inherit if n.start == last]
+        for child in node.children:
+            out.extend(_node_norms(child, aliases, inherit or None, carry))
+    return out
+
+
+def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
+    """Fill ``sanctions`` on penalty norms and ``sanctioned_by`` on the norms they punish."""
+    sanctions: dict[int, tuple[str, ...]] = {}
+    for i, n in enumerate(norms):
+        if n.modality != "penalty" or not n.ref:
+            continue
+        refs = _sanctioned_refs(doc, n)
+        if refs:
+            sanctions[i] = refs
+    if not sanctions:
+        return norms
+    by: dict[str, list[str]] = {}
+    for i, refs in sanctions.items():
+        for r in refs:
+            by.setdefault(r, [])
+            if norms[i].ref not in by[r]:
+                by[r].append(norms[i].ref or "")
+    out = []
+    for i, n in enumerate(norms):
+        extra: dict[str, Any] = {}
+        if i in sanctions:
+            extra["sanctions"] = sanctions[i]
+        if n.ref and n.modality != "penalty":
+            hits: list[str] = []
+            for r, srcs in by.items():
+                if n.ref == r or n.ref.startswith(r + "."):
+                    hits.extend(s for s in srcs if s not in hits)
+            if hits:
+                extra["sanctioned_by"] = tuple(hits)
+        out.append(replace(n, **extra) if extra else n)
+    return out
+
+
+_ARTICLE_REF_RE = re.compile(
+    r"第([零〇一二两三四五六七八九十百千\d]+)条(?:之([一二三四五六七八九十]+))?"
+    r"(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?"
+)
+
+
+def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
+    """Refs of this document that a penalty clause says it punishes (违反本法第二十一条…)."""
+    text = norm.text
+    # only what the offence part names: the words before the sanction phrase
+    cut = text.find(norm.trigger) if norm.trigger else -1
+    offence = text[:cut] if cut > 0 else text
+    if "违反" not in offence and "不履行" not in offence and "未" not in offence:
+        return ()
+    refs: list[str] = []
+    try:
+        from .citations import find_citations  # type: ignore[attr-defined]
+    except ImportError:
+        find_citations = None
+    if find_citations is not None:
+        try:
+            cites = find_citations(offence, doc, source_ref=norm.ref)
+        except Exception:  # noqa: BLE001 - fall back to the simple reader below
+            cites = None
+        if cites is not None:
+            for c in cites:
+                if c.kind == "internal" and c.target_ref and c.target_ref not in refs:
+                    if c.target_ref in doc:
+                        refs.append(c.target_ref)
+            return tuple(refs)
+    from .numerals import cn_to_int
+
+    for m in _ARTICLE_REF_RE.finditer(fold(offence)):
+        before = offence[max(0, m.start() - 8): m.start()]
+        if "《" in before and "》" not in before.split("《")[-1]:
+            continue  # inside or right after an external title
+        if "》" in offence[max(0, m.start() - 1): m.start()]:
+            continue
+        art = cn_to_int(m.group(1))
+        if art is None:
+            continue
+        ref = str(art) + (f"-{cn_to_int(m.group(2))}" if m.group(2) else "")
+        if m.group(3):
+            ref += f".{cn_to_int(m.group(3))}"
+            if m.group(4):
+                ref += f".{cn_to_int(m.group(4))}"
+        if ref in doc and ref not in refs:
+            refs.append(ref)
+    return tuple(refs)
+
+
+def obligations(doc: Document) -> pd.DataFrame:
+    """One row per norm of ``doc`` (several per clause where the clause holds several).
+
+    Columns: ``ref``, ``label``, ``actor``, ``modality``, ``trigger``, ``text``,
+    ``condition``, ``exception``, ``start``, ``end`` (offsets of ``text`` in the node's
+    own text: the chapeau of a paragraph with items, else its text), ``actor_raw``,
+    ``inherited``, ``sanctions`` and ``sanctioned_by`` (lists of refs).
+
+    Example:
+        >>> import regtext
+        >>> df = regtext.obligations(regtext.load("genai-2023-final"))
+        >>> df.query("ref == '4.1.2'")[["actor", "modality"]].values.tolist()
+        [['提供者', 'obligation'], ['使用者', 'obligation']]
+    """
+    import pandas as pd
+
+    norms = document_norms(doc)
+    labels = {}
+    rows = []
+    for n in norms:
+        if n.ref not in labels:
+            try:
+                labels[n.ref] = doc.get(n.ref).label
+            except KeyError:
+                labels[n.ref] = ""
+        rows.append({
+            "ref": n.ref, "label": labels[n.ref], "actor": n.actor, "modality": n.modality,
+            "trigger": n.trigger, "text": n.text, "condition": n.condition,
+            "exception": n.exception, "start": n.start, "end": n.end,
+            "actor_raw": n.actor_raw, "inherited": n.inherited,
+            "sanctions": list(n.sanctions), "sanctioned_by": list(n.sanctioned_by),
+        })
+    return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+# -- spaCy component ------------------------------------------------------------------------
+
+
+def register_component() -> str:
+    """Register the ``regtext_obligations`` spaCy factory (idempotent); returns its name.
+
+    The component runs :func:`find_norms` on ``doc.text`` and sets ``doc._.norms`` (a list
+    of :class:`Norm`) and ``doc.spans["norms"]`` (one span per norm, labelled with its
+    modality; ``span._.norm`` is the :class:`Norm`).
+
+    Example:
+        >>> import spacy
+        >>> register_component()
+        'regtext_obligations'
+        >>> nlp = spacy.blank("xx")
+        >>> _ = nlp.add_pipe("regtext_obligations")
+        >>> doc = nlp("国家鼓励创新，提供者不得泄露信息。")
+        >>> [s.label_ for s in doc.spans["norms"]]
+        ['encouragement', 'prohibition']
+    """
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    name = "regtext_obligations"
+    if not Doc.has_extension("norms"):
+        Doc.set_extension("norms", default=None)
+    if not Span.has_extension("norm"):
+        Span.set_extension("norm", default=None)
+    if not Language.has_factory(name):
+        Language.factory(name, func=_make_component)
+    return name
+
+
+class ObligationsComponent:
+    """The spaCy pipeline component behind ``regtext_obligations``."""
+
+    def __init__(self, nlp: Any = None, name: str = "regtext_obligations") -> None:
+        self.name = name
+
+    def __call__(self, doc: Any) -> Any:
+        norms = find_norms(doc.text)
+        doc._.norms = norms
+        spans = []
+        for n in norms:
+            span = doc.char_span(n.start, n.end, label=n.modality, alignment_mode="expand")
+            if span is not None:
+                span._.norm = n
+                spans.append(span)
+        doc.spans["norms"] = spans
+        return doc
+
+
+def _make_component(nlp: Any, name: str) -> ObligationsComponent:
+    return ObligationsComponent(nlp, name)
