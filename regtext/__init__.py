@@ -23,8 +23,10 @@ from .parse import parse, read
 
 # isort: split
 # -- analyses: one import line per module (keep this block sorted) --------------------------
+from .annotate import annotate
 from .citations import Citation, citations, find_citations
 from .links import links
+from .nlp import nlp
 from .obligations import Norm, find_norms, obligations
 
 __version__ = "0.1.0"
@@ -37,12 +39,14 @@ __all__ = [
     "Norm",
     "ParseWarning",
     "UnknownDocumentError",
+    "annotate",
     "citations",
     "corpus",
     "find_citations",
     "find_norms",
     "links",
     "load",
+    "nlp",
     "obligations",
     "parse",
     "read",

@@ -41,6 +41,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
 from .normalize import fold
 from .numerals import cn_to_int
 
@@ -140,8 +141,11 @@ _HEAD = (
     r"|编(?!辑|制|写|号))"
     r"|同(?P<sameu>条(?!件)|款))"
 )
-_PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))(?P<unit>分编|编|章|节|条|款|项|目)"
-        rf"(?:(?<=条)之(?P<sub>{_NUM}))?")
+_PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))"
+        # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
+        rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)(?:（{_NUM}）|{_NUM}))*)"
+        rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{_NUM}))?")
+_MREST = re.compile(rf"(、|和|及|或者|至|到)（?({_NUM})）?")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
 _ABBREV_DEF = re.compile(
@@ -336,16 +340,34 @@ class _Target:
 _DOC_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _doc_abbreviations(doc: Document | None) -> dict[str, str]:
-    """Abbreviations the document defines for cited titles: 简称 → full title."""
-    if doc is None:
-        return {}
+@dataclass
+class _DocContext:
+    """What a document contributes to every clause scan; computed once per document."""
+
+    target: _Target
+    abbrevs: dict[str, str]
+    simplified: bool  # no traditional characters: width folding is enough
+
+
+def _context(doc: Document) -> _DocContext:
     try:
-        cached = _DOC_CACHE.get(doc)
-    except TypeError:  # pragma: no cover - unhashable stand-in
-        cached = None
-    if cached is not None:
-        return cached
+        ctx = _DOC_CACHE.get(doc)
+    except TypeError:  # pragma: no cover - an unhashable stand-in for a Document
+        ctx = None
+    if ctx is None:
+        from .normalize import traditional_share
+
+        ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
+                          traditional_share(doc.text or "") == 0.0)
+        try:
+            _DOC_CACHE[doc] = ctx
+        except TypeError:  # pragma: no cover
+            pass
+    return ctx
+
+
+def _doc_abbreviations(doc: Document) -> dict[str, str]:
+    """Abbreviations the document defines for cited titles: 简称 → full title."""
     out: dict[str, str] = {}
     for node in doc:
         own = node.lead if node.children else node.text
@@ -354,10 +376,6 @@ def _doc_abbreviations(doc: Document | None) -> dict[str, str]:
         for m in _ABBREV_DEF.finditer(fold(own)):
             if _is_legal_title(m.group("t")):
                 out.setdefault(m.group("a"), m.group("t"))
-    try:
-        _DOC_CACHE[doc] = out
-    except TypeError:  # pragma: no cover
-        pass
     return out
 
 
@@ -386,6 +404,48 @@ def _load_target(doc_id: str) -> Document | None:
         return None
 
 
+# -- unbracketed law names before a pin (刑事诉讼法第六十四条) -------------------------------
+
+_NAME_END = re.compile(rf"(?:法典|法|条例)(?=第{_NUM}(?:条|编|章))")
+# Words that end the phrase before a law name: 依照|修正的 国家赔偿法第十七条.
+_NAME_STOP = re.compile(
+    r".*(?:依据|依照|按照|根据|适用|违反|符合|具有|属于|执行|参照|援引|引用|对照|实施|修正的|"
+    r"修改后的|修订后的|修正前的|规定|以及|或者|的|和|及|与|或|在|对|是|为|即|有|由|向|以|将|经|"
+    r"按|照|依|据|了|中|所|各|该|本|原|同|前|后|其|系|如|若|并|但|而|且|从|自|至|于|等)")
+
+
+class _NameToken:
+    """A law name found outside 《》, shaped like the scanner's matches (group/start/end)."""
+
+    def __init__(self, name: str, start: int, end: int):
+        self._name, self._start, self._end = name, start, end
+
+    def group(self, key: str) -> str | None:
+        return self._name if key == "alias3" else None
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _unbracketed_names(folded: str) -> list[_NameToken]:
+    """Law names written without 《》 right before a pin; they make the pins external."""
+    out = []
+    for m in _NAME_END.finditer(folded):
+        lo = m.start()
+        while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
+            lo -= 1
+        phrase = folded[lo: m.end()]
+        stop = _NAME_STOP.match(phrase[: -len(m.group(0))])
+        name = phrase[stop.end():] if stop else phrase
+        if len(name) < 2 or name in ("法典", "条例") or name.startswith(("本", "该")):
+            continue
+        out.append(_NameToken(name, m.end() - len(name), m.end()))
+    return out
+
+
 # -- the scanner ------------------------------------------------------------------------
 
 
@@ -398,6 +458,20 @@ def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
         sub = cn_to_int(m.group("sub")) if m.group("sub") else None
         return level, f"{n}-{sub}" if sub else str(n)
     return level, n
+
+
+def _pin_extra(m: Any) -> list[tuple[str, Any]]:
+    """The further numbers of 第（一）、（二）、（三）项, with their relation (list/range)."""
+    rest = m.group("mrest")
+    if not rest:
+        return []
+    out = []
+    for sep, num in _MREST.findall(rest):
+        n = cn_to_int(num)
+        if n is not None:
+            out.append(("range" if sep in ("至", "到") else "list",
+                        str(n) if m.group("unit") == "条" else n))
+    return out
 
 
 def _apply_pin(addr: _Addr, level: int, value: Any) -> None:
@@ -440,14 +514,20 @@ def _inherit(addr: _Addr, prev: _Addr | None, level: int) -> _Addr:
 class _Scan:
     """State for one clause: the document, the source node, the last cited targets."""
 
-    def __init__(self, text: str, doc: Document | None, source_ref: str | None):
+    def __init__(self, text: str, doc: Document | None, source_ref: str | None,
+                 chapeau_art: str | None = None):
+        self.chapeau_art = chapeau_art
         self.text = text
-        self.folded = fold(text)
         self.doc = doc
         self.source_ref = source_ref if (doc is None or source_ref is None
                                          or source_ref in doc) else None
-        self.abbrevs = _doc_abbreviations(doc)
-        self.own = _Target(doc)
+        if doc is None:
+            self.folded, self.abbrevs, self.own = fold(text), {}, _Target(None)
+        else:
+            ctx = _context(doc)
+            # fold() simplifies character by character; a simplified text only needs widths
+            self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
+            self.abbrevs, self.own = ctx.abbrevs, ctx.target
         self.last_external: tuple[str | None, str] | None = None
         self.last_art: str | None = None
         self.last_para: _Addr | None = None
@@ -498,7 +578,13 @@ class _Scan:
 
     def run(self) -> list[Citation]:
         extra = tuple(sorted(a for a in self.abbrevs if len(a) >= 2))
-        tokens = list(_scanner(extra).finditer(self.folded))
+        tokens: list[Any] = list(_scanner(extra).finditer(self.folded))
+        names = _unbracketed_names(self.folded)
+        if names:  # keep a name only where no other token already covers it
+            taken = [(t.start(), t.end()) for t in tokens]
+            names = [n for n in names if not any(a < n.end() and n.start() < b
+                                                 for a, b in taken)]
+            tokens = sorted(tokens + names, key=lambda t: t.start())
         i = 0
         while i < len(tokens):
             i = self._chain(tokens, i)
@@ -562,6 +648,10 @@ class _Scan:
         while j < len(tokens):
             t = tokens[j]
             gap = self.folded[end: t.start()]
+            if gap == "" and t.group("skip") and not atoms:  # 《…》（以下称…）第四十四条
+                end = t.end()
+                j += 1
+                continue
             pv = _pin_value(t) if t.group("unit") is not None else None
             is_rel = t.group("rel") is not None
             if gap == "" and pv is not None:
@@ -573,6 +663,8 @@ class _Scan:
                         base = _inherit(base, _split_ref(self.source_ref), level)
                         if level == 6:
                             base.para = None  # 第三项: own 款 if it has one, else the list's 款
+                            if self.chapeau_art:  # 违反本条例第二十条…：（一）违反第一项…
+                                base.art = self.chapeau_art
                     current = [base]
                     atoms.append(("list", current))
                 elif level > cur_level:
@@ -582,6 +674,11 @@ class _Scan:
                 else:
                     break
                 cur_level = level
+                for relation, v in _pin_extra(t):
+                    base = _Addr()
+                    _apply_pin(base, level, v)
+                    current = [_inherit(base, atoms[-1][1][-1], level)]
+                    atoms.append((relation, current))
             elif atoms and (pv is not None or is_rel) and (
                     _CONNECTOR.fullmatch(gap) or _RANGE.fullmatch(gap)):
                 relation = "range" if _RANGE.fullmatch(gap) else "list"
@@ -598,6 +695,12 @@ class _Scan:
                     current = [base]
                     cur_level = level
                 atoms.append((relation, current))
+                if not is_rel:
+                    for rel2, v in _pin_extra(t):
+                        base = _Addr()
+                        _apply_pin(base, level, v)
+                        current = [_inherit(base, atoms[-1][1][-1], level)]
+                        atoms.append((rel2, current))
             else:
                 break
             end = t.end()
@@ -702,10 +805,19 @@ def find_all(doc: Document) -> list[Citation]:
         ['48.1']
     """
     out: list[Citation] = []
+    chapeau: dict[str, str] = {}  # paragraph ref → the other article its chapeau cites
     for node in _source_nodes(doc):
         own = node.lead if node.children else node.text
-        if own:
-            out.extend(find_citations(own, doc, node.ref))
+        if not own:
+            continue
+        parent = node.ref.rsplit(".", 1)[0] if node.kind == "item" else None
+        found = _Scan(own, doc, node.ref, chapeau.get(parent or "")).run()
+        if node.kind == "paragraph" and node.children:
+            arts = [c.target_ref.split(".")[0] for c in found
+                    if c.kind == "internal" and c.target_ref and c.target_ref[0].isdigit()]
+            if arts and arts[-1] != node.article:
+                chapeau[node.ref] = arts[-1]
+        out.extend(found)
     return out
 
 

@@ -1,0 +1,182 @@
+"""The spaCy pipeline for Chinese regulatory text, built once and reused.
+
+:func:`nlp` returns ``spacy.blank("zh")`` with the jieba segmenter, a legal user dictionary
+(``regtext/_data/legal_dict.txt``: 提供者, 个人信息处理者, 生成式人工智能, 深度合成… stay
+whole) and the regtext components:
+
+- ``regtext_citations`` sets ``doc._.citations`` (a list of :class:`~regtext.citations.Citation`)
+  and the span group ``doc.spans["citations"]`` (label = ``external``/``internal``);
+- ``regtext_obligations`` (from :mod:`regtext.obligations`, added when that module provides it).
+
+Nothing is downloaded. spaCy and jieba are imported on first use only, so ``import regtext``
+stays fast. The analyses themselves (:func:`regtext.citations`) are regex-based and do not need
+the pipeline; use it when you want tokens, spans and Doc extensions together.
+
+Example:
+    >>> pipe = nlp()
+    >>> pipe is nlp()
+    True
+    >>> doc = pipe("个人信息处理者应当遵守《中华人民共和国网络安全法》第二十一条。")
+    >>> [t.text for t in doc][:3]
+    ['个人信息处理者', '应当', '遵守']
+    >>> doc._.citations[0].target_doc, [s.text for s in doc.spans["citations"]]
+    ('csl', ['《中华人民共和国网络安全法》第二十一条'])
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Names of the regtext pipeline components, in pipeline order.
+COMPONENTS = ("regtext_citations", "regtext_obligations")
+
+_LOCK = threading.Lock()
+
+
+def dictionary_path() -> str:
+    """Path of the jieba user dictionary shipped with regtext (one ``word tag`` a line).
+
+    Example:
+        >>> dictionary_path().endswith("legal_dict.txt")
+        True
+    """
+    return str(resources.files("regtext._data") / "legal_dict.txt")
+
+
+def legal_terms() -> list[str]:
+    """The words of the legal user dictionary.
+
+    Example:
+        >>> "个人信息处理者" in legal_terms()
+        True
+    """
+    text = (resources.files("regtext._data") / "legal_dict.txt").read_text(encoding="utf-8")
+    return [line.split()[0] for line in text.splitlines() if line.strip()
+            and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def jieba_tokenizer() -> Any:
+    """A private ``jieba.Tokenizer`` with the legal dictionary loaded (the global jieba
+    instance is left as it is).
+
+    Example:
+        >>> jieba_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任")[:2]
+        ['深度合成服务提供者', '应当']
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
+    tok = jieba.Tokenizer()
+    tok.load_userdict(dictionary_path())
+    return tok
+
+
+def segment(text: str) -> list[str]:
+    """Words of ``text`` by jieba with the legal dictionary (no spaCy needed).
+
+    Example:
+        >>> segment("提供者应当依法开展预训练")
+        ['提供者', '应当', '依法', '开展', '预训练']
+    """
+    if not text:
+        return []
+    return [w for w in jieba_tokenizer().cut(text, HMM=True) if w]
+
+
+def _ensure_extensions() -> None:
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("citations"):
+        Doc.set_extension("citations", default=None)
+
+
+class CitationsComponent:
+    """spaCy component: runs :func:`regtext.citations.find_citations` over ``doc.text``.
+
+    The Document context (for resolving 本法/前款) can be passed in ``doc.user_data`` under
+    ``"regtext_document"`` and ``"regtext_source_ref"``.
+
+    Example:
+        >>> doc = nlp()("依照前款规定处罚")
+        >>> [s.label_ for s in doc.spans["citations"]]
+        ['internal']
+    """
+
+    def __init__(self, name: str = "regtext_citations"):
+        self.name = name
+        _ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .citations import find_citations
+
+        cites = find_citations(doc.text, doc.user_data.get("regtext_document"),
+                               doc.user_data.get("regtext_source_ref"))
+        doc._.citations = cites
+        spans, seen = [], set()
+        for c in cites:
+            if (c.start, c.end) in seen:  # one span for a list; the rows stay in _.citations
+                continue
+            seen.add((c.start, c.end))
+            span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["citations"] = spans
+        return doc
+
+
+def _register_factories() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("regtext_citations"):
+        Language.factory("regtext_citations")(
+            lambda nlp, name: CitationsComponent(name))  # noqa: ARG005 - spaCy's signature
+
+
+@lru_cache(maxsize=1)
+def _build() -> Language:
+    import jieba
+    import spacy
+
+    jieba.setLogLevel(logging.WARNING)  # spaCy warms the global jieba up: keep it quiet
+    _register_factories()
+    pipe = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # the tokenizer calls .cut() on this object: our dictionary-aware jieba instance
+    pipe.tokenizer.jieba_seg = jieba_tokenizer()
+    pipe.add_pipe("regtext_citations")
+    try:  # the obligations component, when that module provides one
+        from .obligations import register_component
+
+        register_component()
+    except Exception:  # noqa: BLE001 - not built yet, or broken: citations still work
+        pass
+    from spacy.language import Language as _Language
+
+    if _Language.has_factory("regtext_obligations"):
+        try:
+            pipe.add_pipe("regtext_obligations")
+        except Exception as exc:  # noqa: BLE001 - never lose the whole pipeline for one part
+            import warnings
+
+            warnings.warn(f"regtext_obligations not added to the pipeline: {exc!r}",
+                          RuntimeWarning, stacklevel=2)
+    return pipe
+
+
+def nlp() -> Language:
+    """The shared regtext spaCy pipeline (built on first call, then the same object).
+
+    Example:
+        >>> nlp().pipe_names[0]
+        'regtext_citations'
+    """
+    with _LOCK:
+        return _build()
