@@ -39,7 +39,14 @@ def _hooks():
 
 
 def _page_examples(page: Path) -> str:
-    return "\n\n".join(_PYCON.findall(page.read_text(encoding="utf-8")))
+    """The page's pycon blocks; everything else becomes blank lines, so line numbers match."""
+    text = page.read_text(encoding="utf-8")
+    out, pos = [], 0
+    for m in _PYCON.finditer(text):
+        out.append("\n" * text.count("\n", pos, m.start(1)))
+        out.append(m.group(1))
+        pos = m.end(1)
+    return "".join(out)
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if "```pycon" in p.read_text("utf-8")],
