@@ -25,6 +25,7 @@ from .parse import parse, read
 # -- analyses: one import line per module (keep this block sorted) --------------------------
 from .annotate import annotate
 from .citations import Citation, citations, find_citations
+from .diff import Comparison, diff
 from .links import links
 from .nlp import nlp
 from .obligations import Norm, find_norms, obligations
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Citation",
+    "Comparison",
     "CorpusWarning",
     "Document",
     "Node",
@@ -42,6 +44,7 @@ __all__ = [
     "annotate",
     "citations",
     "corpus",
+    "diff",
     "find_citations",
     "find_norms",
     "links",

@@ -90,6 +90,7 @@ _STOCK_RE = re.compile(
 )
 _PIECE_RE = re.compile(r"(?<=[，。；;：:！？!?\n])")
 _MIN_PIECE = 10  # cleaned characters
+_MIN_DOCS = 20  # IDF pseudo-count (see _Space)
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
 
@@ -165,6 +166,9 @@ class _Space:
         for c in self.counts:
             df.update(c.keys())
         n = max(1, len(texts))
+        # a small collection is padded to _MIN_DOCS texts, so that IDF does not punish
+        # the words two short provisions share (with two texts every shared word has df=2)
+        n = max(n, _MIN_DOCS)
         self.idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
 
     def matrix(self, idx_a: Sequence[int], idx_b: Sequence[int]):
@@ -301,6 +305,7 @@ def align(
     new: Sequence[tuple[str, str]],
     threshold: float = 0.2,
     evidence_threshold: float = 0.28,
+    context: Sequence[str] = (),
 ) -> list[Match]:
     """Align two ordered lists of ``(ref, text)`` provisions by content.
 
@@ -312,6 +317,8 @@ def align(
         threshold: least cosine similarity for a one-to-one pair.
         evidence_threshold: least similarity of the clause that backs an extra
             split/merge pair.
+        context: further texts that only inform the word weights (IDF), e.g. every
+            clause of both documents when aligning the clauses of one article.
 
     Example:
         >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
@@ -340,7 +347,7 @@ def align(
     # 2. global one-to-one assignment on the rest; weak pairs are dropped, not forced
     if rest_old and rest_new:
         # IDF over everything, so a few changed provisions are still weighed fairly
-        space = _Space([t for _, t in old] + [t for _, t in new])
+        space = _Space([t for _, t in old] + [t for _, t in new] + list(context))
         sim = space.matrix(rest_old, [n_old + j for j in rest_new])
         masked = sim * (sim >= threshold)
         for r, c in _assign(masked):
@@ -348,7 +355,7 @@ def align(
                 primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
 
     # 3. clause evidence for splits and merges
-    extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold)
+    extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context)
 
     pairs = {(i, j): (s, None) for (i, j), s in primary.items()}
     for key, value in extra.items():
@@ -406,7 +413,7 @@ def _assign(masked) -> list[tuple[int, int]]:
     return out
 
 
-def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold):
+def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context=()):
     """Extra (old, new) pairs, each backed by a clause pair that are each other's best match.
 
     Only changed provisions take part. A clause pair is not evidence when either clause is
@@ -432,6 +439,7 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold):
                 allp.append(p)
     if not po or not pn:
         return {}
+    allp.extend(p for t in context for p in pieces(t))
     space = _Space(allp, stock=True)
     sim = space.matrix(at_old, at_new)
     best_new = sim.argmax(axis=1)

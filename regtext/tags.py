@@ -1,0 +1,207 @@
+"""Change tags: what a change between two versions of a provision means.
+
+Every tag is computed from the two texts alone (never from a table of known articles).
+How each one is decided:
+
+``citation-added:<target>`` / ``citation-removed:<target>``
+    External citations found by :func:`regtext.find_citations` in one text and not the
+    other; the target is the corpus id when the citation resolves, else the cited title.
+    (Without the citations module: 《…》 titles resolved with :func:`regtext.resolve_id`.)
+``obligation-added`` / ``obligation-removed``
+    The number of binding norms (modality ``obligation`` or ``prohibition`` from
+    :func:`regtext.find_norms`; lexically 应当/必须/不得/禁止…) went up / down.
+``softened`` / ``strengthened``
+    A norm's force moved: the strongest modality fell (不得/应当 → 可以/鼓励) or rose;
+    a guarantee (保证/确保/必须) or a flat duty (应当…) gave way to best-efforts wording
+    (采取有效措施, 提高, 增强, 提升, 尽量, 逐步) or the reverse; or a prohibition gained or
+    lost a qualifier (不得 → 不得非法).
+``penalty-added`` / ``penalty-removed``
+    A kind of sanction (罚款, 没收, 吊销, 责令暂停/停业/关闭/终止, 警告, 通报批评, 拘留,
+    刑事责任…) appears in only one of the texts.
+``deadline-added`` / ``deadline-removed``
+    A time limit (3个月内, 十个工作日内, 之日起三十日内) appears in only one of the texts.
+``actor-changed``
+    The set of normalised actors bound by norms differs and neither side is empty.
+``scope-changed``
+    A scope clause (适用本办法, 不适用, 适用于) is present on either side and changed.
+``definition-changed``
+    A definition (是指, 含义, 所称, （以下称…）) is present on either side and changed.
+
+Example:
+    >>> tags("提供者应在3个月内整改。", "提供者应当及时整改。")
+    ['deadline-removed']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .align import clean
+from .normalize import fold
+
+__all__ = ["TAGS", "tags"]
+
+#: The fixed tag vocabulary (``citation-…`` tags carry ``:<target>``).
+TAGS = ("citation-added", "citation-removed", "obligation-added", "obligation-removed",
+        "softened", "strengthened", "penalty-added", "penalty-removed", "deadline-added",
+        "deadline-removed", "actor-changed", "scope-changed", "definition-changed")
+
+_NUM = r"[0-9零〇一二三四五六七八九十百千两]+"
+_DEADLINE_RE = re.compile(
+    rf"(?:{_NUM})\s*(?:个)?\s*(?:工作日|小时|日|天|周|星期|个?月|年)\s*(?:内|以内|之内|前)")
+_SANCTIONS = {
+    "罚款": r"罚款|罚金",
+    "没收": r"没收",
+    "吊销": r"吊销|撤销[^，。；]{0,6}(?:许可|执照|资格)",
+    "停业": r"停业|停产|关闭|暂停|终止",
+    "警告": r"警告",
+    "通报批评": r"通报批评",
+    "拘留": r"拘留|拘役|徒刑",
+    "刑事责任": r"刑事责任",
+    "处分": r"处分",
+    "治安管理处罚": r"治安管理处罚",
+}
+_SANCTION_RE = {k: re.compile(v) for k, v in _SANCTIONS.items()}
+# a sanction word only counts inside a liability clause (暂停 is also an ordinary duty)
+_LIABILITY_RE = re.compile(r"处罚|责令|罚款|罚金|追究|处分|违反本|吊销|没收")
+_GUARANTEE_RE = re.compile(r"保证|确保|必须|务必")
+_DUTY_RE = re.compile(r"应当|应|必须")
+_EFFORT_RE = re.compile(
+    r"采取(?:有效|必要|适当)?措施|提高|增强|提升|尽量|尽可能|努力|逐步|鼓励|促进")
+_QUALIFIED_BAN_RE = re.compile(r"不得(?:非法|违法|擅自|违规|未经)")
+_SCOPE_RE = re.compile(r"适用本|不适用|适用于|本(?:办法|法|规定|条例)所称")
+_DEFINITION_RE = re.compile(r"是指|含义|所称|（以下(?:简)?称")
+_FORCE = {"prohibition": 3, "obligation": 3, "permission": 1, "encouragement": 1}
+_LEXICAL_MODALS = (("prohibition", re.compile(r"不得|禁止|严禁")),
+                   ("obligation", re.compile(r"应当|必须|(?<!相)应(?!当|用|对)")),
+                   ("permission", re.compile(r"可以|有权")),
+                   ("encouragement", re.compile(r"鼓励|支持|推动|提倡")))
+
+
+@lru_cache(maxsize=4096)
+def _citations(text: str) -> frozenset[str]:
+    try:
+        from .citations import find_citations
+    except ImportError:  # pragma: no cover - the citations module ships with regtext
+        from .corpus import resolve_id
+
+        return frozenset(resolve_id(t) or t.replace("中华人民共和国", "")
+                         for t in re.findall(r"《([^《》]+)》", fold(text)))
+    out = set()
+    for c in find_citations(text):
+        if c.kind == "external" and (c.target_doc or c.target_title):
+            out.add(c.target_doc or c.target_title)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _norms(text: str) -> tuple[tuple[str, str | None], ...]:
+    """(modality, actor) for every norm of the text."""
+    try:
+        from .obligations import find_norms
+    except ImportError:  # pragma: no cover - the obligations module ships with regtext
+        out = []
+        for modality, rx in _LEXICAL_MODALS:
+            out.extend((modality, None) for _ in rx.finditer(fold(text)))
+        return tuple(out)
+    return tuple((n.modality, n.actor) for n in find_norms(text))
+
+
+def _sanctions(text: str) -> set[str]:
+    out = set()
+    for sentence in re.split(r"[。；]", text):
+        if _LIABILITY_RE.search(sentence):
+            out.update(k for k, rx in _SANCTION_RE.items() if rx.search(sentence))
+    return out
+
+
+def _deadlines(text: str) -> set[str]:
+    return {re.sub(r"\s+", "", m.group(0)) for m in _DEADLINE_RE.finditer(text)}
+
+
+def _sentences_with(rx: re.Pattern[str], text: str) -> set[str]:
+    return {clean(s) for s in re.split(r"[。；\n]", text) if rx.search(s)}
+
+
+def tags(old: str | None, new: str | None) -> list[str]:
+    """Change tags for ``old`` → ``new`` (either may be ``None`` for an addition/deletion).
+
+    Example:
+        >>> tags("用于训练的数据，应当能够保证数据的真实性。", "采取有效措施提高训练数据的真实性。")
+        ['obligation-removed', 'softened']
+        >>> tags(None, "依照《中华人民共和国科学技术进步法》，鼓励创新。")
+        ['citation-added:stpl']
+    """
+    old, new = fold(old or ""), fold(new or "")
+    if clean(old) == clean(new):
+        return []
+    out: list[str] = []
+
+    co, cn = _citations(old), _citations(new)
+    out += [f"citation-added:{t}" for t in sorted(cn - co)]
+    out += [f"citation-removed:{t}" for t in sorted(co - cn)]
+
+    no, nn = _norms(old) if old else (), _norms(new) if new else ()
+    bind_o = sum(m in ("obligation", "prohibition") for m, _ in no)
+    bind_n = sum(m in ("obligation", "prohibition") for m, _ in nn)
+    if bind_n > bind_o:
+        out.append("obligation-added")
+    elif bind_n < bind_o:
+        out.append("obligation-removed")
+
+    if old and new:
+        soft, strong = _force_shift(old, new, no, nn)
+        if soft:
+            out.append("softened")
+        if strong:
+            out.append("strengthened")
+
+    so, sn = _sanctions(old), _sanctions(new)
+    if sn - so:
+        out.append("penalty-added")
+    if so - sn:
+        out.append("penalty-removed")
+
+    do, dn = _deadlines(old), _deadlines(new)
+    if dn - do:
+        out.append("deadline-added")
+    if do - dn:
+        out.append("deadline-removed")
+
+    if old and new:
+        ao = {a for m, a in no if a and m != "penalty"}
+        an = {a for m, a in nn if a and m != "penalty"}
+        if ao and an and ao != an:
+            out.append("actor-changed")
+    if _sentences_with(_SCOPE_RE, old) != _sentences_with(_SCOPE_RE, new):
+        out.append("scope-changed")
+    if _sentences_with(_DEFINITION_RE, old) != _sentences_with(_DEFINITION_RE, new):
+        out.append("definition-changed")
+    return out
+
+
+def _force_shift(old: str, new: str, no, nn) -> tuple[bool, bool]:
+    """(softened, strengthened) between two versions of a provision."""
+    soft = strong = False
+    fo = max((_FORCE.get(m, 0) for m, _ in no), default=0)
+    fn = max((_FORCE.get(m, 0) for m, _ in nn), default=0)
+    if fo >= 3 and 0 < fn < 3:
+        soft = True
+    if fn >= 3 and 0 < fo < 3:
+        strong = True
+    # a guarantee or a flat duty became best efforts (保证… → 采取有效措施…增强), or back
+    guard_o, guard_n = bool(_GUARANTEE_RE.search(old)), bool(_GUARANTEE_RE.search(new))
+    duty_o, duty_n = bool(_DUTY_RE.search(old)), bool(_DUTY_RE.search(new))
+    effort_o, effort_n = len(_EFFORT_RE.findall(old)), len(_EFFORT_RE.findall(new))
+    if effort_n > effort_o and ((guard_o and not guard_n) or (duty_o and not duty_n)):
+        soft = True
+    if effort_o > effort_n and ((guard_n and not guard_o) or (duty_n and not duty_o)):
+        strong = True
+    # 不得 → 不得非法/擅自: the ban now needs an extra condition
+    qo, qn = len(_QUALIFIED_BAN_RE.findall(old)), len(_QUALIFIED_BAN_RE.findall(new))
+    if qn > qo and "不得" in old:
+        soft = True
+    elif qo > qn and "不得" in new:
+        strong = True
+    return soft, strong
