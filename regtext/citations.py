@@ -144,7 +144,9 @@ _HEAD = (
 _PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))"
         # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
         rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)(?:（{_NUM}）|{_NUM}))*)"
-        rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{_NUM}))?")
+        rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{_NUM}))?"
+        # older texts drop the 第 of an item: 第十七条第一款（一）项
+        rf"|(?<=[条款])（(?P<pn3>{_NUM})）(?P<iunit>项)")
 _MREST = re.compile(rf"(、|和|及|或者|至|到)（?({_NUM})）?")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
@@ -450,6 +452,9 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
 
 
 def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
+    if m.group("iunit"):
+        n = cn_to_int(m.group("pn3"))
+        return None if n is None else (6, n)
     n = cn_to_int(m.group("pn1") or m.group("pn2"))
     if n is None:
         return None
@@ -462,7 +467,7 @@ def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
 
 def _pin_extra(m: Any) -> list[tuple[str, Any]]:
     """The further numbers of 第（一）、（二）、（三）项, with their relation (list/range)."""
-    rest = m.group("mrest")
+    rest = m.group("mrest") if m.group("unit") else None
     if not rest:
         return []
     out = []
@@ -535,7 +540,7 @@ class _Scan:
 
     # relative bases ------------------------------------------------------------------
 
-    def _bases(self, m: re.Match[str]) -> list[_Addr]:
+    def _bases(self, m: re.Match[str], prev: _Addr | None = None) -> list[_Addr]:
         src = _split_ref(self.source_ref)
         if m.group("relu"):
             unit = m.group("relu")
@@ -566,6 +571,8 @@ class _Scan:
                         return [_Addr(struct=anc.ref)]
             return []
         unit = m.group("sameu")
+        if prev is not None and prev.art is not None:  # 第十条第一款和同条第三款
+            return [_Addr(art=prev.art)] if unit == "条" else [_Addr(art=prev.art, para=prev.para)]
         if unit == "条":
             art = self.last_art or src.art
             return [_Addr(art=art)] if art else []
@@ -643,16 +650,18 @@ class _Scan:
             target_title = self.doc.title if self.doc is not None else None
 
         # collect pins: adjacent pins refine an atom, connectors start a new one
+        before_skip: int | None = None
         current: list[_Addr] | None = atoms[-1][1] if atoms else None
         cur_level = 9 if current is None else max(a.finest() for a in current)
         while j < len(tokens):
             t = tokens[j]
             gap = self.folded[end: t.start()]
             if gap == "" and t.group("skip") and not atoms:  # 《…》（以下称…）第四十四条
+                before_skip = end
                 end = t.end()
                 j += 1
                 continue
-            pv = _pin_value(t) if t.group("unit") is not None else None
+            pv = _pin_value(t) if (t.group("unit") or t.group("iunit")) else None
             is_rel = t.group("rel") is not None
             if gap == "" and pv is not None:
                 level, value = pv
@@ -684,7 +693,7 @@ class _Scan:
                 relation = "range" if _RANGE.fullmatch(gap) else "list"
                 prev_atom = atoms[-1][1][-1]
                 if is_rel:
-                    current = self._bases(t) or [_Addr(struct="?")]
+                    current = self._bases(t, prev_atom) or [_Addr(struct="?")]
                     relation = "list"
                     cur_level = max(a.finest() for a in current)
                 else:
@@ -706,6 +715,8 @@ class _Scan:
             end = t.end()
             j += 1
 
+        if before_skip is not None and not atoms:
+            end = before_skip  # the definition is not part of a whole-document citation
         if form == "self" and not atoms:
             return i + 1
         if fill_from_source and not atoms:

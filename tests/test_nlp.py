@@ -1,0 +1,88 @@
+"""The spaCy pipeline and the jieba legal dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+import regtext
+from regtext.nlp import COMPONENTS, jieba_tokenizer, legal_terms, segment
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return regtext.nlp()
+
+
+def test_built_once(pipe):
+    assert regtext.nlp() is pipe
+
+
+def test_components(pipe):
+    assert pipe.lang == "zh"
+    assert pipe.pipe_names[0] == "regtext_citations"
+    assert set(pipe.pipe_names) <= set(COMPONENTS)
+
+
+# (corpus clause, a legal term in it that must come out as one token)
+TERMS = [
+    ("genai-2023-final", "9.1", "提供者"),
+    ("genai-2023-final", "10.1", "使用者"),
+    ("genai-2023-final", "1.1", "生成式人工智能"),
+    ("pipl", "13.1", "个人信息处理者"),
+    ("deep-synthesis", "7.1", "深度合成服务提供者"),
+    ("csl", "31.1", "关键信息基础设施"),
+    ("pipl", "55.1.1", "敏感个人信息"),
+    ("network-data", "1.1", "网络数据"),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "ref", "term"), TERMS, ids=[t for _, _, t in TERMS])
+def test_legal_terms_stay_whole(pipe, doc_id, ref, term):
+    text = regtext.load(doc_id, warn=False).get(ref).text
+    assert term in text, "test case must quote the clause"
+    assert term in [t.text for t in pipe(text)]
+    assert term in segment(text)
+
+
+def test_dictionary_lists_the_issue_terms():
+    assert {"提供者", "个人信息处理者", "生成式人工智能", "深度合成"} <= set(legal_terms())
+
+
+def test_global_jieba_is_left_alone():
+    import jieba
+
+    assert jieba_tokenizer() is not jieba.dt
+
+
+def test_citation_spans(pipe):
+    text = regtext.load("csl").get("59.1").text
+    doc = pipe(text)
+    assert [c.target_ref for c in doc._.citations] == [None, None]  # no document context
+    assert [c.pin for c in doc._.citations] == ["21", "25"]
+    spans = doc.spans["citations"]
+    assert [s.text for s in spans] == ["本法第二十一条、第二十五条"]
+    assert spans[0].label_ == "internal"
+
+
+def test_document_context_through_user_data(pipe):
+    csl = regtext.load("csl")
+    doc = pipe.make_doc(csl.get("59.1").text)
+    doc.user_data["regtext_document"] = csl
+    doc.user_data["regtext_source_ref"] = "59.1"
+    for _, proc in pipe.pipeline:
+        doc = proc(doc)
+    assert [c.target_ref for c in doc._.citations] == ["21", "25"]
+
+
+def test_obligations_component_when_available(pipe):
+    if "regtext_obligations" not in pipe.pipe_names:
+        pytest.skip("obligations component not available")
+    doc = pipe("提供者不得泄露个人信息。")
+    assert [n.modality for n in doc._.norms] == ["prohibition"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "abc", "《》"])
+def test_odd_text(pipe, text):
+    doc = pipe(text)
+    assert doc._.citations == []
+    assert segment(text) == [w for w in segment(text) if w]
