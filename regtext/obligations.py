@@ -59,7 +59,7 @@ MODAL_WORDS: dict[str, tuple[str, ...]] = {
     "obligation": ("应当", "应该", "必须", "应", "须"),
     "prohibition": ("不得", "禁止", "严禁", "不应当", "不应"),
     "permission": ("可以", "有权", "方可"),
-    "encouragement": ("鼓励", "支持", "推动", "提倡", "引导"),
+    "encouragement": ("鼓励", "支持", "推动", "提倡", "倡导", "引导"),
 }
 
 #: What makes a clause a liability clause (matched as regular expressions).
@@ -92,7 +92,7 @@ _MODAL_RE = re.compile(
             r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽])"
             r"|(?<![必无毋勿])须(?![知臾]))",
             r"(?P<per>可以|(?<![无没])有权(?!机关|部门|机构|利)|方可)",
-            r"(?P<enc>鼓励|支持|推动|提倡|引导)",
+            r"(?P<enc>鼓励|支持|推动|提倡|倡导|引导)",
         ]
     )
 )
@@ -104,7 +104,8 @@ _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
 _ACTOR_SUFFIX = (
     "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
     "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
-    "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "社会", "军队",
+    "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
+    "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
 )
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
 _ACTOR_WORDS = {"组织", "个人", "单位", "机构", "国家", "部门", "人员"}
@@ -274,7 +275,8 @@ class _Seg:
     def is_condition(self) -> bool:
         t = self.text.rstrip()
         return self.punct in "，：；" and self.punct != "" and (
-            t.endswith("的") or (t.endswith("时") and len(t) > 2)
+            (t.endswith("的") and not t.endswith(("目的", "标的")))
+            or (t.endswith("时") and len(t) > 2)
         )
 
 
@@ -340,8 +342,12 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             before = seg.text[max(0, m.start() - 2): m.start()]
             if after == "的":  # 法律、行政法规禁止的内容
                 continue
-            if before == "规定" and modality != "encouragement":  # 规定应当告知的事项
-                continue
+            if before in ("规定", "法规", "法律") and modality != "encouragement":
+                continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
+            if re.match(r"[^，。；：的对向在与按依为从将把以]{1,2}的", seg.text[m.end():]):
+                continue  # a relative clause: 移送有权处理的部门, 个人可以采取的措施
+            if m.group(0) == "禁止" and before.endswith(("或者", "或", "和", "、", "及")):
+                continue  # 列入限制或者禁止…清单: a verb coordinated inside another norm
             if modality == "encouragement":
                 if after in ("和", "与", "及", "、", "") or after == "下":
                     continue
@@ -383,7 +389,9 @@ def _pos_tokenizer():
 
 @lru_cache(maxsize=20000)
 def _pos(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w.word, w.flag) for w in _pos_tokenizer().lcut(text))
+    # no HMM: unknown words fall apart into characters, which the rules below tolerate, and
+    # the Viterbi pass would triple the run time over a whole corpus
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().lcut(text, HMM=False))
 
 
 #: Token tags that may stand inside a subject noun phrase.
@@ -400,11 +408,16 @@ def _np_end_is_actor(words: str, last: str) -> bool:
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
     t = text.strip()
-    if not t:
-        return ""
+    hits = list(re.finditer(_ACTOR_SUFFIX_RE, t[:48]))
+    last = hits[-1] if hits else None
+    if last is None:
+        return ""  # no actor word near the start: skip the tagger
     words = ""
     best = ""
-    for word, flag in _pos(t[:48]):
+    toks = _pos(t[: last.end() + 2])
+    if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS):
+        return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
+    for word, flag in toks:
         if word.strip() == "":
             break
         nounish = flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
@@ -413,7 +426,28 @@ def _leading_actor(text: str) -> str:
         words += word
         if _np_end_is_actor(words, word):
             best = words
+    if not best:
+        best = _relative_actor(t)
     return best if len(best) <= 40 else ""
+
+
+def _relative_actor(text: str) -> str:
+    """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase."""
+    m = re.match(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE, text)
+    if not m:
+        return ""
+    cand = m.group(0)
+    pos = 0
+    for i, (word, _flag) in enumerate(toks := _pos(text[:60])):
+        pos += len(word)
+        if pos == len(cand):
+            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+            if nxt[1] in ("v", "p", "d", "c", "x", "") or nxt[0] in ("，",):
+                return cand
+            return ""
+        if pos > len(cand):
+            return ""
+    return ""
 
 
 def _subject_before(prefix: str) -> str:
@@ -442,7 +476,7 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
     """Agents named by a subject-less verb phrase: 提供和使用…服务 → [提供者, 使用者]."""
     t = text.strip()
     m = _AGENT_VERB_RE.search(t)
-    if not m or m.start() > 4 or "的" in t[: m.start()]:
+    if not m or m.start() > 4 or re.search(r"[的所被由对在将把为]", t[: m.start()]):
         return []
     if _PREP_RE.match(t) and m.start() > 0:
         return []
@@ -473,16 +507,20 @@ def _penalty_actor(text: str) -> str:
 def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[int, int] | None
                   ) -> str:
     parts = []
-    m = re.search(r"除[^。；]{1,80}?外", masked[s:e])
+    m = re.search(r"(?<![删消解排免清废开扣剔拆革])除[^。；]{1,80}?外", masked[s:e])
     if m:
         parts.append(text[s + m.start(): s + m.end()])
+    m = re.search(r"[；，]([^；，。]{1,60}的除外)", masked[s:e])
+    if m:
+        parts.append(text[s + m.start(1): s + m.end(1)])
     m = re.search(r"[，；]\s*(但是|但)", masked[s:e])
     if m:
         parts.append(text[s + m.start(1): e].strip())
     if next_sentence is not None:
         ns, ne = next_sentence
         body = masked[ns:ne].lstrip()
-        if body.startswith(("但是", "但")) or re.search(r"的除外[。]?$", body.rstrip()):
+        if body.startswith(("但是", "但")) or (
+                len(body) < 40 and re.search(r"的除外[。]?$", body.rstrip())):
             parts.append(text[ns:ne].strip())
     return "；".join(p for p in parts if p)
 
@@ -517,7 +555,8 @@ def find_norms(
     """
     if not text or not text.strip():
         return []
-    aliases = {**definitions(text), **(aliases or {})}
+    own_defs = definitions(text) if "以下" in text else {}
+    aliases = {**own_defs, **(aliases or {})}
     masked = _mask(text)
     sentences = _sentences(masked)
     chapeau = list(chapeau or [])
@@ -620,7 +659,6 @@ def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Cont
     if not body:
         return []
     start, end = body[0].start, _close(body[-1])
-    own = _sentence_subject(segs, first, ctx.aliases, agents=False)
     return [
         Norm(
             actor=normalize_actor(raw, ctx.aliases),
@@ -634,7 +672,7 @@ def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Cont
             actor_raw=raw,
             inherited=True,
         )
-        for raw in own or ctx.chapeau_actors or [""]
+        for raw in ctx.chapeau_actors or [""]
     ]
 
 
@@ -708,43 +746,82 @@ def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str
     for k in range(min(upto, len(segs))):
         seg = segs[k]
         m = _MODAL_RE.search(seg.text)
-        prefix = seg.text[: m.start()] if m else seg.text
-        subj = _subject_before(prefix) if m else _leading_actor(seg.text)
+        if m:
+            subj = _subject_before(seg.text[: m.start()])
+            return _split_actors(subj, aliases) if subj else []
+        if not agents:
+            continue  # inside an item only a written-out subject before a modal word counts
+        subj = _leading_actor(seg.text)
         if subj:
             return _split_actors(subj, aliases)
-        if k == 0 and not m and agents:
+        if k == 0:
             found = _agents_of_verb_phrase(seg.text)
             if found:
                 return found
-        if m:
-            break
     return []
 
 
 def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
                 agents: bool = True) -> list[str]:
-    """Raw actors for a trigger: its own clause's subject, else an earlier clause's."""
+    """Raw actors for a trigger: its own clause's subject, else an earlier clause's.
+
+    ``agents`` is False inside an item: there only a subject written out counts, since the
+    item's actor otherwise comes from its chapeau.
+    """
     seg = segs[t.seg]
     prefix = seg.text[: t.pos - seg.start]
-    subj = _subject_before(prefix)
+    subj = _subject_before(prefix) or _plain_np(prefix)
     if subj:
         return _split_actors(subj, aliases)
     if prefix.strip() and not _PREP_RE.match(prefix.strip()):
         lead = _leading_actor(prefix)
         if lead:
             return _split_actors(lead, aliases)
+    bare = not _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
-        lead = _leading_actor(other.text)
-        if lead:
-            return _split_actors(lead, aliases)
+        if bare and k == t.seg - 1 and not other.is_condition:
+            # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
+            whole = _segment_subject(other.text)
+            if whole:
+                return _split_actors(whole, aliases)
+        if agents or other.is_condition:
+            lead = _leading_actor(other.text)
+            if lead:
+                return _split_actors(lead, aliases)
         if k == 0 and agents:
             found = _agents_of_verb_phrase(other.text)
             if found:
                 return found
     return []
+
+
+def _plain_np(prefix: str) -> str:
+    """``prefix`` when it is nothing but a noun phrase (网络产品、服务应当…), else ''."""
+    p = _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    if not p or len(p) > 30:
+        return ""
+    toks = _pos(p)
+    if toks and len(toks[0][0]) > 2 and _pos(toks[0][0][:2])[0][1].startswith("v"):
+        return ""  # 采取有效措施 tagged as one noun: it opens with a verb
+    for i, (word, flag) in enumerate(toks):
+        noun = flag in ("n", "nz", "nt", "ns", "nr", "j", "ng", "b") or word in _NP_JOINERS
+        if not (noun or (flag == "vn" and i > 0)):
+            return ""
+    return p if toks and toks[-1][0] not in _NP_JOINERS else ""
+
+
+def _segment_subject(text: str) -> str:
+    """A whole clause that is a subject: it ends with an actor word and is not a condition."""
+    t = re.sub(r"^(?:依法|依照|按照规定)", "", text.strip())
+    if not t or t.endswith("的") or len(t) > 60:
+        return ""
+    toks = _pos(t)
+    if toks and _np_end_is_actor(t, toks[-1][0]):
+        return t
+    return ""
 
 
 # -- documents ------------------------------------------------------------------------------
@@ -768,7 +845,8 @@ def document_norms(doc: Document) -> list[Norm]:
         carry: list[str] = []
         for para in art.children:
             found = _node_norms(para, aliases, None, carry)
-            actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw])
+            actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw
+                              and n.modality != "penalty"])
             if actors:
                 carry = actors
             norms.extend(found)
