@@ -24,6 +24,7 @@ from .parse import parse, read
 # isort: split
 # -- analyses: one import line per module (keep this block sorted) --------------------------
 from .annotate import annotate
+from .batch import frame_many, map_many, parse_many
 from .citations import Citation, citations, find_citations
 from .diff import Comparison, diff
 from .links import links
@@ -47,11 +48,14 @@ __all__ = [
     "diff",
     "find_citations",
     "find_norms",
+    "frame_many",
     "links",
     "load",
+    "map_many",
     "nlp",
     "obligations",
     "parse",
+    "parse_many",
     "read",
     "record",
     "resolve_id",
