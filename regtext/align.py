@@ -306,6 +306,7 @@ def align(
     threshold: float = 0.2,
     evidence_threshold: float = 0.28,
     context: Sequence[str] = (),
+    leftover: float | None = None,
 ) -> list[Match]:
     """Align two ordered lists of ``(ref, text)`` provisions by content.
 
@@ -319,6 +320,9 @@ def align(
             split/merge pair.
         context: further texts that only inform the word weights (IDF), e.g. every
             clause of both documents when aligning the clauses of one article.
+        leftover: if given, a provision left without a partner joins its most similar
+            counterpart as a split/merge when they share this much (used for 款/项 inside
+            articles already aligned, where the context vouches for the pair).
 
     Example:
         >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
@@ -356,6 +360,17 @@ def align(
 
     # 3. clause evidence for splits and merges
     extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context)
+    if leftover is not None and rest_old and rest_new:
+        paired_old = {i for i, _ in primary} | {i for i, _ in extra}
+        paired_new = {j for _, j in primary} | {j for _, j in extra}
+        for r, i in enumerate(rest_old):
+            c = int(sim[r].argmax())
+            if i not in paired_old and sim[r, c] >= leftover:
+                extra[(i, rest_new[c])] = (float(sim[r, c]), None)
+        for c, j in enumerate(rest_new):
+            r = int(sim[:, c].argmax())
+            if j not in paired_new and sim[r, c] >= leftover:
+                extra.setdefault((rest_old[r], j), (float(sim[r, c]), None))
 
     pairs = {(i, j): (s, None) for (i, j), s in primary.items()}
     for key, value in extra.items():
@@ -458,7 +473,7 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
 
     total = len(allp)
     rare = math.log((total + 1) / (max(2.0, _RARE_SHARE * total) + 0.5))
-    extra: dict[tuple[int, int], tuple[float, tuple[str, str]]] = {}
+    extra: dict[tuple[int, int], tuple[float, tuple[str, str] | None]] = {}
     for a, (i, fo) in enumerate(po):
         b = int(best_new[a])
         if int(best_old[b]) != a:

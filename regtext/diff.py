@@ -53,6 +53,8 @@ class Pair:
         similarity: 0–1 content similarity backing the pair.
         old_text, new_text: the texts compared.
         evidence: for split/merge pairs, the (old, new) clauses that justify the pair.
+        old_context: for a merge, every old text feeding ``new_text`` (else empty).
+        new_context: for a split, every new text that ``old_text`` feeds (else empty).
 
     Example:
         >>> p = Pair("article", "9", None, "第九条", "", "deleted", "", False, False, 0.0,
@@ -74,6 +76,8 @@ class Pair:
     old_text: str
     new_text: str
     evidence: tuple[str, str] | None = None
+    old_context: str = field(default="", repr=False)
+    new_context: str = field(default="", repr=False)
 
     @property
     def redline(self) -> str:
@@ -108,7 +112,8 @@ class Pair:
         """
         if self.change == "unchanged":
             return []
-        return _tags(self.old_text or None, self.new_text or None)
+        return _tags(self.old_text or None, self.new_text or None,
+                     self.old_context or None, self.new_context or None)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, redline, edits and tags included.
@@ -170,7 +175,7 @@ class Comparison:
     def __post_init__(self) -> None:
         matches = align([(a.ref, a.text) for a in self.old.articles],
                         [(a.ref, a.text) for a in self.new.articles])
-        self.pairs = [self._pair("article", m) for m in matches]
+        self.pairs = _with_context([self._pair("article", m) for m in matches])
 
     # -- building rows ------------------------------------------------------------------
 
@@ -210,8 +215,9 @@ class Comparison:
         for old_refs, new_refs in groups:
             units_old = [u for r in old_refs for u in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
-            for m in align(units_old, units_new, context=context):
-                rows.append(self._pair("clause", m))
+            group = [self._pair("clause", m) for m in align(
+                units_old, units_new, threshold=0.15, leftover=0.2, context=context)]
+            rows.extend(_with_context(group))
         # new-document order; deletions after the clause that precedes them in the old text
         order_new = {n.ref: k for k, n in enumerate(self.new)}
         order_old = {n.ref: k for k, n in enumerate(self.old)}
@@ -503,6 +509,25 @@ def _unit_text(node: Node) -> str:
     if node.kind == "paragraph" and any(c.kind == "item" for c in node.children):
         return node.lead or ""
     return node.text
+
+
+def _with_context(pairs: list[Pair]) -> list[Pair]:
+    """Give split and merge rows the texts of their sibling rows (for fair tags)."""
+    from dataclasses import replace
+
+    dests: dict[str, list[str]] = {}
+    srcs: dict[str, list[str]] = {}
+    for p in pairs:
+        if p.old_ref is not None and p.new_ref is not None:
+            dests.setdefault(p.old_ref, []).append(p.new_text)
+            srcs.setdefault(p.new_ref, []).append(p.old_text)
+    out = []
+    for p in pairs:
+        if p.relation in ("split", "merge"):
+            p = replace(p, old_context="\n".join(srcs.get(p.new_ref, [])) if p.new_ref else "",
+                        new_context="\n".join(dests.get(p.old_ref, [])) if p.old_ref else "")
+        out.append(p)
+    return out
 
 
 def _units(article: Node) -> list[tuple[str, str]]:

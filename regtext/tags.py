@@ -96,16 +96,17 @@ def _citations(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _norms(text: str) -> tuple[tuple[str, str | None], ...]:
-    """(modality, actor) for every norm of the text."""
+def _norms(text: str) -> tuple[tuple[str, str | None, int], ...]:
+    """(modality, actor, start) for every norm of the text (a norm binding two actors
+    appears twice, with the same start)."""
     try:
         from .obligations import find_norms
     except ImportError:  # pragma: no cover - the obligations module ships with regtext
         out = []
         for modality, rx in _LEXICAL_MODALS:
-            out.extend((modality, None) for _ in rx.finditer(fold(text)))
+            out.extend((modality, None, m.start()) for m in rx.finditer(fold(text)))
         return tuple(out)
-    return tuple((n.modality, n.actor) for n in find_norms(text))
+    return tuple((n.modality, n.actor, n.start) for n in find_norms(text))
 
 
 def _sanctions(text: str) -> set[str]:
@@ -124,8 +125,13 @@ def _sentences_with(rx: re.Pattern[str], text: str) -> set[str]:
     return {clean(s) for s in re.split(r"[。；\n]", text) if rx.search(s)}
 
 
-def tags(old: str | None, new: str | None) -> list[str]:
+def tags(old: str | None, new: str | None, old_context: str | None = None,
+         new_context: str | None = None) -> list[str]:
     """Change tags for ``old`` → ``new`` (either may be ``None`` for an addition/deletion).
+
+    For a split or merge row, ``old_context`` is every old text that feeds ``new`` and
+    ``new_context`` every new text that ``old`` feeds: something counts as added only when
+    none of the sources had it, and as removed only when none of the destinations keeps it.
 
     Example:
         >>> tags("用于训练的数据，应当能够保证数据的真实性。", "采取有效措施提高训练数据的真实性。")
@@ -136,18 +142,24 @@ def tags(old: str | None, new: str | None) -> list[str]:
     old, new = fold(old or ""), fold(new or "")
     if clean(old) == clean(new):
         return []
+    # what the new text is compared with, and what the old text is compared with
+    src = fold(old_context) if old_context else old
+    dst = fold(new_context) if new_context else new
     out: list[str] = []
 
-    co, cn = _citations(old), _citations(new)
-    out += [f"citation-added:{t}" for t in sorted(cn - co)]
-    out += [f"citation-removed:{t}" for t in sorted(co - cn)]
+    out += [f"citation-added:{t}" for t in sorted(_citations(new) - _citations(src))]
+    out += [f"citation-removed:{t}" for t in sorted(_citations(old) - _citations(dst))]
 
     no, nn = _norms(old) if old else (), _norms(new) if new else ()
-    bind_o = sum(m in ("obligation", "prohibition") for m, _ in no)
-    bind_n = sum(m in ("obligation", "prohibition") for m, _ in nn)
-    if bind_n > bind_o:
+    ns = _norms(src) if src else ()
+    nd = _norms(dst) if dst else ()
+
+    def binding(norms) -> int:
+        return len({start for m, _, start in norms if m in ("obligation", "prohibition")})
+
+    if binding(nn) > binding(ns):
         out.append("obligation-added")
-    elif bind_n < bind_o:
+    elif binding(no) > binding(nd):
         out.append("obligation-removed")
 
     if old and new:
@@ -157,21 +169,19 @@ def tags(old: str | None, new: str | None) -> list[str]:
         if strong:
             out.append("strengthened")
 
-    so, sn = _sanctions(old), _sanctions(new)
-    if sn - so:
+    if _sanctions(new) - _sanctions(src):
         out.append("penalty-added")
-    if so - sn:
+    if _sanctions(old) - _sanctions(dst):
         out.append("penalty-removed")
 
-    do, dn = _deadlines(old), _deadlines(new)
-    if dn - do:
+    if _deadlines(new) - _deadlines(src):
         out.append("deadline-added")
-    if do - dn:
+    if _deadlines(old) - _deadlines(dst):
         out.append("deadline-removed")
 
     if old and new:
-        ao = {a for m, a in no if a and m != "penalty"}
-        an = {a for m, a in nn if a and m != "penalty"}
+        ao = {a for m, a, _ in no if a and m != "penalty"}
+        an = {a for m, a, _ in nn if a and m != "penalty"}
         if ao and an and ao != an:
             out.append("actor-changed")
     if _sentences_with(_SCOPE_RE, old) != _sentences_with(_SCOPE_RE, new):
@@ -184,8 +194,8 @@ def tags(old: str | None, new: str | None) -> list[str]:
 def _force_shift(old: str, new: str, no, nn) -> tuple[bool, bool]:
     """(softened, strengthened) between two versions of a provision."""
     soft = strong = False
-    fo = max((_FORCE.get(m, 0) for m, _ in no), default=0)
-    fn = max((_FORCE.get(m, 0) for m, _ in nn), default=0)
+    fo = max((_FORCE.get(m, 0) for m, _, _ in no), default=0)
+    fn = max((_FORCE.get(m, 0) for m, _, _ in nn), default=0)
     if fo >= 3 and 0 < fn < 3:
         soft = True
     if fn >= 3 and 0 < fo < 3:
