@@ -181,3 +181,120 @@ def test_harness_reports_console_errors(browser: Browser, tmp_path: Path) -> Non
     errors = browser.console_errors()
     assert any("broken" in e for e in errors)
     assert any("undefinedFunction" in e for e in errors)
+
+
+# -- the diff report ----------------------------------------------------------------------------
+
+_LAYOUT_JS = """
+(() => {
+  // the smallest element whose text contains `s`, then the table cell around it
+  const cellOf = (s) => {
+    let best = null;
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.textContent.includes(s) && (!best || best.contains(el))) best = el;
+    }
+    return best && (best.closest('td, th, [role=cell]') || best);
+  };
+  const box = (el) => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect(), st = getComputedStyle(el);
+    return {left: r.left + scrollX, right: r.right + scrollX, top: r.top + scrollY,
+            bottom: r.bottom + scrollY, width: r.width, height: r.height,
+            visible: st.visibility !== 'hidden' && st.display !== 'none' && +st.opacity > 0,
+            row: el.parentElement ? el.parentElement.rowIndex : null};
+  };
+  const old = cellOf(OLD), neu = cellOf(NEW);
+  const del = document.querySelector('del'), ins = document.querySelector('ins');
+  return {old: box(old), new: box(neu), del: box(del), ins: box(ins),
+          delStyle: del && getComputedStyle(del).textDecorationLine,
+          tableTop: old && old.closest('table') ?
+            old.closest('table').getBoundingClientRect().top + scrollY : null,
+          pageWidth: document.documentElement.scrollWidth, viewWidth: innerWidth,
+          fontsReady: document.fonts.status};
+})()
+"""
+
+
+def layout_problems(layout: dict) -> list[str]:
+    """What is wrong with the measured layout of the old and new columns (empty: all good)."""
+    old, new = layout.get("old"), layout.get("new")
+    if not old or not new:
+        return ["old or new text not found in the page"]
+    problems = []
+    for name, side in (("old", old), ("new", new)):
+        if not (side["visible"] and side["width"] > 100 and side["height"] > 10):
+            problems.append(f"{name} column not visible: {side}")
+    # side by side: the old column ends where the new one begins, on the same row
+    if old["right"] > new["left"] + 1:
+        problems.append("old column does not end before the new one begins")
+    if not (old["top"] < new["bottom"] and new["top"] < old["bottom"]):
+        problems.append("old and new columns do not overlap vertically")
+    if old.get("row") != new.get("row"):
+        problems.append("old and new text are in different rows")
+    # nothing runs off to the right at a laptop's width
+    if layout["pageWidth"] > layout["viewWidth"] + 1:
+        problems.append("page wider than the window")
+    if not (layout.get("del") and layout["del"]["visible"]
+            and "line-through" in (layout.get("delStyle") or "")):
+        problems.append("deletions not visibly struck through")
+    if not (layout.get("ins") and layout["ins"]["visible"]):
+        problems.append("insertions not visible")
+    return problems
+
+
+def test_layout_check_rejects_stacked_columns() -> None:
+    box = {"visible": True, "width": 500, "height": 40, "row": 1}
+    side_by_side = {"old": {**box, "left": 0, "right": 500, "top": 0, "bottom": 40},
+                    "new": {**box, "left": 500, "right": 1000, "top": 0, "bottom": 40},
+                    "del": box, "ins": box, "delStyle": "line-through",
+                    "pageWidth": 1280, "viewWidth": 1280}
+    assert layout_problems(side_by_side) == []
+    stacked = {**side_by_side,
+               "new": {**box, "left": 0, "right": 500, "top": 40, "bottom": 80, "row": 2}}
+    assert len(layout_problems(stacked)) == 3
+    hidden = {**side_by_side, "old": {**side_by_side["old"], "visible": False}}
+    assert layout_problems(hidden) == [f"old column not visible: {hidden['old']}"]
+
+
+def _distinctive(text: str, other: str, size: int = 6) -> str | None:
+    """A run of ``size`` characters of ``text`` that does not occur in ``other``."""
+    for i in range(len(text) - size + 1):
+        chunk = text[i:i + size]
+        if "\n" not in chunk and chunk not in other:
+            return chunk
+    return None
+
+
+def _report():
+    old = regtext.load("genai-2023-draft", warn=False)
+    new = regtext.load("genai-2023-final")
+    cmp = regtext.diff(old, new)
+    for p in cmp.pairs:
+        if p.change == "modified" and p.relation == "one-to-one":
+            a = _distinctive(p.old_text, p.new_text)
+            b = _distinctive(p.new_text, p.old_text)
+            if a and b:
+                return cmp.to_html(), a, b
+    pytest.fail("no modified one-to-one pair with distinctive old and new words")
+
+
+def test_diff_report_renders_side_by_side(browser: Browser, tmp_path: Path) -> None:
+    if not hasattr(regtext, "diff"):
+        pytest.skip("regtext.diff not available")
+    html, old_words, new_words = _report()
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    browser.open(page.as_uri())
+    layout = browser.evaluate(_LAYOUT_JS.replace("OLD", json.dumps(old_words))
+                              .replace("NEW", json.dumps(new_words)))
+
+    assert browser.console_errors() == []
+    assert layout_problems(layout) == [], layout
+    old = layout["old"]
+
+    # the screenshot the docs show: the top of the side-by-side table
+    top = layout["tableTop"] if layout["tableTop"] is not None else old["top"]
+    browser.evaluate(f"window.scrollTo(0, {max(0, top - 8)})")
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    browser.screenshot(SCREENSHOT)
+    assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
