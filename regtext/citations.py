@@ -139,7 +139,7 @@ _HEAD = (
     r"(?P<relu>款(?!项)|条(?!件|例)|项(?!目))"
     rf"|(?<![{_NOT_BEN}])本(?P<selfu>条(?!例|件|款)|款(?!项)|项(?!目)|章(?!程)|节(?!目|约|日)"
     r"|编(?!辑|制|写|号))"
-    r"|同(?P<sameu>条(?!件)|款))"
+    r"|[同该](?P<sameu>条(?!件|例)|款(?!项)))"
 )
 _PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))"
         # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
@@ -408,7 +408,7 @@ def _load_target(doc_id: str) -> Document | None:
 
 # -- unbracketed law names before a pin (刑事诉讼法第六十四条) -------------------------------
 
-_NAME_END = re.compile(rf"(?:法典|法|条例)(?=第{_NUM}(?:条|编|章))")
+_NAME_END = re.compile(rf"(?:法典|法|条例|法总则|法通则|细则)(?=第{_NUM}(?:条|编|章))")
 # Words that end the phrase before a law name: 依照|修正的 国家赔偿法第十七条.
 _NAME_STOP = re.compile(
     r".*(?:依据|依照|按照|根据|适用|违反|符合|具有|属于|执行|参照|援引|引用|对照|实施|修正的|"
@@ -442,7 +442,7 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
         phrase = folded[lo: m.end()]
         stop = _NAME_STOP.match(phrase[: -len(m.group(0))])
         name = phrase[stop.end():] if stop else phrase
-        if len(name) < 2 or name in ("法典", "条例") or name.startswith(("本", "该")):
+        if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该")):
             continue
         out.append(_NameToken(name, m.end() - len(name), m.end()))
     return out
@@ -535,6 +535,7 @@ class _Scan:
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
         self.last_external: tuple[str | None, str] | None = None
         self.last_art: str | None = None
+        self.last_ctx: tuple[str, str | None, str | None] | None = None
         self.last_para: _Addr | None = None
         self.out: list[Citation] = []
 
@@ -573,11 +574,12 @@ class _Scan:
         unit = m.group("sameu")
         if prev is not None and prev.art is not None:  # 第十条第一款和同条第三款
             return [_Addr(art=prev.art)] if unit == "条" else [_Addr(art=prev.art, para=prev.para)]
+        anaphor = m.group(0).startswith("该")  # 该条 needs an antecedent; 同条 may be its own
         if unit == "条":
-            art = self.last_art or src.art
+            art = self.last_art or (None if anaphor else src.art)
             return [_Addr(art=art)] if art else []
         if unit == "款":
-            base = self.last_para or (src if src.para else None)
+            base = self.last_para or (src if src.para and not anaphor else None)
             return [_Addr(art=base.art, para=base.para)] if base else []
         return []
 
@@ -632,6 +634,8 @@ class _Scan:
             kind, form = "external", "anaphor"
         elif tok.group("rel"):
             form = "relative"
+            if tok.group("sameu") and self.last_ctx is not None:  # 民法典第…条……该条第二款
+                kind, target_id, target_title = self.last_ctx
             atoms.append(("list", self._bases(tok)))
             if not atoms[-1][1]:
                 atoms[-1] = ("list", [_Addr(struct="?")])  # unresolvable, still reported
@@ -735,6 +739,7 @@ class _Scan:
             ok = pin is not None and target.has(pin)
             if addr.art is not None:
                 self.last_art = addr.art
+                self.last_ctx = (kind, target_id, target_title)
                 if addr.para is not None:
                     self.last_para = addr
             self.out.append(Citation(self.source_ref, text, kind, target_id, target_title,
