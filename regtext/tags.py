@@ -23,9 +23,11 @@ How each one is decided:
 ``actor-changed``
     The set of normalised actors bound by norms differs and neither side is empty.
 ``scope-changed``
-    A scope clause (适用本办法, 不适用, 适用于) is present on either side and changed.
+    A scope clause (适用本办法, 不适用, 适用于) is present on either side and changed
+    (cross-references such as 第十三条 are masked, so renumbering alone does not count).
 ``definition-changed``
-    A definition (是指, 含义, 所称, （以下称…）) is present on either side and changed.
+    A definition (是指, 含义, 所称, （以下称…）) is present on either side and changed
+    (cross-references masked likewise).
 
 Example:
     >>> tags("提供者应在3个月内整改。", "提供者应当及时整改。")
@@ -70,7 +72,10 @@ _DUTY_RE = re.compile(r"应当|应|必须")
 _EFFORT_RE = re.compile(
     r"采取(?:有效|必要|适当)?措施|提高|增强|提升|尽量|尽可能|努力|逐步|鼓励|促进")
 _QUALIFIED_BAN_RE = re.compile(r"不得(?:非法|违法|擅自|违规|未经)")
-_SCOPE_RE = re.compile(r"适用本|不适用|适用于|本(?:办法|法|规定|条例)所称")
+_SCOPE_RE = re.compile(r"适用本|不适用|适用于")
+# cross-references are masked before comparing scope/definition sentences: renumbering
+# 第十三条 → 第十七条 is not a change of scope
+_XREF_RE = re.compile(rf"第{_NUM}(?:条|款|项)(?:之{_NUM})?")
 _DEFINITION_RE = re.compile(r"是指|含义|所称|（以下(?:简)?称")
 _FORCE = {"prohibition": 3, "obligation": 3, "permission": 1, "encouragement": 1}
 _LEXICAL_MODALS = (("prohibition", re.compile(r"不得|禁止|严禁")),
@@ -122,7 +127,8 @@ def _deadlines(text: str) -> set[str]:
 
 
 def _sentences_with(rx: re.Pattern[str], text: str) -> set[str]:
-    return {clean(s) for s in re.split(r"[。；\n]", text) if rx.search(s)}
+    return {clean(_XREF_RE.sub("第#条", s)) for s in re.split(r"[。；\n]", text)
+            if rx.search(s)}
 
 
 def tags(old: str | None, new: str | None, old_context: str | None = None,

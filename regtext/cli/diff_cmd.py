@@ -1,0 +1,148 @@
+"""``regtext diff [OLD] [NEW]``: compare two versions of a regulation clause by clause.
+
+With no arguments it compares the shipped generative-AI draft with the final Measures.
+Formats: ``table`` (terminal, 100 columns), ``csv``, ``json``, ``html`` (self-contained,
+side by side), ``markdown``, ``duizhao`` (修改对照表) and ``decision`` (修改决定 wording).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import CliError, open_document, write_output
+
+DEFAULT_OLD = "genai-2023-draft"
+DEFAULT_NEW = "genai-2023-final"
+FORMATS = ["table", "csv", "json", "html", "markdown", "duizhao", "decision"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "diff", help="compare two versions of a regulation clause by clause",
+        description="Align two versions of a regulation by content (moves, renumbering, "
+        "splits, merges, additions, deletions), with redlines and change tags. With no "
+        "arguments: the 2023 generative-AI draft against the final Interim Measures.")
+    p.add_argument("old", nargs="?", metavar="OLD", help="corpus id/alias or file (old version)")
+    p.add_argument("new", nargs="?", metavar="NEW", help="corpus id/alias or file (new version)")
+    p.add_argument("--level", choices=["article", "clause"], default="article",
+                   help="rows per article (条) or per clause (款/项)")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="duizhao = 修改对照表, decision = 修改决定-style instructions")
+    p.add_argument("--width", type=int, default=100, help="table: characters per line")
+    p.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..diff import diff
+
+    if (args.old is None) != (args.new is None):
+        raise CliError("give both OLD and NEW, or neither (the shipped genai draft → final)")
+    old = open_document(args.old or DEFAULT_OLD)
+    new = open_document(args.new or DEFAULT_NEW)
+    for name, doc in ((args.old or DEFAULT_OLD, old), (args.new or DEFAULT_NEW, new)):
+        if not doc.articles:
+            print(f"regtext diff: {name}: no articles found", file=sys.stderr)
+    cmp = diff(old, new)
+    fmt = args.format
+    if fmt == "csv":
+        df = cmp.to_frame(args.level)
+        df["tags"] = df["tags"].map(";".join)
+        out = df.to_csv(index=False)
+    elif fmt == "json":
+        out = cmp.to_json(args.level)
+    elif fmt == "html":
+        out = cmp.to_html(args.level)
+    elif fmt == "markdown":
+        out = cmp.to_markdown(args.level)
+    elif fmt == "duizhao":
+        out = cmp.to_duizhao()
+    elif fmt == "decision":
+        out = cmp.to_decision()
+    else:
+        if not args.output and sys.stdout.isatty():
+            _print_table(cmp, args.level, args.width, color=True)
+            return 0
+        out = _print_table(cmp, args.level, args.width, color=False)
+    write_output(out, args.output)
+    return 0
+
+
+def _short(p, side: str) -> str:
+    """第十三条第二款第（四）项 → 13.2.4 keeps the table narrow; articles show as 第N条."""
+    ref = p.old_ref if side == "old" else p.new_ref
+    if ref is None:
+        return "—"
+    return ref
+
+
+def _changes(p, room: int):
+    """A one-line gist of the redline: −deleted +inserted, or the text of an added row."""
+    from rich.text import Text
+
+    t = Text()
+    if p.change == "unchanged":
+        t.append("=", style="dim")
+        return t
+    if p.change == "added":
+        t.append("+" + _flat(p.new_text), style="green")
+    elif p.change == "deleted":
+        t.append("−" + _flat(p.old_text), style="red")
+    else:
+        for e in p.edits:
+            if e.op == "equal":
+                continue
+            if e.old:
+                t.append("−" + _flat(e.old), style="red strike")
+                t.append(" ")
+            if e.new:
+                t.append("+" + _flat(e.new), style="green")
+                t.append(" ")
+    if t.cell_len > room:
+        t.truncate(room - 1)
+        t.append("…")
+    return t
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _print_table(cmp, level: str, width: int, color: bool) -> str:
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..diff import _summary_sentence
+
+    s = cmp.summary(level)
+    buf = io.StringIO()
+    console = (Console(width=width) if color
+               else Console(file=buf, width=width, color_system=None, force_terminal=False))
+    title = f"{cmp.old.title or cmp.old.id} → {cmp.new.title or cmp.new.id}"
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False,
+                  title_justify="left", expand=True)
+    pair_w = 9 if level == "article" else 15
+    table.add_column("old → new", no_wrap=True, width=pair_w)
+    table.add_column("change", no_wrap=True, width=15)
+    table.add_column("sim", justify="right", no_wrap=True, width=4)
+    table.add_column("tags", width=20, overflow="fold")
+    table.add_column("what changed", ratio=1, overflow="fold")
+    style = {"added": "green", "deleted": "red", "unchanged": "dim", "modified": ""}
+    # two lines of the last column (its width in cells, minus padding)
+    room = max(20, 2 * (width - pair_w - 15 - 4 - 20 - 2 * 4 - 1))
+    for p in cmp.rows(level):
+        change = p.change
+        if p.relation in ("split", "merge"):
+            change += f" {p.relation}"
+        if p.moved:
+            change += " moved"
+        sim = f"{p.similarity:.2f}" if p.old_ref and p.new_ref else ""
+        table.add_row(f"{_short(p, 'old')} → {_short(p, 'new')}", change, sim,
+                      "\n".join(p.tags), _changes(p, room), style=style.get(p.change, ""))
+    console.print(table)
+    console.print(_summary_sentence(s), style="dim", highlight=False)
+    return buf.getvalue()
