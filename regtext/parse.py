@@ -365,6 +365,15 @@ def _structural(line: Line) -> bool:
 def _join_wrapped(lines: list[Line]) -> list[Line]:
     """Rejoin hard-wrapped lines (PDF copies): a line that does not end a sentence runs on
     into the next one when no blank line, indentation or structural marker intervenes."""
+    # A hard-wrapped text whose paragraphs are separated by blank lines: there a line without
+    # a blank line before it continues the line before even when that ended with 。 (the
+    # wrap fell right after it). Wrapped = several lines run on after an unfinished sentence.
+    after_stop = [ln.blank_before for prev, ln in zip(lines, lines[1:])
+                  if prev.norm[-1:] in _TERMINAL]
+    wraps = sum(1 for prev, ln in zip(lines, lines[1:]) if not ln.blank_before
+                and prev.norm[-1:] not in _TERMINAL and not _structural(ln))
+    blank_marked = (wraps >= 3 and len(after_stop) >= 5
+                    and sum(after_stop) >= 0.95 * len(after_stop))
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -375,7 +384,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
             and not line.blank_before
             and not line.indented
             and prev.norm != "<INFO-END>"
-            and prev.norm[-1:] not in _TERMINAL
+            and (blank_marked or prev.norm[-1:] not in _TERMINAL)
             and not _structural(line)
             and not _looks_heading(prev)
             and not _NOTE_RE.search(prev.norm)
@@ -522,7 +531,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
         compact = norm.replace(" ", "")
         b.body.append(line.display)
         if _TOC_RE.match(compact) and not b.top:
-            in_toc = True
+            in_toc = not toc_skip  # a chapter list found by _toc_lines is already skipped
             b.body.pop()
             continue
         m_head = _HEADING_RE.match(norm)
