@@ -213,9 +213,9 @@ def definitions(text: str) -> dict[str, str]:
         if not short:
             continue
         before = f[max(0, m.start() - 40): m.start()]
-        before = re.split(r"[，。；：、！？\n（）《》]|的|与|和|向|对|由|在|应当", before)[-1]
+        before = re.split(r"[，。；：、！？\s（）《》]|的|与|和|向|对|由|在|应当", before)[-1]
         before = before.strip()
-        if before and before != short:
+        if len(before) >= 2 and not short.endswith(before):
             out.setdefault(before, short)
         out.setdefault(short, short)
     return out
@@ -346,8 +346,9 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                 continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
             if re.match(r"[^，。；：的对向在与按依为从将把以]{1,2}的", seg.text[m.end():]):
                 continue  # a relative clause: 移送有权处理的部门, 个人可以采取的措施
-            if m.group(0) == "禁止" and before.endswith(("或者", "或", "和", "、", "及")):
-                continue  # 列入限制或者禁止…清单: a verb coordinated inside another norm
+            if m.group(0) == "禁止" and (before.endswith(("或者", "或", "和", "、", "及", "的"))
+                                         or after in ("、", "和")):
+                continue  # 限制或者禁止…清单, 歧视性的禁止、限制: a noun or a coordinated verb
             if modality == "encouragement":
                 if after in ("和", "与", "及", "、", "") or after == "下":
                     continue
