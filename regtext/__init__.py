@@ -27,6 +27,7 @@ from .annotate import annotate
 from .batch import frame_many, map_many, parse_many
 from .citations import Citation, citations, find_citations
 from .diff import Comparison, diff
+from .graph import graph
 from .links import links
 from .nlp import nlp
 from .obligations import Norm, find_norms, obligations
@@ -49,6 +50,7 @@ __all__ = [
     "find_citations",
     "find_norms",
     "frame_many",
+    "graph",
     "links",
     "load",
     "map_many",

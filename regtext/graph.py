@@ -1,0 +1,490 @@
+"""The obligation graph: documents, their trees, norms, actors and terms, and what links them.
+
+``graph(docs)`` builds a :class:`networkx.MultiDiGraph`. Node ids:
+
+- a document: its id (``"pipl"``);
+- a tree node: ``"doc:ref"`` (``"pipl:13"``, ``"genai-2023-final:7.1.3"``, ``"csl:ch4"``);
+- a norm (obligation, prohibition, permission, encouragement or penalty):
+  ``"norm:doc:ref#n"``;
+- an actor: ``"actor:提供者"``; a defined term: ``"term:个人信息处理者"``.
+
+Every node has ``kind`` (``document``, ``article``, ``paragraph``… ``obligation``, ``actor``,
+``term``) and ``label``; every edge has ``kind``: ``contains``, ``cites``, ``imposes`` (clause →
+norm), ``bears`` (norm → actor), ``sanctions`` (liability clause → what it punishes),
+``defines`` (clause → term), ``aligned_to`` (draft → final, from ``diff()``), ``links_to``
+(clause → statute provision, with ``via``, ``score``, ``rank``) and ``borrows_from``
+(near-verbatim reuse of an earlier text, with ``similarity``). The edge key is its kind, so a
+pair of nodes has at most one edge of each kind.
+
+Nodes and edges are inserted in a fixed order (documents by id, trees in document order), so
+the same input gives identical exports.
+
+Example:
+    >>> import regtext
+    >>> G = regtext.graph(["genai-2023-final", "pipl"])
+    >>> G.nodes["pipl:13"]["label"], G.nodes["pipl:13"]["kind"]
+    ('第十三条', 'article')
+    >>> sorted(v for _, v, kind in G.out_edges("genai-2023-final:11.2", keys=True)
+    ...        if kind == "links_to" and v.startswith("pipl:4"))
+    ['pipl:4', 'pipl:45.2', 'pipl:46.2', 'pipl:47.1']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Document, Node
+
+#: Edge kinds, in the order the builder adds them.
+EDGE_KINDS = ("contains", "cites", "imposes", "bears", "sanctions", "defines", "aligned_to",
+              "links_to", "borrows_from")
+
+#: Modalities that make a norm node an "obligation" in the wide sense of the graph.
+NORM_KIND = "obligation"
+
+_DEFINES_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*(?:本\S{1,3}所称(?:的)?)?"
+                         r"([\u4e00-\u9fff]{2,16})，?(?:是指|指)")
+_ALIAS_RE = re.compile(r"（以下(?:简称|称|统称)([^）]{1,16})）")
+
+#: a clause borrows from another when their texts agree at least this much (rapidfuzz ratio)
+BORROW_THRESHOLD = 75.0
+_BORROW_MIN_CHARS = 20
+
+
+def node_id(doc_id: str | None, ref: str) -> str:
+    """The graph id of tree node ``ref`` of document ``doc_id``.
+
+    Example:
+        >>> node_id("pipl", "13.1.2")
+        'pipl:13.1.2'
+    """
+    return f"{doc_id or 'doc'}:{ref}"
+
+
+def _resolve_docs(docs: Iterable[Document | str] | None) -> list[Document]:
+    from .corpus import catalog, load
+
+    names = [r["id"] for r in catalog()] if docs is None else list(docs)
+    out: dict[str, Document] = {}
+    for d in names:
+        if isinstance(d, str):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                d = load(d)
+        key = d.id or f"doc{len(out) + 1}"
+        if d.id is None:  # a parsed text without an id still needs a stable node prefix
+            d = Document(key, d.title, d.children, d.notes, d.warnings, d.meta, d.text)
+        out.setdefault(key, d)
+    return [out[k] for k in sorted(out)]
+
+
+def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
+    """GraphML takes only scalars: drop None, join lists."""
+    out = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple, set)):
+            v = ",".join(str(x) for x in v)
+        out[k] = v
+    return out
+
+
+def _add_node(G, nid: str, **attrs: Any) -> None:
+    if nid not in G:
+        G.add_node(nid, **_clean(attrs))
+
+
+def _add_edge(G, u: str, v: str, kind: str, **attrs: Any) -> None:
+    if u in G and v in G and not G.has_edge(u, v, key=kind):
+        G.add_edge(u, v, key=kind, kind=kind, **_clean(attrs))
+
+
+# -- the builder ----------------------------------------------------------------------------
+
+
+def _tree(G, doc: Document) -> None:
+    meta = doc.meta or {}
+    _add_node(G, doc.id, kind="document", label=meta.get("short_title") or doc.title,
+              title=doc.title, doc=doc.id, doc_type=meta.get("doc_type"),
+              status=meta.get("status"), published=meta.get("published"))
+
+    def visit(node: Node, parent: str) -> None:
+        nid = node_id(doc.id, node.ref)
+        _add_node(G, nid, kind=node.kind, label=node.label or node.heading or node.ref,
+                  doc=doc.id, ref=node.ref, article=node.article or None,
+                  heading=node.heading or None, text=node.text)
+        _add_edge(G, parent, nid, "contains")
+        for child in node.children:
+            visit(child, nid)
+
+    for top in doc.children:
+        visit(top, doc.id)
+
+
+def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | None) -> str | None:
+    tdoc = target_doc or doc.id
+    if not target_ref:
+        return tdoc if tdoc in G and tdoc != doc.id else None
+    nid = node_id(tdoc, target_ref)
+    if nid in G:
+        return nid
+    art = node_id(tdoc, target_ref.split(".")[0])  # a pin finer than the tree: its article
+    return art if art in G else None
+
+
+def _cites(G, doc: Document) -> None:
+    try:
+        from .citations import find_all
+    except ImportError:
+        return
+    try:
+        cites = find_all(doc)
+    except Exception as exc:  # noqa: BLE001 - one document's citation bug must not sink the graph
+        warnings.warn(f"graph: citations of {doc.id} failed: {exc}", stacklevel=3)
+        return
+    for c in cites:
+        if not c.source_ref:
+            continue
+        target = _target_node(G, doc, c.target_doc, c.target_ref)
+        if target is not None:
+            _add_edge(G, node_id(doc.id, c.source_ref), target, "cites", text=c.text,
+                      citation_kind=c.kind)
+
+
+def _norms(G, doc: Document) -> None:
+    try:
+        from .obligations import document_norms
+    except ImportError:
+        return
+    try:
+        norms = document_norms(doc)
+    except Exception as exc:  # noqa: BLE001
+        warnings.warn(f"graph: obligations of {doc.id} failed: {exc}", stacklevel=3)
+        return
+    count: dict[str, int] = {}
+    for n in norms:
+        if not n.ref:
+            continue
+        count[n.ref] = count.get(n.ref, 0) + 1
+        clause = node_id(doc.id, n.ref)
+        nid = f"norm:{clause}#{count[n.ref]}"
+        _add_node(G, nid, kind=NORM_KIND, label=f"{n.actor or '?'} {n.trigger}", doc=doc.id,
+                  ref=n.ref, actor=n.actor, modality=n.modality, trigger=n.trigger,
+                  text=n.text, condition=n.condition or None, exception=n.exception or None)
+        _add_edge(G, clause, nid, "imposes", modality=n.modality)
+        if n.actor:
+            aid = f"actor:{n.actor}"
+            _add_node(G, aid, kind="actor", label=n.actor)
+            _add_edge(G, nid, aid, "bears")
+        if n.modality == "penalty":
+            for ref in n.sanctions:
+                target = _target_node(G, doc, doc.id, ref)
+                if target is not None:
+                    _add_edge(G, clause, target, "sanctions")
+
+
+def _defines(G, doc: Document) -> None:
+    for node in doc.clauses():
+        if node.children:
+            continue  # a chapeau's items define; the paragraph would repeat them
+        terms = [m.group(1) for m in _ALIAS_RE.finditer(node.text)]
+        m = _DEFINES_RE.match(node.text)
+        if m:
+            terms.append(m.group(1))
+        for term in terms:
+            term = term.strip("“”\"' ")
+            if len(term) < 2:
+                continue
+            tid = f"term:{term}"
+            _add_node(G, tid, kind="term", label=term)
+            _add_edge(G, node_id(doc.id, node.ref), tid, "defines")
+
+
+def _aligned(G, docs: list[Document]) -> None:
+    try:
+        from .diff import diff
+    except ImportError:
+        return
+    from .links import counterparts
+
+    by_id = {d.id: d for d in docs}
+    for old in docs:
+        if (old.meta or {}).get("status") != "draft":
+            continue
+        for other in sorted(counterparts(old) - {old.id}):
+            new = by_id.get(other)
+            if new is None or (new.meta or {}).get("status") == "draft":
+                continue
+            try:
+                cmp = diff(old, new)
+                frames = [cmp.to_frame(level="article"), cmp.to_frame(level="clause")]
+            except Exception as exc:  # noqa: BLE001
+                warnings.warn(f"graph: diff {old.id} → {new.id} failed: {exc}", stacklevel=3)
+                continue
+            for df in frames:
+                for r in df.to_dict("records"):
+                    if not r.get("old_ref") or not r.get("new_ref"):
+                        continue
+                    tags = r.get("tags")
+                    _add_edge(G, node_id(old.id, r["old_ref"]), node_id(new.id, r["new_ref"]),
+                              "aligned_to", change=r.get("change"), relation=r.get("relation"),
+                              moved=bool(r.get("moved")),
+                              similarity=float(r.get("similarity") or 0.0),
+                              tags=list(tags) if isinstance(tags, (list, tuple)) else None)
+
+
+def _published(doc: Document) -> str:
+    return str((doc.meta or {}).get("published") or "")
+
+
+def _links_and_borrowing(G, docs: list[Document], k: int) -> None:
+    from rapidfuzz import fuzz
+
+    from .links import clause_links, corpus_index, fold, statutes
+
+    in_graph = {d.id for d in docs}
+    index = corpus_index()
+    by_id = {d.id: d for d in docs}
+    for doc in docs:
+        targets = [t for t in statutes(doc) if t in in_graph]
+        if not targets:
+            continue
+        date = _published(doc)
+        earlier = [t for t in targets if not date or not _published(by_id[t])
+                   or _published(by_id[t]) <= date]
+        for node in doc.clauses():
+            src = node_id(doc.id, node.ref)
+            sc = index.scores(node)
+            for lk in clause_links(node, doc, k=k, targets=targets, index=index, scores=sc):
+                target = _target_node(G, doc, lk.target_doc, lk.target_ref)
+                if target is not None:
+                    _add_edge(G, src, target, "links_to", via=lk.via, score=lk.score,
+                              rank=lk.rank, evidence=lk.evidence)
+            if node.children or len(node.text) < _BORROW_MIN_CHARS or not earlier:
+                continue
+            # near-verbatim reuse: the best BM25 candidates, confirmed character by character
+            mine = fold(node.text)
+            for tdoc, tref, _ in index.rank(sc, top=3, only=earlier):
+                other = by_id[tdoc].get(tref)
+                ratio = fuzz.ratio(mine, fold(other.text))
+                if ratio >= BORROW_THRESHOLD:
+                    _add_edge(G, src, node_id(tdoc, tref), "borrows_from",
+                              similarity=round(ratio / 100, 4))
+
+
+def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
+    """The obligation graph over the shipped corpus, or over ``docs`` (Documents or ids).
+
+    ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
+    links kept per clause and statute (see :func:`regtext.links`).
+
+    Example:
+        >>> import regtext
+        >>> G = regtext.graph(["genai-2023-final", "algorithm-recommendation"])
+        >>> G.has_edge("genai-2023-final:19.2", "algorithm-recommendation:29.1", "borrows_from")
+        True
+        >>> G.nodes["genai-2023-final"]["kind"]
+        'document'
+    """
+    import networkx as nx
+
+    documents = _resolve_docs(docs)
+    G = nx.MultiDiGraph(name="regtext", documents=",".join(d.id for d in documents))
+    for doc in documents:
+        _tree(G, doc)
+    for doc in documents:
+        _cites(G, doc)
+        _norms(G, doc)
+        _defines(G, doc)
+    _aligned(G, documents)
+    _links_and_borrowing(G, documents, k)
+    return G
+
+
+# -- summaries and exports ------------------------------------------------------------------
+
+
+def counts(G) -> dict[str, dict[str, int]]:
+    """Node and edge counts by kind.
+
+    Example:
+        >>> import regtext
+        >>> counts(regtext.graph(["csl"]))["nodes"]["document"]
+        1
+    """
+    nodes: dict[str, int] = {}
+    edges: dict[str, int] = {}
+    for _, data in G.nodes(data=True):
+        nodes[data.get("kind", "?")] = nodes.get(data.get("kind", "?"), 0) + 1
+    for _, _, data in G.edges(data=True):
+        edges[data.get("kind", "?")] = edges.get(data.get("kind", "?"), 0) + 1
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+def to_frames(G):
+    """The graph as two DataFrames: nodes (``id`` + attributes) and edges (``source``,
+    ``target``, ``kind`` + attributes), in insertion order.
+
+    Example:
+        >>> import regtext
+        >>> nodes, edges = to_frames(regtext.graph(["csl"]))
+        >>> nodes.iloc[0]["id"], edges.iloc[0]["kind"]
+        ('csl', 'contains')
+    """
+    import pandas as pd
+
+    nodes = pd.DataFrame([{"id": n, **d} for n, d in G.nodes(data=True)])
+    edges = pd.DataFrame([{"source": u, "target": v, **d} for u, v, d in G.edges(data=True)])
+    if not nodes.empty:
+        nodes = nodes[["id", "kind", "label"] + [c for c in nodes.columns
+                                                 if c not in ("id", "kind", "label")]]
+    if not edges.empty:
+        edges = edges[["source", "target", "kind"] + [c for c in edges.columns
+                                                      if c not in ("source", "target", "kind")]]
+    return nodes, edges
+
+
+def to_json(G, indent: int | None = None) -> str:
+    """Node-link JSON (``networkx.node_link_data``), UTF-8 characters kept as they are.
+
+    Example:
+        >>> import regtext
+        >>> json.loads(to_json(regtext.graph(["csl"])))["directed"]
+        True
+    """
+    import networkx as nx
+
+    try:
+        data = nx.node_link_data(G, edges="edges")
+    except TypeError:  # networkx < 3.4 has no ``edges=`` keyword
+        data = nx.node_link_data(G)
+    return json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False)
+
+
+def to_graphml(G) -> str:
+    """GraphML text (opens in Gephi, yEd, Cytoscape).
+
+    Example:
+        >>> import regtext
+        >>> "<graphml" in to_graphml(regtext.graph(["csl"]))[:300]
+        True
+    """
+    import networkx as nx
+
+    return "\n".join(nx.generate_graphml(G, prettyprint=True)) + "\n"
+
+
+def write(G, path: str, format: str | None = None) -> list[str]:
+    """Write ``G`` to ``path`` as ``graphml``, ``json`` or ``csv`` (guessed from the suffix).
+
+    CSV writes two files next to each other, ``<stem>.nodes.csv`` and ``<stem>.edges.csv``.
+    Returns the paths written.
+
+    Example:
+        >>> import regtext, tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> [os.path.basename(p) for p in write(regtext.graph(["csl"]), d + "/g.csv")]
+        ['g.nodes.csv', 'g.edges.csv']
+    """
+    from pathlib import Path
+
+    p = Path(path)
+    fmt = (format or p.suffix.lstrip(".") or "graphml").lower()
+    if fmt == "graphml":
+        p.write_text(to_graphml(G), encoding="utf-8")
+        return [str(p)]
+    if fmt == "json":
+        p.write_text(to_json(G), encoding="utf-8")
+        return [str(p)]
+    if fmt == "csv":
+        nodes, edges = to_frames(G)
+        stem = p.name[: -len(".csv")] if p.name.endswith(".csv") else p.name
+        out = [p.with_name(f"{stem}.nodes.csv"), p.with_name(f"{stem}.edges.csv")]
+        nodes.to_csv(out[0], index=False)
+        edges.to_csv(out[1], index=False)
+        return [str(x) for x in out]
+    raise ValueError(f"unknown graph format {format!r} for {path}: use graphml, json or csv")
+
+
+def neighbourhood(G, node: str, radius: int = 1, kinds: Iterable[str] | None = None):
+    """The subgraph within ``radius`` steps of ``node`` (edges followed both ways).
+
+    ``kinds`` limits the edge kinds followed (default: all but ``contains``).
+
+    Example:
+        >>> import regtext
+        >>> H = neighbourhood(regtext.graph(["genai-2023-final", "pipl"]), "pipl:45.2")
+        >>> "genai-2023-final:11.2" in H
+        True
+    """
+    if node not in G:
+        raise KeyError(f"no node {node!r} in the graph")
+    follow = set(kinds) if kinds is not None else set(EDGE_KINDS) - {"contains"}
+    seen = {node}
+    frontier = [node]
+    for _ in range(max(radius, 0)):
+        nxt = []
+        for n in frontier:
+            for _, v, d in G.out_edges(n, data=True):
+                if d.get("kind") in follow and v not in seen:
+                    seen.add(v)
+                    nxt.append(v)
+            for u, _, d in G.in_edges(n, data=True):
+                if d.get("kind") in follow and u not in seen:
+                    seen.add(u)
+                    nxt.append(u)
+        frontier = sorted(nxt)
+    keep = [n for n in G if n in seen]  # graph order: deterministic
+    H = G.subgraph(keep).copy()
+    H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+                         if d.get("kind") not in follow])
+    return H
+
+
+_COLOURS = {"document": "#444444", "article": "#4C72B0", "paragraph": "#64B5CD",
+            "item": "#8DC9E0", "obligation": "#DD8452", "actor": "#55A868", "term": "#C44E52"}
+
+
+def plot(G, node: str, radius: int = 1, ax=None, kinds: Iterable[str] | None = None):
+    """A static matplotlib picture of the neighbourhood of ``node``; returns the Axes.
+
+    Needs the optional ``plot`` extra (``pip install regtext[plot]``). Chinese labels need a
+    CJK font; without one matplotlib draws boxes but the picture still renders.
+
+    Example:
+        >>> import regtext, pytest
+        >>> _ = pytest.importorskip("matplotlib")
+        >>> ax = plot(regtext.graph(["genai-2023-final", "pipl"]), "genai-2023-final:11.2")
+        >>> ax.get_title()
+        'genai-2023-final:11.2'
+    """
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("regtext.graph.plot needs matplotlib: pip install 'regtext[plot]'") \
+            from exc
+    import networkx as nx
+
+    H = neighbourhood(G, node, radius=radius, kinds=kinds)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 7))
+    pos = nx.spring_layout(nx.Graph(H), seed=7)  # fixed seed: the same picture every time
+    colours = [_COLOURS.get(H.nodes[n].get("kind"), "#999999") for n in H]
+    sizes = [700 if n == node else 300 for n in H]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing CJK glyphs in the default font
+        nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colours, node_size=sizes)
+        nx.draw_networkx_edges(H, pos, ax=ax, arrows=True, alpha=0.5)
+        nx.draw_networkx_labels(H, pos, ax=ax, font_size=7,
+                                labels={n: n if ":" in n and not n.startswith(("norm:",))
+                                        else H.nodes[n].get("label", n) for n in H})
+        edge_labels = {(u, v): d.get("kind") for u, v, d in H.edges(data=True)}
+        nx.draw_networkx_edge_labels(H, pos, ax=ax, edge_labels=edge_labels, font_size=6)
+    ax.set_title(node)
+    ax.set_axis_off()
+    return ax
