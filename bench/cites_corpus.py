@@ -19,7 +19,6 @@ from collections import Counter
 from pathlib import Path
 
 import regtext
-from regtext.citations import find_all
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook"
 
@@ -50,8 +49,7 @@ def main() -> None:
             continue
         t1 = time.perf_counter()
         try:
-            cites = find_all(doc)
-            regtext.citations(doc)  # the public path too (DataFrame building)
+            df = regtext.citations(doc)  # the public path, DataFrame included
         except Exception as exc:  # noqa: BLE001
             errors.append(f"citations {path.name}: {exc!r}")
             continue
@@ -60,18 +58,18 @@ def main() -> None:
         t_cite += t2 - t1
         clauses += len(doc.clauses())
         chars += len(doc.text)
-        for c in cites:
+        for c in df.itertuples(index=False):
             kinds[c.kind] += 1
             forms[c.form] += 1
             if c.kind == "external":
                 ext += 1
-                if c.target_doc:
+                if isinstance(c.target_doc, str):
                     ext_resolved += 1
                 else:
-                    unresolved[c.target_title or c.text] += 1
-            if c.pin is not None:
+                    unresolved[c.target_title if isinstance(c.target_title, str) else c.text] += 1
+            if isinstance(c.pin, str):
                 pinned += 1
-                pinned_ok += c.target_ref is not None
+                pinned_ok += isinstance(c.target_ref, str)
     n = len(files)
     total = sum(kinds.values())
     print(f"documents: {n}  clauses: {clauses}  characters: {chars:,}")

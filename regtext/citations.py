@@ -185,16 +185,19 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     long, short = _catalog_aliases()
     names = sorted(set(long) | set(extra), key=len, reverse=True)
     alias = ""
+    # a one-character lookahead lets the engine skip most positions cheaply
     if names:
-        alias += (rf"|(?<![本该《\u4e00-\u9fff])(?:中华人民共和国)?(?P<alias>"
-                  rf"{'|'.join(map(re.escape, names))})(?![{_ALIAS_STOP}])")
+        first = re.escape("".join(sorted({n[0] for n in names} | {"中"})))
+        alt = "|".join(map(re.escape, names))
+        alias += (rf"|(?=[{first}])(?<![本该《\u4e00-\u9fff])(?:中华人民共和国)?"
+                  rf"(?P<alias>{alt})(?![{_ALIAS_STOP}])")
         # also after ordinary words (依照网络安全法第…): then a pin must follow
-        alias += (rf"|(?<![本该《])(?:中华人民共和国)?(?P<alias3>"
-                  rf"{'|'.join(map(re.escape, names))})(?=第)")
+        alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias3>{alt})(?=第)"
     if short:
-        alias += (rf"|(?<![本该《])(?:中华人民共和国)?(?P<alias2>"
-                  rf"{'|'.join(map(re.escape, short))})(?=第)")
-    return re.compile(_HEAD + alias + "|" + _PIN)
+        first = re.escape("".join(sorted({n[0] for n in short} | {"中"})))
+        alt = "|".join(map(re.escape, short))
+        alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias2>{alt})(?=第)"
+    return re.compile(rf"(?=[《（本该前同第])(?:{_HEAD}|{_PIN})" + alias)
 
 
 # -- addresses --------------------------------------------------------------------------
@@ -357,10 +360,10 @@ def _context(doc: Document) -> _DocContext:
     except TypeError:  # pragma: no cover - an unhashable stand-in for a Document
         ctx = None
     if ctx is None:
-        from .normalize import traditional_share
-
+        # simplified when folding its distinct characters changes nothing but widths
+        chars = "".join(set(doc.text or "".join(n.text for n in doc.children)))
         ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
-                          traditional_share(doc.text or "") == 0.0)
+                          fold(chars) == chars.translate(_WIDTHS))
         try:
             _DOC_CACHE[doc] = ctx
         except TypeError:  # pragma: no cover
