@@ -464,6 +464,8 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
     name = id or "input"
     if isinstance(text, (bytes, bytearray)):
         text, pre_warnings = decode(bytes(text), name)
+        if any(w.kind == "binary" for w in pre_warnings):
+            return Document(id, title or "", warnings=tuple(pre_warnings))
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
     if _looks_binary(text):
