@@ -101,6 +101,38 @@ def test_cli_page_shows_every_registered_command() -> None:
         assert f"$ regtext {name} --help" in text
 
 
+def _cli_recipes() -> list[str]:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```bash\n(.*?)^```", text, re.M | re.S)
+    return [line.split("#")[0].strip() for block in blocks for line in block.splitlines()
+            if line.startswith("regtext ")]
+
+
+def test_cli_page_has_recipes() -> None:
+    assert len(_cli_recipes()) >= 5
+
+
+@pytest.mark.parametrize("recipe", _cli_recipes())
+def test_cli_recipe_runs(recipe: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    """Each recipe on the CLI page exits 0 (files it writes go to a temp dir)."""
+    import shlex
+
+    from regtext.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = shlex.split(recipe)[1:]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        status = main(args)
+    out = capsys.readouterr()
+    assert status == 0, f"{recipe}: exit {status}: {out.err[-500:]}"
+    if "-o" in args:
+        written = tmp_path / args[args.index("-o") + 1]
+        assert written.exists() and written.stat().st_size > 0
+    else:
+        assert out.out.strip(), f"{recipe}: printed nothing"
+
+
 def test_notebook_renders_cells_in_order() -> None:
     md = _hooks().notebook_markdown(DOCS / "tutorial.ipynb")
     nb = json.loads((DOCS / "tutorial.ipynb").read_text(encoding="utf-8"))
