@@ -1,0 +1,94 @@
+"""Batch parsing: order, process pools, any Executor, failures that do not sink a run."""
+
+from __future__ import annotations
+
+import warnings
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+
+import pytest
+
+import regtext
+from regtext.corpus import text as corpus_text
+
+IDS = ["genai-2023-final", "pipl", "dsl", "copyright", "minors-online"]
+ARTICLES = {"genai-2023-final": 24, "pipl": 74, "dsl": 55, "copyright": 67, "minors-online": 60}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for doc_id in IDS:
+        (tmp_path / f"{doc_id}.md").write_text(corpus_text(doc_id), encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a text: skipped
+    return tmp_path
+
+
+def article_count(doc: regtext.Document) -> int:
+    return len(doc.articles)
+
+
+class RecordingExecutor(Executor):
+    """Runs tasks inline and counts them: stands in for a Dask or Ray executor."""
+
+    def __init__(self) -> None:
+        self.tasks = 0
+
+    def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001
+        self.tasks += 1
+        fut: Future = Future()
+        fut.set_result(fn(*args, **kwargs))
+        return fut
+
+
+def test_parse_many_folder_in_order(folder):
+    docs = regtext.parse_many(folder)
+    assert [d.id for d in docs] == sorted(IDS)
+    assert {d.id: len(d.articles) for d in docs} == ARTICLES
+
+
+def test_two_processes_match_one(folder):
+    one = regtext.parse_many(folder, jobs=1)
+    two = regtext.parse_many(folder, jobs=2)
+    assert [d.id for d in two] == [d.id for d in one]
+    assert [[n.ref for n in d] for d in two] == [[n.ref for n in d] for d in one]
+    assert two[-1].id == "pipl" and two[-1].get("13.1.2").text == one[-1].get("13.1.2").text
+
+
+@pytest.mark.parametrize("make", [lambda: ThreadPoolExecutor(2), RecordingExecutor])
+def test_any_executor(folder, make):
+    executor = make()
+    counts = regtext.map_many(article_count, sorted(folder.glob("*.md")), executor=executor,
+                              chunksize=2)
+    assert counts == [ARTICLES[i] for i in sorted(IDS)]
+    if isinstance(executor, RecordingExecutor):
+        assert executor.tasks == 3  # five files in chunks of two
+    executor.shutdown()
+
+
+def test_frame_many_adds_doc_column(folder):
+    df = regtext.frame_many(regtext.Document.to_frame, folder, jobs=2)
+    assert list(df.columns[:2]) == ["doc", "ref"]
+    assert df.query("kind == 'article'").groupby("doc").size().to_dict() == ARTICLES
+
+
+def test_failure_is_named_and_skipped(folder):
+    def boom(doc):  # noqa: ANN001
+        if doc.id == "dsl":
+            raise ValueError("broken analysis")
+        return doc.id
+
+    with pytest.warns(RuntimeWarning, match=r"dsl\.md: ValueError: broken analysis"):
+        out = regtext.map_many(boom, folder)
+    assert out == [i if i != "dsl" else None for i in sorted(IDS)]
+
+
+def test_missing_path_fails_before_work(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nope.md"):
+        regtext.parse_many([tmp_path / "nope.md"])
+    assert regtext.parse_many(tmp_path) == []
+
+
+def test_progress_bar_does_not_change_results(folder):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        docs = regtext.parse_many(folder, progress=True)
+    assert len(docs) == len(IDS)
