@@ -483,6 +483,9 @@ def _pin_extra(m: Any) -> list[tuple[str, Any]]:
 
 
 def _apply_pin(addr: _Addr, level: int, value: Any) -> None:
+    if addr.struct and addr.struct != "?" and level in (2, 3):  # 本章第二节, 本编第三章
+        addr.struct += f".{'ch' if level == 2 else 'sec'}{value}"
+        return
     if level == 0:
         addr.part = value
     elif level == 1:
@@ -747,7 +750,7 @@ class _Scan:
                     self.last_para = addr
             self.out.append(Citation(self.source_ref, text, kind, target_id, target_title,
                                      pin if ok else None, start, end, form, pin,
-                                     bool(ok and target_id is not None)))
+                                     bool(ok and (target_id is not None or kind == "internal"))))
         return max(j, i + 1)
 
     def _expand(self, atoms: list[tuple[str, list[_Addr]]], target: _Target) -> list[_Addr]:
@@ -855,6 +858,10 @@ def citations(doc: Document) -> pd.DataFrame:
     """
     import pandas as pd
 
+    if isinstance(doc, (str, bytes)):  # plain text: parse it rather than refuse it
+        from .parse import parse
+
+        doc = parse(doc)
     try:
         rows = [c.to_dict() for c in find_all(doc)]
     except Exception as exc:  # noqa: BLE001 - odd input gives a warning, not a crash
@@ -863,4 +870,9 @@ def citations(doc: Document) -> pd.DataFrame:
         warnings.warn(f"citations({getattr(doc, 'id', None)!r}) failed: {exc!r}",
                       RuntimeWarning, stacklevel=2)
         rows = []
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # object columns keep None as None (pandas' string dtype would turn it into NaN)
+    data = {col: pd.Series([r[col] for r in rows], dtype=object) for col in COLUMNS}
+    for col in ("start", "end"):
+        data[col] = pd.Series([r[col] for r in rows], dtype="int64")
+    data["resolved"] = pd.Series([r["resolved"] for r in rows], dtype=bool)
+    return pd.DataFrame(data, columns=COLUMNS)

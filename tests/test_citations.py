@@ -154,8 +154,7 @@ def test_abbreviation_defined_by_the_text():
         "第一条 根据《中华人民共和国个人信息保护法》（以下简称《保护法》），制定本办法。\n"
         "第二条 违反《保护法》第十三条、本办法第一条的，依照保护法第六十六条处罚。")
     df = regtext.citations(doc)
-    rows = df[df.source_ref == "2.1"].astype(object)
-    rows = rows.where(rows.notna(), None)  # the parsed text has no id: target_doc is None
+    rows = df[df.source_ref == "2.1"]  # the parsed text has no id: target_doc is None
     assert rows[["target_doc", "target_ref", "form"]].values.tolist() == [
         ["pipl", "13", "abbreviation"], [None, "1", "self"], ["pipl", "66", "abbreviation"]]
     # the definition itself is not part of the whole-document citation
@@ -227,3 +226,30 @@ def test_lawrefbook_sample_runs():
             for c in find_all(doc):
                 assert doc.get(c.source_ref).text[c.start:c.end] == c.text
     assert found > 0
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("适用本法第四章的规定", "1.1", ["ch4"]),
+    ("依照第二章第三节", "1.1", ["ch2.sec3"]),
+    ("依照本章的规定", "49.1", ["ch4"]),
+])
+def test_chapters_and_sections(text, source, expected):
+    pipl = regtext.load("pipl")
+    assert [c.target_ref for c in find_citations(text, pipl, source)] == expected
+
+
+def test_chapters_of_a_part():
+    criminal = regtext.load("criminal-law")
+    (c,) = find_citations("依照本章第二节的规定", criminal, "200.1")
+    assert c.target_ref == "pt2.ch3.sec2"
+
+
+def test_that_article_keeps_the_external_document():
+    cites = find_citations("适用民法典第一千零三十四条的规定。该条第二款所称个人信息")
+    assert [(c.target_doc, c.target_ref) for c in cites] == [
+        ("civil-code-personality", "1034"), ("civil-code-personality", "1034.2")]
+
+
+def test_plain_text_is_parsed_not_refused():
+    df = regtext.citations("第一条 为了规范管理。\n第二条 违反本法第一条的，依照前款规定处理。")
+    assert df.target_ref.tolist() == ["1", None]
