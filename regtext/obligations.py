@@ -66,6 +66,7 @@ MODAL_WORDS: dict[str, tuple[str, ...]] = {
 PENALTY_WORDS: tuple[str, ...] = (
     r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分|警告|通报批评)",
     r"予以警告",
+    r"(?:规定|依法|从重|从轻|减轻|并)处罚(?!决定|程序|结果|种类|的)",
     r"责令(?!其?(?:提供|说明))",
     r"并处[^，。；]{0,20}?罚",
     r"罚款",
@@ -99,6 +100,8 @@ _MODAL_RE = re.compile(
 _MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
                       "per": "permission", "enc": "encouragement"}
 _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+#: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
+_PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
 #: Words an actor noun phrase ends with.
 _ACTOR_SUFFIX = (
@@ -138,6 +141,8 @@ _ITEM_MARK_RE = re.compile(
 _CASE_LIST_RE = re.compile(
     r"(?:下列|以下|如下)[^，。；：]{0,8}?(?:情形|情况|条件|行为|事由|情节)|之一的")
 _BLANK = " "
+#: Normalised actors regtext knows whatever the text defines.
+_KNOWN_ACTORS = ("提供者", "使用者", "主管部门", "国家")
 
 
 # -- results ------------------------------------------------------------------------------
@@ -350,7 +355,7 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                                          or after in ("、", "和")):
                 continue  # 限制或者禁止…清单, 歧视性的禁止、限制: a noun or a coordinated verb
             if modality == "encouragement":
-                if after in ("和", "与", "及", "、", "") or after == "下":
+                if after in ("和", "与", "及", "、", "", "下", "者", "性"):
                     continue
                 if before.endswith(("的", "等", "以", "予")) or before.endswith("提供"):
                     continue
@@ -493,9 +498,16 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
 
 
 def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
-    """``提供者和使用者`` → both, when every part is a defined name; else ``[raw]``."""
-    parts = [p for p in re.split(r"和|及|与|、|以及|或者", raw) if p]
-    if len(parts) > 1 and all(p in aliases for p in parts):
+    """Coordinated actors as separate actors, when at least one is a known name.
+
+    ``提供者和使用者`` and ``深度合成服务提供者和技术支持者`` split; ``相关机构和人员`` and
+    ``任何组织和个人`` stay one actor (neither part is a name the text or regtext knows).
+    """
+    parts = [p for p in re.split(r"和|及其|及|与|、|以及|或者", raw) if p]
+    if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
+        return [raw]
+    known = set(aliases.values()) | set(_KNOWN_ACTORS)
+    if any(normalize_actor(p, aliases) in known for p in parts):
         return parts
     return [raw]
 
@@ -580,7 +592,9 @@ def find_norms(
         subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
         if subject:
             ctx.last_subject = subject
-        triggers = _find_triggers(segs)
+        if "是指" in masked[s:e]:
+            continue  # a definition (X，是指…) states no norm
+        triggers = _embedded_dropped(segs, _find_triggers(segs))
         penalties, covered = _penalty_norms(segs, ctx)
         out.extend(penalties)
         triggers = [t for t in triggers if t.seg not in covered]
@@ -607,6 +621,35 @@ class _Context:
     own_seen: bool = False  # an own modal word was met: no more chapeau inheritance
 
 
+def _embedded_dropped(segs: Sequence[_Seg], triggers: list[_Trigger]) -> list[_Trigger]:
+    """Drop modal words that are the content of an earlier norm, not a norm of their own.
+
+    ``应当提供显著标识功能，并提示使用者可以进行显著标识``: 可以 is what the 提供者 must say.
+    """
+    out: list[_Trigger] = []
+    for t in triggers:
+        if out:
+            seg = segs[t.seg]
+            prefix = re.sub(r"^(?:并且|并|且|还|也|同时)", "", seg.text[: t.pos - seg.start])
+            toks = _pos(prefix) if prefix else ()
+            if toks and toks[0][1] == "v" and _is_actorish(prefix):
+                continue
+        out.append(t)
+    return out
+
+
+def _by_actor(raw_actors: Sequence[str], aliases: Mapping[str, str]) -> list[str]:
+    """Raw actors with one per normalised actor (网信部门和有关部门 → one 主管部门)."""
+    seen: set[str | None] = set()
+    out = []
+    for raw in raw_actors:
+        norm = normalize_actor(raw, aliases)
+        if norm not in seen:
+            seen.add(norm)
+            out.append(raw)
+    return out
+
+
 def _close(seg: _Seg) -> int:
     """End offset of a segment, its closing 。；！？ included."""
     return seg.end + (1 if seg.punct and seg.punct in "。；！？" else 0)
@@ -630,6 +673,14 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 if hit:
                     hk = k
                     break
+        if hit is None and "违反" in "".join(x.text for x in segs[:b]):
+            # 违反本规定第六条…的，…予以处理 / 依照其规定: a sanction by reference
+            for k in range(a, b):
+                if not segs[k].is_condition:
+                    hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
+                    if hit:
+                        hk = k
+                        break
         if hit is None:
             continue
         covered.update(range(a, b))
@@ -673,7 +724,7 @@ def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Cont
             actor_raw=raw,
             inherited=True,
         )
-        for raw in ctx.chapeau_actors or [""]
+        for raw in _by_actor(ctx.chapeau_actors, ctx.aliases) or [""]
     ]
 
 
@@ -705,7 +756,7 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         if not raw_actors and t.modality == "encouragement":
             raw_actors = ["国家"]  # 鼓励…/支持… with no subject: the state's policy
         previous = raw_actors
-        for raw in raw_actors or [""]:
+        for raw in _by_actor(raw_actors, ctx.aliases) or [""]:
             out.append(Norm(
                 actor=normalize_actor(raw, ctx.aliases),
                 modality=t.modality,
@@ -922,9 +973,17 @@ _ARTICLE_REF_RE = re.compile(
 def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     """Refs of this document that a penalty clause says it punishes (违反本法第二十一条…)."""
     text = norm.text
-    # only what the offence part names: the words before the sanction phrase
+    # only what the offence names: the words before the sanction phrase, back to the start
+    # of the sentence (违反本法第二十一条…的，…；拒不改正的，处…罚款 sanctions 21 twice)
     cut = text.find(norm.trigger) if norm.trigger else -1
     offence = text[:cut] if cut > 0 else text
+    try:
+        own = _own_text(doc.get(norm.ref or ""))
+    except KeyError:
+        own = ""
+    if own[norm.start:norm.end] == norm.text:
+        head = own[: norm.start]
+        offence = head[max(head.rfind("。"), head.rfind("\n")) + 1:] + offence
     if "违反" not in offence and "不履行" not in offence and "未" not in offence:
         return ()
     refs: list[str] = []
