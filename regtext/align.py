@@ -65,6 +65,7 @@ class Match:
     evidence: tuple[str, str] | None = None
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """The comparison form of a provision: folded, markers and punctuation removed.
 
@@ -91,6 +92,7 @@ _STOCK_RE = re.compile(
 _PIECE_RE = re.compile(r"(?<=[，。；;：:！？!?\n])")
 _MIN_PIECE = 10  # cleaned characters
 _MIN_DOCS = 20  # IDF pseudo-count (see _Space)
+_DENSE_FEATURES = 256  # most-shared features handled by a dense product (see _Space.matrix)
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
 
@@ -157,50 +159,76 @@ def pieces(text: str, min_chars: int = _MIN_PIECE) -> list[str]:
     return [p.strip() for p in out]
 
 
-class _Space:
-    """IDF-weighted feature vectors over a fixed set of texts (both versions together)."""
+@lru_cache(maxsize=16)
+def _idf(texts: tuple[str, ...], stock: bool) -> tuple[dict[str, float], int]:
+    """IDF of every feature over ``texts`` (cached: clause alignment reuses one collection)."""
+    df: Counter = Counter()
+    for t in texts:
+        df.update(_features(t, stock).keys())
+    # a small collection is padded to _MIN_DOCS texts, so that IDF does not punish
+    # the words two short provisions share (with two texts every shared word has df=2)
+    n = max(len(texts), _MIN_DOCS)
+    return {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}, n
 
-    def __init__(self, texts: Sequence[str], stock: bool = False):
+
+@lru_cache(maxsize=16)
+def _all_pieces(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for t in texts for p in pieces(t))
+
+
+class _Space:
+    """IDF-weighted feature vectors for ``texts``; the IDF comes from ``background`` (a
+    collection that includes the texts) or, by default, from the texts themselves."""
+
+    def __init__(self, texts: Sequence[str], stock: bool = False,
+                 background: tuple[str, ...] | None = None):
         self.counts = [_features(t, stock) for t in texts]
-        df: Counter = Counter()
-        for c in self.counts:
-            df.update(c.keys())
-        n = max(1, len(texts))
-        # a small collection is padded to _MIN_DOCS texts, so that IDF does not punish
-        # the words two short provisions share (with two texts every shared word has df=2)
-        n = max(n, _MIN_DOCS)
-        self.idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
+        self.idf, self.n = _idf(background if background else tuple(texts), stock)
+        self.unseen = math.log((self.n + 1) / 0.5)
 
     def matrix(self, idx_a: Sequence[int], idx_b: Sequence[int]):
-        """Cosine similarity matrix between the texts ``idx_a`` and ``idx_b`` (numpy)."""
+        """Cosine similarity matrix between the texts ``idx_a`` and ``idx_b`` (numpy).
+
+        Exact, but sparse-aware: the few features shared by many texts on both sides go
+        through a dense matrix product, the long tail of rare ones through per-feature
+        outer products (a dense product over every feature is far too slow for laws with
+        hundreds of articles).
+        """
         import numpy as np
 
+        out = np.zeros((len(idx_a), len(idx_b)), dtype=np.float32)
         if not idx_a or not idx_b:
-            return np.zeros((len(idx_a), len(idx_b)), dtype=np.float32)
-        keys_b: set[str] = set()
-        for j in idx_b:
-            keys_b.update(self.counts[j])
-        shared: dict[str, int] = {}
-        for i in idx_a:
-            for g in self.counts[i]:
-                if g in keys_b and g not in shared:
-                    shared[g] = len(shared)
+            return out
 
-        def build(idx: Sequence[int]):
-            m = np.zeros((len(idx), max(1, len(shared))), dtype=np.float32)
-            norms = np.ones(len(idx), dtype=np.float32)
+        def postings(idx: Sequence[int]) -> dict[str, tuple[list[int], list[float]]]:
+            post: dict[str, tuple[list[int], list[float]]] = {}
             for r, i in enumerate(idx):
-                total = 0.0
-                for g, c in self.counts[i].items():
-                    w = c * self.idf[g]
-                    total += w * w
-                    k = shared.get(g)
-                    if k is not None:
-                        m[r, k] = w
-                norms[r] = math.sqrt(total) or 1.0
-            return m / norms[:, None]
+                weights = {g: c * self.idf.get(g, self.unseen) for g, c in self.counts[i].items()}
+                norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+                for g, w in weights.items():
+                    rows, ws = post.setdefault(g, ([], []))
+                    rows.append(r)
+                    ws.append(w / norm)
+            return post
 
-        return build(idx_a) @ build(idx_b).T
+        pa, pb = postings(idx_a), postings(idx_b)
+        shared = [g for g in pa if g in pb]
+        shared.sort(key=lambda g: len(pa[g][0]) * len(pb[g][0]), reverse=True)
+        dense, sparse = shared[:_DENSE_FEATURES], shared[_DENSE_FEATURES:]
+        if dense:
+            ma = np.zeros((len(idx_a), len(dense)), dtype=np.float32)
+            mb = np.zeros((len(idx_b), len(dense)), dtype=np.float32)
+            for k, g in enumerate(dense):
+                ma[pa[g][0], k] = pa[g][1]
+                mb[pb[g][0], k] = pb[g][1]
+            out += ma @ mb.T
+        for g in sparse:
+            (ra, wa), (rb, wb) = pa[g], pb[g]
+            if len(ra) == 1 and len(rb) == 1:
+                out[ra[0], rb[0]] += wa[0] * wb[0]
+            else:
+                out[np.ix_(ra, rb)] += np.outer(wa, wb)
+        return out
 
 
 def similarity(a: str, b: str) -> float:
@@ -318,8 +346,9 @@ def align(
         threshold: least cosine similarity for a one-to-one pair.
         evidence_threshold: least similarity of the clause that backs an extra
             split/merge pair.
-        context: further texts that only inform the word weights (IDF), e.g. every
-            clause of both documents when aligning the clauses of one article.
+        context: when given, the collection the word weights (IDF) come from; it should
+            include the texts aligned (e.g. every clause of both documents when aligning
+            the clauses of a few articles). By default, the texts themselves.
         leftover: if given, a provision left without a partner joins its most similar
             counterpart as a split/merge when they share this much (used for 款/项 inside
             articles already aligned, where the context vouches for the pair).
@@ -351,7 +380,7 @@ def align(
     # 2. global one-to-one assignment on the rest; weak pairs are dropped, not forced
     if rest_old and rest_new:
         # IDF over everything, so a few changed provisions are still weighed fairly
-        space = _Space([t for _, t in old] + [t for _, t in new] + list(context))
+        space = _Space([t for _, t in old] + [t for _, t in new], background=tuple(context))
         sim = space.matrix(rest_old, [n_old + j for j in rest_new])
         masked = sim * (sim >= threshold)
         for r, c in _assign(masked):
@@ -454,8 +483,7 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
                 allp.append(p)
     if not po or not pn:
         return {}
-    allp.extend(p for t in context for p in pieces(t))
-    space = _Space(allp, stock=True)
+    space = _Space(allp, stock=True, background=_all_pieces(tuple(context)) or None)
     sim = space.matrix(at_old, at_new)
     best_new = sim.argmax(axis=1)
     best_old = sim.argmax(axis=0)
@@ -471,7 +499,7 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
     for a, (i, _) in enumerate(po):
         old_rows.setdefault(i, []).append(a)
 
-    total = len(allp)
+    total = space.n
     rare = math.log((total + 1) / (max(2.0, _RARE_SHARE * total) + 0.5))
     extra: dict[tuple[int, int], tuple[float, tuple[str, str] | None]] = {}
     for a, (i, fo) in enumerate(po):
@@ -492,7 +520,7 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
             continue
         # a few shared common words (实施、不正当) are chance, not evidence
         shared = space.counts[at_old[a]].keys() & space.counts[at_new[b]].keys()
-        if sum(space.idf[g] >= rare for g in shared) < _MIN_SHARED:
+        if sum(space.idf.get(g, space.unseen) >= rare for g in shared) < _MIN_SHARED:
             continue
         if s > extra.get((i, j), (0.0,))[0]:
             extra[(i, j)] = (s, (fo, fn))

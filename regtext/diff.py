@@ -209,7 +209,8 @@ class Comparison:
             >>> [p.new_ref for p in cmp.clause_pairs if p.old_ref == "7.2.4"]
             ['7.1.4']
         """
-        context = [t for d in (self.old, self.new) for a in d.articles for _, t in _units(a)]
+        context = tuple(t for d in (self.old, self.new) for a in d.articles
+                        for _, t in _units(a))
         groups = _groups(self.pairs)
         rows: list[Pair] = []
         for old_refs, new_refs in groups:

@@ -1,0 +1,82 @@
+"""Time regtext.diff on the genai draft → final pair and on the two largest version pairs
+of lawrefbook (two dated files of the same law).
+
+Run: python bench/diff_bench.py [--lawref DIR] [--repeat N]
+
+Prints, per pair: article counts, parse time, the first diff (cold: includes loading the
+jieba dictionary in a fresh process), the best of N warm diffs, and to_frame() times for
+article and clause level (tags and redlines are computed there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+import regtext
+
+DATED = re.compile(r"^(?P<name>.+)\((?P<date>\d{4}-\d{2}-\d{2})\)\.md$")
+
+
+def largest_version_pairs(root: Path, n: int = 2) -> list[tuple[Path, Path]]:
+    """The n laws with the most text among those with two or more dated versions
+    (their earliest and latest versions)."""
+    versions: dict[Path, list[tuple[str, Path]]] = defaultdict(list)
+    for path in root.rglob("*.md"):
+        m = DATED.match(path.name)
+        if m:
+            versions[path.parent / m.group("name")].append((m.group("date"), path))
+    pairs = []
+    for files in versions.values():
+        if len(files) >= 2:
+            (_, a), (_, b) = sorted(files)[0], sorted(files)[-1]
+            pairs.append((a.stat().st_size + b.stat().st_size, a, b))
+    return [(a, b) for _, a, b in sorted(pairs, reverse=True)[:n]]
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def bench(name: str, load_old, load_new, repeat: int) -> None:
+    (old, new), t_parse = timed(lambda: (load_old(), load_new()))
+    cmp, t_cold = timed(lambda: regtext.diff(old, new))
+    t_warm = min(timed(lambda: regtext.diff(old, new))[1] for _ in range(repeat))
+    _, t_frame = timed(lambda: cmp.to_frame("article"))
+    _, t_clause = timed(lambda: cmp.to_frame("clause"))
+    warm_cmp = regtext.diff(old, new)
+    _, t_frame_warm = timed(lambda: warm_cmp.to_frame("article"))
+    s = cmp.summary()
+    print(f"{name}\n  articles {len(old.articles)} → {len(new.articles)}; rows {s['rows']} "
+          f"{s['change']}")
+    print(f"  parse {t_parse:.3f}s | diff first {t_cold:.3f}s, warm {t_warm:.3f}s | "
+          f"to_frame(article) {t_frame:.3f}s (again on a new diff {t_frame_warm:.3f}s) | "
+          f"to_frame(clause) {t_clause:.3f}s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lawref", default="/work/shared/lawrefbook")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+    bench("genai-2023-draft → genai-2023-final",
+          lambda: regtext.load("genai-2023-draft"), lambda: regtext.load("genai-2023-final"),
+          args.repeat)
+    root = Path(args.lawref)
+    if not root.exists():
+        print(f"(no lawrefbook at {root}: skipping the version pairs)")
+        return
+    for a, b in largest_version_pairs(root):
+        bench(f"{a.relative_to(root)} → {b.name}", lambda a=a: regtext.read(a),
+              lambda b=b: regtext.read(b), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
