@@ -47,7 +47,7 @@ EDGE_KINDS = ("contains", "cites", "imposes", "bears", "sanctions", "defines", "
 NORM_KIND = "obligation"
 
 _DEFINES_RE = re.compile(r"^(?:（[一二三四五六七八九十]+）)?\s*(?:本\S{1,3}所称(?:的)?)?"
-                         r"([\u4e00-\u9fff]{2,16})，?(?:是指|指)")
+                         r"([\u4e00-\u9fff]{2,16})(?:，?是指|，指(?![导定出明挥引标南令派示望责]))")
 _ALIAS_RE = re.compile(r"（以下(?:简称|称|统称)([^）]{1,16})）")
 
 #: a clause borrows from another when their texts agree at least this much (rapidfuzz ratio)
@@ -190,10 +190,9 @@ def _norms(G, doc: Document) -> None:
 
 def _defines(G, doc: Document) -> None:
     for node in doc.clauses():
-        if node.children:
-            continue  # a chapeau's items define; the paragraph would repeat them
-        terms = [m.group(1) for m in _ALIAS_RE.finditer(node.text)]
-        m = _DEFINES_RE.match(node.text)
+        own = node.lead if node.children else node.text  # items define for themselves
+        terms = [m.group(1) for m in _ALIAS_RE.finditer(own)]
+        m = _DEFINES_RE.match(own)
         if m:
             terms.append(m.group(1))
         for term in terms:
