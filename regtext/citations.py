@@ -15,12 +15,17 @@ offsets are valid in the original):
 - lists and ranges that inherit context: ``第二十二条第一款、第二款和第四十八条第一款``,
   ``第四十一条至第四十三条``, ``前款第二项至第七项``;
 - relative references ``前款``, ``前两款``, ``前条``, ``前项``, ``本条``, ``本款``, ``本章``,
-  ``本节``, ``同条``.
+  ``本节``, ``同条``, ``该条`` (the article cited just before, in the same document).
 
 Resolution rules: a ref is only reported in ``target_ref`` when it exists in the target
 document (``ref in doc``); otherwise ``target_ref`` is ``None``, ``resolved`` is ``False`` and
 the ref the words spell is kept in ``pin``. A title that is not shipped keeps ``target_doc``
-``None`` and its ``target_title``. Bare self references without a pin (``制定本法``) and generic
+``None`` and its ``target_title``. A pin into a partial text (the security-assessment
+provisions ship 5 of 15 articles) keeps the document and drops the ref: ``target_ref`` ``None``,
+``pin`` ``"10"``. A title written without 《》 (``民事诉讼法第六十四条``) makes its pins
+external even when unknown, so they are never mistaken for the citing text's own articles.
+Titles inside 《》 count only when they name a normative document (…法, 条例, 规定, 办法,
+决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) and generic
 phrases (``有关法律、行政法规``, ``国家有关规定``) are not citations.
 
 Example:
@@ -316,10 +321,10 @@ class _Target:
             if node.kind != finest or node.number != str(want[finest]):
                 continue
             prefix = node.ref.rsplit(".", 1)[0] if "." in node.ref else ""
-            if a.ch is not None and finest == "section" and not node.ref.split(".")[-2:-1] == [
-                    f"ch{a.ch}"]:
-                # section under an explicitly named chapter
-                continue
+            parts = node.ref.split(".")
+            if finest == "section" and a.ch is not None and (
+                    len(parts) < 2 or parts[-2] != f"ch{a.ch}"):
+                continue  # 第二章第三节: the section must sit under that chapter
             if finest == "section" and a.ch is None:
                 if prefix in here:  # 第二节 in the source's own chapter
                     return node.ref
