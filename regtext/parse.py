@@ -3,6 +3,13 @@
 The parser never refuses input: odd lines become :class:`~regtext.model.ParseWarning`
 entries with line numbers, and text with no articles gives an empty document plus a warning.
 
+No text is lost. ``Document.text`` (the *normalised body*) is every input line after the
+title, the 题注 and the 目录, trimmed, hard wraps rejoined, with structure markers written
+canonically (``第一章 总则``, ``第十条之一 …``), one line per line. Taking each node in document
+order and its own part (a heading's ``第X章`` + ``heading``, an article's ``label``, any other
+node's ``lead``) gives that body again, whitespace aside; tests/test_robustness.py checks it
+on fuzzed input, together with: title + 题注 + body = the input's characters.
+
 Example:
     >>> import regtext
     >>> doc = regtext.parse('''第一章 总则
@@ -26,7 +33,12 @@ from pathlib import Path
 
 from .model import Document, Node, ParseWarning
 from .normalize import Line, decode, html_to_text, looks_like_html
-from .numerals import cn_to_int, int_to_cn
+from .numerals import cn_to_int as _cn_to_int
+from .numerals import int_to_cn as _int_to_cn
+
+# numbering repeats endlessly across a corpus (第一条, （一）…): memoise the conversions
+cn_to_int = lru_cache(maxsize=4096)(_cn_to_int)
+int_to_cn = lru_cache(maxsize=4096)(_int_to_cn)
 
 _NUM = r"[零〇○一二三四五六七八九十百千万两\d]+"
 _CN_NUM = r"[零〇一二三四五六七八九十百千两]+"
@@ -625,7 +637,6 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
     if not any(True for c in children for n in c.walk() if n.kind == "article"):
         b.warnings.append(ParseWarning("no-articles", 0, f"{id or 'input'}: no articles (第…条) "
                                        "found; the tree has no article nodes"))
-    _set_end_lines(children)
     return Document(id, doc_title, tuple(children), tuple(notes), tuple(b.warnings),
                     text="\n".join(b.body))
 
@@ -644,10 +655,6 @@ def _display_heading(display: str, heading_norm: str) -> str:
     rest = display[m.end():] if m else display
     rest = re.sub(r"[\s\u3000]+", "", rest)
     return rest if len(rest) == len(heading_norm) else heading_norm
-
-
-def _set_end_lines(children) -> None:  # noqa: ANN001 - end lines already computed in _freeze
-    return None
 
 
 # -- freezing ------------------------------------------------------------------------------
