@@ -16,6 +16,12 @@ used, an executor that spreads tasks over many machines works unchanged; with Da
 Ray offers the same through a ``concurrent.futures`` adapter (any object whose ``submit()``
 returns futures with ``result()`` will do). Paths must then be readable on the workers.
 
+Corpus-wide analyses over a folder::
+
+    cites = regtext.frame_many(regtext.citations, "laws/", jobs=4)     # one table, `doc` first
+    norms = regtext.frame_many(regtext.obligations, "laws/", jobs=4)
+    g = regtext.graph(docs=regtext.parse_many("laws/", jobs=4))       # networkx over the folder
+
 Example:
     >>> import regtext, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
