@@ -1,0 +1,152 @@
+"""Tests for regtext.graph: nodes, edge kinds, determinism and exports."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+import regtext
+from regtext.graph import EDGE_KINDS, counts, neighbourhood, to_frames, to_graphml, to_json, write
+
+DOCS = ["genai-2023-draft", "genai-2023-final", "pipl", "csl", "dsl",
+        "algorithm-recommendation", "deep-synthesis", "stpl", "civil-code-personality"]
+
+
+@pytest.fixture(scope="module")
+def G():
+    return regtext.graph(DOCS)
+
+
+def edges_of(G, kind):
+    return {(u, v) for u, v, k in G.edges(keys=True) if k == kind}
+
+
+def test_every_edge_kind_is_present(G):
+    assert set(counts(G)["edges"]) == set(EDGE_KINDS)
+
+
+def test_tree_nodes_and_contains(G):
+    doc = regtext.load("genai-2023-final")
+    for node in doc:
+        nid = f"genai-2023-final:{node.ref}"
+        assert G.nodes[nid]["kind"] == node.kind
+        assert G.nodes[nid]["label"] in (node.label, node.heading, node.ref)
+    # every tree node has exactly one parent through `contains`
+    parents = [u for u, _, k in G.in_edges("genai-2023-final:7.1.3", keys=True) if k == "contains"]
+    assert parents == ["genai-2023-final:7.1"]
+    assert ("genai-2023-final", "genai-2023-final:ch1") in edges_of(G, "contains")
+
+
+@pytest.mark.parametrize("u,v,kind", [
+    ("genai-2023-final:12.1", "deep-synthesis", "cites"),        # whole-document citation
+    ("pipl:45.1", "pipl:18.1", "cites"),                         # internal, pinned to 款
+    ("dsl:45.1", "dsl:27", "sanctions"),                         # liability clause → its rule
+    ("pipl:73.1.1", "term:个人信息处理者", "defines"),
+    ("csl:76.1.3", "term:网络运营者", "defines"),
+    ("genai-2023-final:7.1", "term:提供者", "defines"),          # （以下称提供者）
+    ("genai-2023-draft:16", "genai-2023-final:12", "aligned_to"),  # renumbered
+    ("genai-2023-draft:13", "genai-2023-final:14", "aligned_to"),  # split
+    ("genai-2023-final:19.2", "algorithm-recommendation:29.1", "borrows_from"),
+])
+def test_known_edges(G, u, v, kind):
+    assert G.has_edge(u, v, key=kind)
+
+
+def test_norms_are_imposed_and_borne(G):
+    norms = [v for _, v, k in G.out_edges("genai-2023-final:11.1", keys=True) if k == "imposes"]
+    assert norms and all(G.nodes[n]["kind"] == "obligation" for n in norms)
+    assert {G.nodes[n]["modality"] for n in norms} >= {"obligation", "prohibition"}
+    actors = {v for n in norms for _, v, k in G.out_edges(n, keys=True) if k == "bears"}
+    assert actors == {"actor:提供者"}
+
+
+def test_links_to_edges_carry_via_score_rank(G):
+    data = [d for u, v, k, d in G.edges(keys=True, data=True)
+            if k == "links_to" and u == "genai-2023-final:11.2"]
+    assert {d["via"] for d in data} <= {"citation", "concept", "similarity"}
+    assert all(0 < d["score"] <= 1 and d["rank"] >= 1 for d in data)
+    targets = {v for u, v, k in G.edges(keys=True) if k == "links_to"
+               and u == "genai-2023-final:11.2"}
+    assert {"pipl:45.2", "pipl:46.2"} <= targets
+
+
+def test_links_only_to_statutes_in_the_graph():
+    H = regtext.graph(["genai-2023-final", "pipl"])
+    docs = {H.nodes[v]["doc"] for u, v, k in H.edges(keys=True) if k == "links_to"
+            and u.startswith("genai-2023-final:")}
+    assert docs == {"pipl"}
+
+
+def test_borrowing_points_back_in_time(G):
+    for u, v in edges_of(G, "borrows_from"):
+        du, dv = G.nodes[G.nodes[u]["doc"]], G.nodes[G.nodes[v]["doc"]]
+        assert dv["published"] <= du["published"]
+
+
+def test_deterministic_whatever_the_order():
+    a = regtext.graph(["csl", "genai-2023-final", "pipl"])
+    b = regtext.graph(["pipl", "csl", "genai-2023-final"])
+    assert to_json(a) == to_json(b)
+    assert to_graphml(a) == to_graphml(b)
+
+
+def test_documents_and_parsed_texts_are_accepted():
+    text = "第一条 提供者不得收集非必要个人信息。\n第二条 本办法自公布之日起施行。"
+    doc = regtext.parse(text)  # no id: the graph names it
+    H = regtext.graph([doc, regtext.load("pipl")])
+    assert "doc1:1.1" in H and H.nodes["doc1"]["kind"] == "document"
+    assert any(v.startswith("pipl:6") for _, v, k in H.out_edges("doc1:1.1", keys=True)
+               if k == "links_to")
+
+
+def test_graphml_round_trip(G, tmp_path):
+    path = tmp_path / "g.graphml"
+    write(G, str(path))
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == G.number_of_nodes()
+    assert back.number_of_edges() == G.number_of_edges()
+
+
+def test_json_round_trip(G):
+    data = json.loads(to_json(G))
+    try:
+        back = nx.node_link_graph(data, edges="edges")
+    except TypeError:  # networkx < 3.4
+        back = nx.node_link_graph(data)
+    assert back.number_of_edges() == G.number_of_edges()
+    assert back.nodes["pipl:13"]["label"] == "第十三条"
+
+
+def test_csv_node_and_edge_lists(G, tmp_path):
+    import pandas as pd
+
+    nodes_path, edges_path = write(G, str(tmp_path / "g.csv"))
+    nodes, edges = pd.read_csv(nodes_path), pd.read_csv(edges_path)
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    assert list(edges.columns[:3]) == ["source", "target", "kind"]
+    n2, e2 = to_frames(G)
+    assert list(n2.id) == list(G.nodes)
+
+
+def test_unknown_format_names_the_path(G, tmp_path):
+    with pytest.raises(ValueError, match="g.xyz"):
+        write(G, str(tmp_path / "g.xyz"))
+
+
+def test_neighbourhood(G):
+    H = neighbourhood(G, "genai-2023-final:11.2")
+    assert "pipl:45.2" in H and "genai-2023-final:ch1" not in H
+    with pytest.raises(KeyError, match="nope"):
+        neighbourhood(G, "nope")
+
+
+def test_plot(G):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from regtext.graph import plot
+
+    ax = plot(G, "genai-2023-final:11.2")
+    assert ax.get_title() == "genai-2023-final:11.2"
+    assert len(ax.collections) >= 1  # nodes were drawn
