@@ -132,13 +132,13 @@ _TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _DOC_SUFFIX = ("法典|法|办法|规定|条例|细则|规则|决定|解释|准则|规范|"
                "措施|意见|通知|章程|标准|公约|协定|纲要")
 # Words where 本/前/同 is part of another word (基本条款, 成本, 目前, 同条件…).
-_NOT_BEN = "基根资成样版课文日账剧脚原副正底范蓝读标"
-_NOT_QIAN = "目提以此之日当从眼先"
+_NOT_BEN = "基根资样版课文日账剧脚副正底范蓝读标"  # not 成/原: 构成本条, 原本条例 are fine
+_NOT_QIAN = "目提日当从眼先"  # not 以/之: 以前款规定的方式 is a citation
 
 _HEAD = (
     rf"《(?P<title>[^《》\n]{{1,120}})》"
     r"|(?P<skip>（以下(?:简)?称[^（）\n]{1,40}）)"
-    rf"|(?<![{_NOT_BEN}])本(?P<self>{_DOC_SUFFIX})(?=第)"
+    rf"|本(?P<self>{_DOC_SUFFIX})(?=第)"
     r"|该(?P<that>法|条例|规定|办法|决定)(?=第)"
     rf"|(?P<rel>(?<![{_NOT_QIAN}])前(?P<reln>两|二|三|四|五|六|七|八|九|十)?"
     r"(?P<relu>款(?!项)|条(?!件|例)|项(?!目))"
@@ -450,8 +450,10 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
         phrase = folded[lo: m.end()]
         stop = _NAME_STOP.match(phrase[: -len(m.group(0))])
         name = phrase[stop.end():] if stop else phrase
-        if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该")):
+        if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
             continue
+        if m.end() - len(name) > 0 and folded[m.end() - len(name) - 1] in "本该":
+            continue  # 本法总则第四章: the text's own parts
         out.append(_NameToken(name, m.end() - len(name), m.end()))
     return out
 
