@@ -484,9 +484,11 @@ class Comparison:
                 olds = "、".join(q.old_label for q in group)
                 steps.append(f"将{olds}的有关内容合并，作为{p.new_label}，修改为："
                              f"“{_quote(p.new_text)}”")
-            elif p.relation == "split":
+            elif p.relation == "split" and p.renumbered:
                 steps.append(f"将{p.old_label}的有关内容作为{p.new_label}，修改为："
                              f"“{_quote(p.new_text)}”")
+            elif p.relation == "split":
+                steps.append(f"{p.old_label}修改为：“{_quote(p.new_text)}”")
             elif p.change == "unchanged":
                 continue
             else:
@@ -496,9 +498,10 @@ class Comparison:
                 else:
                     head = f"{p.old_label}改为{p.new_label}，" if p.renumbered else p.old_label
                     steps.append(f"{head}修改为：“{_quote(p.new_text)}”")
+        lines = [f"{int_to_cn(k)}、{s}" for k, s in enumerate(steps, 1)]
         if renumbered:
-            steps.append("此外，对条文顺序作相应调整。")
-        return "\n".join(f"{int_to_cn(k)}、{s}" for k, s in enumerate(steps, 1))
+            lines.append("此外，对条文顺序作相应调整。")
+        return "\n".join(lines)
 
 
 # -- helpers --------------------------------------------------------------------------
