@@ -253,3 +253,20 @@ def test_that_article_keeps_the_external_document():
 def test_plain_text_is_parsed_not_refused():
     df = regtext.citations("第一条 为了规范管理。\n第二条 违反本法第一条的，依照前款规定处理。")
     assert df.target_ref.tolist() == ["1", None]
+
+
+@pytest.mark.parametrize(("doc_id", "source", "text", "expected", "words"), [
+    # 以前款…: 以 is a preposition here, not part of 以前 (before)
+    ("copyright", "39.2", "被许可人以前款第三项至第六项规定的方式使用",
+     ["39.1.3", "39.1.4", "39.1.5", "39.1.6"], "前款第三项至第六项"),
+    # 构成本法…: 成本 (cost) must not hide 本法
+    ("criminal-law", "142-1.2", "同时又构成本法第一百四十一条、第一百四十二条规定之罪",
+     ["141", "142"], "本法第一百四十一条、第一百四十二条"),
+    # 本法总则第四章第八节: the text's own chapter, in the source's part
+    ("criminal-law", "12.1", "依照本法总则第四章第八节的规定", ["pt1.ch4.sec8"], "第四章第八节"),
+])
+def test_word_boundaries(doc_id, source, text, expected, words):
+    doc = regtext.load(doc_id, warn=False)
+    cites = find_citations(text, doc, source)
+    assert [c.target_ref for c in cites] == expected
+    assert {c.text for c in cites} == {words}
