@@ -85,7 +85,8 @@ def edits(old: str, new: str) -> list[Edit]:
     old, new = old or "", new or ""
     if old == new:
         return [Edit("equal", old, "", 0, len(old), 0, len(new))] if old else []
-    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    ops = _refine(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes(),
+                  old, new)
     changes = _snap(ops, _boundaries(old), _boundaries(new), old, new) if old and new else [
         (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
     out: list[Edit] = []
@@ -99,6 +100,90 @@ def edits(old: str, new: str) -> list[Edit]:
     if i < len(old):
         out.append(Edit("equal", old[i:], "", i, len(old), j, len(new)))
     return out
+
+
+_OPENERS = "《（「“"
+_CLOSERS = "》）」”"
+_SEPARATORS = "、，；。："
+
+
+def _boundary_score(x: str) -> int:
+    """How natural an inserted/deleted stretch looks: 、《…》 beats 》、《…."""
+    score = 0
+    if x[:1] in _SEPARATORS or x[:1] in _OPENERS:
+        score += 2
+    if x[-1:] in _CLOSERS or x[-1:] in _SEPARATORS:
+        score += 1
+    return score
+
+
+def _refine(ops, old: str, new: str):
+    """Trim common prefixes/suffixes off replacements, then slide each pure insertion or
+    deletion along its equal neighbours to the most natural place (difflib takes the
+    longest block first, which can strand 保护法 as a replacement of itself)."""
+    segs: list[list] = []  # [tag, old_text, new_text]
+    for tag, i1, i2, j1, j2 in ops:
+        a, b = old[i1:i2], new[j1:j2]
+        if tag != "replace":
+            segs.append([tag, a, b])
+            continue
+        p = 0
+        while p < min(len(a), len(b)) and a[p] == b[p]:
+            p += 1
+        q = 0
+        while q < min(len(a), len(b)) - p and a[len(a) - 1 - q] == b[len(b) - 1 - q]:
+            q += 1
+        if p:
+            segs.append(["equal", a[:p], a[:p]])
+        ma, mb = a[p:len(a) - q], b[p:len(b) - q]
+        segs.append(["replace" if ma and mb else "delete" if ma else "insert", ma, mb])
+        if q:
+            segs.append(["equal", a[len(a) - q:], a[len(a) - q:]])
+    segs = _merge_equal(segs)
+    for k, seg in enumerate(segs):
+        if seg[0] not in ("insert", "delete") or not 0 < k < len(segs) - 1:
+            continue
+        prev, nxt = segs[k - 1], segs[k + 1]
+        if prev[0] != "equal" or nxt[0] != "equal":
+            continue
+        x = seg[1] if seg[0] == "delete" else seg[2]
+        before, after = prev[1], nxt[1]
+        best = (_boundary_score(x), 0, before, x, after)
+        b_, x_, a_ = before, x, after
+        shift = 0
+        while a_ and a_[0] == x_[0]:  # slide right
+            b_, x_, a_ = b_ + a_[0], x_[1:] + a_[0], a_[1:]
+            shift += 1
+            if _boundary_score(x_) > best[0]:
+                best = (_boundary_score(x_), shift, b_, x_, a_)
+        b_, x_, a_ = before, x, after
+        while b_ and b_[-1] == x_[-1]:  # slide left
+            b_, x_, a_ = b_[:-1], b_[-1] + x_[:-1], b_[-1] + a_
+            if _boundary_score(x_) > best[0]:
+                best = (_boundary_score(x_), -1, b_, x_, a_)
+        _, _, before, x, after = best
+        prev[1] = prev[2] = before
+        nxt[1] = nxt[2] = after
+        seg[1], seg[2] = (x, "") if seg[0] == "delete" else ("", x)
+    out = []
+    i = j = 0
+    for tag, a, b in _merge_equal(segs):
+        out.append((tag, i, i + len(a), j, j + len(b)))
+        i, j = i + len(a), j + len(b)
+    return out
+
+
+def _merge_equal(segs: list[list]) -> list[list]:
+    merged: list[list] = []
+    for seg in segs:
+        if not seg[1] and not seg[2]:
+            continue
+        if merged and seg[0] == "equal" and merged[-1][0] == "equal":
+            merged[-1][1] += seg[1]
+            merged[-1][2] += seg[2]
+        else:
+            merged.append(list(seg))
+    return merged
 
 
 def _snap(ops, bo, bn, old, new):
