@@ -236,7 +236,8 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
              to: str | Iterable[str] | None = None,
              modality: str | Iterable[str] | None = ("obligation", "prohibition")):
     """The statute provisions behind obligations: their clause's links and citations, and
-    those of the paragraph and article above it (a chapeau's citation covers its items).
+    the citations of the paragraph and article above it (a chapeau's citation covers its
+    items).
 
     Give one ``norm`` (a graph id such as ``"norm:genai-2023-final:11.2#1"``) or a ``doc``
     (all its norms of the given ``modality``). ``to`` keeps the named statutes only.
@@ -276,7 +277,9 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
         best: dict[tuple[str, str], dict[str, Any]] = {}
         for src in chain:
             for _, v, k, d in G.out_edges(src, keys=True, data=True):
-                if k not in ("links_to", "cites"):
+                # a clause's own links and citations; from above it, citations only (a
+                # paragraph's similarity links speak for all its items at once)
+                if k not in ("links_to", "cites") or (src != clause and k != "cites"):
                     continue
                 tv = G.nodes[v]
                 tdoc = tv.get("doc")
@@ -315,16 +318,17 @@ def _norms_of(G, clause: str) -> list[str]:
 
 
 def _norm_match(G, a: str, bs: list[str]) -> str | None:
-    """The norm among ``bs`` that best continues ``a``: same actor, then same modality, then
-    the most similar wording."""
+    """The norm among ``bs`` that best continues ``a``: the same actor (or an unnamed one on
+    either side) and modality first, then the most similar wording."""
     from rapidfuzz import fuzz
 
     da = G.nodes[a]
 
     def key(b: str) -> tuple[int, float]:
         db = G.nodes[b]
-        return ((db.get("actor") == da.get("actor")) * 2
-                + (db.get("modality") == da.get("modality")),
+        same_actor = db.get("actor") == da.get("actor") or not (db.get("actor")
+                                                                 and da.get("actor"))
+        return (same_actor * 2 + (db.get("modality") == da.get("modality")),
                 fuzz.ratio(da.get("text", ""), db.get("text", "")))
 
     ranked = sorted(bs, key=key, reverse=True)
@@ -383,11 +387,11 @@ def lineage(G, old: str, new: str, ref: str | None = None):
         matched_new.add(b)
         db = G.nodes[b]
         diff = STRENGTH.get(db.get("modality"), 2) - STRENGTH.get(da.get("modality"), 2)
-        if diff < 0 or (diff == 0 and "softened" in tags and da.get("trigger") != db.get(
-                "trigger")):
+        # the diff's tag speaks for a binding norm whose words changed (能够保证 → 采取有效措施)
+        binding = STRENGTH.get(da.get("modality"), 0) >= 3 and da.get("text") != db.get("text")
+        if diff < 0 or (diff == 0 and binding and "softened" in tags):
             status = "softened"
-        elif diff > 0 or (diff == 0 and "strengthened" in tags
-                          and da.get("trigger") != db.get("trigger")):
+        elif diff > 0 or (diff == 0 and binding and "strengthened" in tags):
             status = "strengthened"
         elif da.get("text") == db.get("text"):
             status = "unchanged"
