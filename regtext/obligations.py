@@ -108,6 +108,7 @@ _ACTOR_SUFFIX = (
     "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
     "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
     "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
+    "学生", "儿童", "子女", "职工", "股东",
     "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
 )
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
@@ -131,6 +132,9 @@ _AGENT_VERBS = (
     "从事", "举办", "组织", "管理", "利用", "委托", "受托", "申请", "购买", "持有",
 )
 _AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
+#: What such a verb phrase must end with: an activity whose performer is an agent.
+_AGENT_OBJECT_RE = (r"(?:服务|产品|业务|活动|网络|信息|数据|平台|系统|技术|设施|设备|工程|项目|"
+                    r"商品|交易|程序|软件|应用|内容|节目|物品|资金)")
 #: Clause openers that set a guiding principle rather than a duty of their own
 #: (``坚持社会主义核心价值观，不得…``): inside an item they add no norm.
 _PRINCIPLE_RE = re.compile(r"^(?:坚持|遵循|秉持|贯彻|本着|按照|依照|依据|根据|基于|围绕|以)")
@@ -362,6 +366,8 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             if modality == "obligation" and m.group(0) == "须" and seg.text[m.start() - 1:
                                                                          m.start()] == "必":
                 continue
+            if m.start() and _verb_before(seg.text[max(0, m.start() - 6): m.start()]):
+                continue  # 迫使应当接受义务教育的…, 加强引导: the complement of another verb
             out.append(_Trigger(seg.start + m.start(), seg.start + m.end(), m.group(0),
                                 modality, i))
     # an encouragement verb inside another norm's scope is its content (应当…引导用户…)
@@ -373,6 +379,15 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             continue
         kept.append(t)
     return kept
+
+
+def _verb_before(text: str) -> bool:
+    """True when ``text`` ends with a plain verb (not a subject, adverb or conjunction)."""
+    toks = _pos(text)
+    if not toks:
+        return False
+    word, flag = toks[-1]
+    return flag == "v" and len(word) > 1 and word not in _ACTOR_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -486,6 +501,8 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
         return []
     if _PREP_RE.match(t) and m.start() > 0:
         return []
+    if not re.search(_AGENT_OBJECT_RE + "的?$", t):
+        return []  # 处理涉及未成年人事项: no service or activity that makes an agent
     agents = [t[: m.end()] + "者"]
     rest = t[m.end():]
     while True:
@@ -683,6 +700,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                         break
         if hit is None:
             continue
+        if not out and hit.group(0).startswith("责令") and re.search(
+                r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
+                _PENALTY_RE.search(x.text.replace("责令", "")) for x in segs[a:b]):
+            continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
         covered.update(range(a, b))
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -751,8 +772,12 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
             end = segs[nxt.seg - 1].end
         else:
             end = nxt.pos
-        raw_actors = (_actors_for(t, segs, ctx.aliases, agents=agents) or previous
-                      or list(ctx.last_subject) or list(ctx.chapeau_actors))
+        # 禁止…/严禁… opening a sentence binds everyone, not the last sentence's subject
+        impersonal = ti == 0 and t.word in ("禁止", "严禁") and t.pos == segs[0].start
+        floor = triggers[ti - 1].seg if ti else -1
+        raw_actors = (_actors_for(t, segs, ctx.aliases, agents=agents, floor=floor) or previous
+                      or ([] if impersonal else list(ctx.last_subject))
+                      or list(ctx.chapeau_actors))
         if not raw_actors and t.modality == "encouragement":
             raw_actors = ["国家"]  # 鼓励…/支持… with no subject: the state's policy
         previous = raw_actors
@@ -814,11 +839,13 @@ def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str
 
 
 def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
-                agents: bool = True) -> list[str]:
+                agents: bool = True, floor: int = -1) -> list[str]:
     """Raw actors for a trigger: its own clause's subject, else an earlier clause's.
 
     ``agents`` is False inside an item: there only a subject written out counts, since the
-    item's actor otherwise comes from its chapeau.
+    item's actor otherwise comes from its chapeau. ``floor`` is the segment of the previous
+    modal word of the sentence: the clauses after it are that norm's objects, and only a
+    condition (``…的，``) among them may name a new subject.
     """
     seg = segs[t.seg]
     prefix = seg.text[: t.pos - seg.start]
@@ -834,6 +861,8 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
+        if k > floor >= 0 and not other.is_condition:
+            continue
         if bare and k == t.seg - 1 and not other.is_condition:
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
@@ -871,9 +900,11 @@ def _segment_subject(text: str) -> str:
     if not t or t.endswith("的") or len(t) > 60:
         return ""
     toks = _pos(t)
-    if toks and _np_end_is_actor(t, toks[-1][0]):
-        return t
-    return ""
+    if not toks or not _np_end_is_actor(t, toks[-1][0]):
+        return ""
+    if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
+        return ""  # 保护未成年人，应当…: a verb phrase, not a subject
+    return t
 
 
 # -- documents ------------------------------------------------------------------------------
@@ -942,6 +973,18 @@ def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
             sanctions[i] = refs
     if not sanctions:
         return norms
+    # 单位有前款行为的…: a penalty citing another penalty clause sanctions what that one does
+    penalty_only = {n.ref for n in norms if n.modality == "penalty"} - {
+        n.ref for n in norms if n.modality != "penalty"}
+    of_ref: dict[str, list[str]] = {}
+    for i, refs in sanctions.items():
+        of_ref.setdefault(norms[i].ref or "", []).extend(refs)
+    for i, refs in list(sanctions.items()):
+        expanded: list[str] = []
+        for r in refs:
+            targets = of_ref.get(r, []) if r in penalty_only and r != norms[i].ref else [r]
+            expanded.extend(t for t in targets or [r] if t not in expanded)
+        sanctions[i] = tuple(expanded)
     by: dict[str, list[str]] = {}
     for i, refs in sanctions.items():
         for r in refs:
@@ -984,7 +1027,10 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     if own[norm.start:norm.end] == norm.text:
         head = own[: norm.start]
         offence = head[max(head.rfind("。"), head.rfind("\n")) + 1:] + offence
-    if "违反" not in offence and "不履行" not in offence and "未" not in offence:
+    # the offence ends with its last condition (…的，); 依照前款规定处罚 names no offence
+    last = offence.rfind("的，")
+    offence = offence[:last + 1] if last >= 0 else ""
+    if not offence:
         return ()
     refs: list[str] = []
     try:
