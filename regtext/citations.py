@@ -127,7 +127,8 @@ _FIELD = {4: "art", 5: "para", 6: "item", 7: "sub"}
 # A 《》 title counts as a citation only when it names a normative document.
 _LEGAL_SUFFIX = re.compile(
     r"(法|法典|条例|规定|办法|细则|规则|决定|解释|规范|标准|意见|通知|公约|条约|协定|议定书|章程|"
-    r"准则|纲要|目录|清单|批复|答复|令|修正案|守则|指引|指南|通则|措施|决议|名录|要求|方案|规划)$")
+    r"准则|纲要|目录|清单|批复|答复|令|修正案|守则|指引|指南|通则|措施|决议|名录|要求|方案|规划|"
+    r"安排)$")
 _TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _DOC_SUFFIX = ("法典|法|办法|规定|条例|细则|规则|决定|解释|准则|规范|"
                "措施|意见|通知|章程|标准|公约|协定|纲要")
@@ -148,11 +149,11 @@ _HEAD = (
 )
 _PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))"
         # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
-        rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)(?:（{_NUM}）|{_NUM}))*)"
+        rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)第?(?:（{_NUM}）|{_NUM}))*)"
         rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{_NUM}))?"
         # older texts drop the 第 of an item: 第十七条第一款（一）项
         rf"|(?<=[条款])（(?P<pn3>{_NUM})）(?P<iunit>项)")
-_MREST = re.compile(rf"(、|和|及|或者|至|到)（?({_NUM})）?")
+_MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({_NUM})）?")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
 _ABBREV_DEF = re.compile(

@@ -116,6 +116,17 @@ def test_not_citations(text):
     assert find_citations(text) == []
 
 
+@pytest.mark.parametrize(("text", "pins"), [
+    ("第十三条第（一）、（二）、（三）项", ["13.1.1", "13.1.2", "13.1.3"]),
+    ("第一百零九条第(十)、第(十一)项", ["109.1.10", "109.1.11"]),
+    ("第四十八条第二款第（一）至第（三）项", ["48.2.1", "48.2.2", "48.2.3"]),
+    ("第二十二条第一、二款", ["22.1", "22.2"]),
+    ("第十七条第一款（一）项", ["17.1.1"]),
+])
+def test_shared_unit_lists(text, pins):
+    assert [c.pin for c in find_citations(text)] == pins
+
+
 def test_pins_without_document_stay_unresolved():
     cites = find_citations("违反本法第四十一条至第四十三条规定的")
     assert [c.pin for c in cites] == ["41", "42", "43"]
