@@ -263,8 +263,9 @@ class Comparison:
             return None
 
     def to_frame(self, level: str = "article"):
-        """One row per pair, with the DESIGN.md columns plus labels and, when the new
-        version has a reference translation, ``new_text_en``.
+        """One row per pair, with the DESIGN.md columns plus labels, ``evidence`` (the
+        old ‖ new clauses behind a split/merge pair) and, when the new version has a
+        reference translation, ``new_text_en``.
 
         Example:
             >>> import regtext
@@ -285,12 +286,13 @@ class Comparison:
                    "new_label": p.new_label, "change": p.change, "relation": p.relation,
                    "moved": p.moved, "renumbered": p.renumbered, "similarity": p.similarity,
                    "old_text": p.old_text, "new_text": p.new_text, "redline": p.redline,
-                   "tags": p.tags}
+                   "tags": p.tags,
+                   "evidence": " ‖ ".join(p.evidence) if p.evidence else None}
             if en is not None:
                 row["new_text_en"] = (en.get(p.new_ref).text
                                       if p.new_ref is not None and p.new_ref in en else None)
             rows.append(row)
-        columns = COLUMNS + (["new_text_en"] if en is not None else [])
+        columns = COLUMNS + ["evidence"] + (["new_text_en"] if en is not None else [])
         return pd.DataFrame(rows, columns=columns)
 
     def summary(self, level: str = "article") -> dict[str, Any]:
