@@ -389,9 +389,10 @@ class Comparison:
         if index:
             out.append("<nav class=\"index\"><h2>目录 Index</h2><ol>")
             for k, p in enumerate(rows):
-                label = _arrow(p)
-                out.append(f"<li class=\"{p.change}\"><a href=\"#r{k}\">{html.escape(label)}"
-                           f"</a> <span class=\"chg\">{p.change}</span></li>")
+                what = " · ".join([p.change] + ([p.relation] if p.relation in (
+                    "split", "merge") else []) + (["moved"] if p.moved else []))
+                out.append(f"<li class=\"{p.change}\"><a href=\"#r{k}\">"
+                           f"{html.escape(_arrow(p))}</a> <span class=\"chg\">{what}</span></li>")
             out.append("</ol></nav>")
         out.append("<table class=\"sxs\"><thead><tr><th>原条文 Old</th><th>新条文 New</th>"
                    "<th>变化 Change</th></tr></thead><tbody>")
