@@ -87,26 +87,54 @@ def _render(text: str, cites: list[Any], norms: list[dict[str, Any]],
         desc = ", ".join(f"{x.target_doc or x.target_title or '?'}"
                          f"{' ' + x.target_ref if x.target_ref else ''}" for x in targets)
         tip = _html.escape(f"{c.kind}: {desc}", quote=True)
+        refs = " ".join(x.target_ref for x in targets if x.target_ref)
         href = ""
         if c.kind == "internal" and c.target_ref and c.target_ref in eids:
             href = f' href="#{eids[c.target_ref]}"'
         layers.append((c.start, c.end,
                        f'<a class="rt-cite rt-{c.kind}"{href} title="{tip}" '
                        f'data-target-doc="{_html.escape(c.target_doc or "", quote=True)}" '
-                       f'data-target-ref="{_html.escape(c.target_ref or "", quote=True)}">',
+                       f'data-target-ref="{_html.escape(refs, quote=True)}">',
                        "</a>"))
     if not layers:
         return _html.escape(text)
-    cuts = sorted({0, n, *[s for s, _, _, _ in layers], *[e for _, e, _, _ in layers]})
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        if a >= b:
-            continue
-        active = [layer for layer in layers if layer[0] <= a and b <= layer[1]]
-        piece = _html.escape(text[a:b])
-        for _, _, open_tag, close_tag in reversed(active):  # norm outside, link, trigger inside
-            piece = f"{open_tag}{piece}{close_tag}"
-        out.append(piece)
+    return _nest(text, _laminar(layers), 0, n)
+
+
+def _laminar(layers: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Split layers so any two either nest or do not touch (norms first, then links…).
+
+    A later layer that crosses an earlier one is cut at the earlier one's edges, so the
+    HTML stays well-formed and each tag opens and closes once per piece.
+    """
+    placed: list[tuple[int, int, str, str]] = []
+    for layer in layers:  # in priority order: norm, trigger, citation as appended
+        pieces = [layer]
+        for s0, e0, _, _ in placed:
+            split = []
+            for s, e, o, c in pieces:
+                cuts = sorted({s, e, *[x for x in (s0, e0) if s < x < e]})
+                split.extend((a, b, o, c) for a, b in zip(cuts, cuts[1:]) if a < b)
+            pieces = split
+        placed.extend(pieces)
+    return placed
+
+
+def _nest(text: str, layers: list[tuple[int, int, str, str]], lo: int, hi: int) -> str:
+    """Render ``text[lo:hi]`` with a laminar family of layers as nested tags."""
+    order = sorted(layers, key=lambda x: (x[0], -(x[1] - x[0])))
+    out, pos, i = [], lo, 0
+    while i < len(order):
+        s, e, o, c = order[i]
+        inner = []
+        j = i + 1
+        while j < len(order) and order[j][0] < e:  # everything starting inside nests inside
+            inner.append(order[j])
+            j += 1
+        out.append(_html.escape(text[pos:s]))
+        out.append(f"{o}{_nest(text, inner, s, e)}{c}")
+        pos, i = e, j
+    out.append(_html.escape(text[pos:hi]))
     return "".join(out)
 
 

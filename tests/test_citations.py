@@ -281,3 +281,57 @@ def test_word_boundaries(doc_id, source, text, expected, words):
     cites = find_citations(text, doc, source)
     assert [c.target_ref for c in cites] == expected
     assert {c.text for c in cites} == {words}
+
+
+# -- annotate(): citations (and norms) highlighted in HTML ----------------------------------
+
+
+def _balanced(html: str) -> bool:
+    from html.parser import HTMLParser
+
+    stack: list[str] = []
+    void = {"br", "meta", "link", "img", "hr", "input"}
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert stack and stack[-1] == tag, f"</{tag}> closes {stack[-1:]}"
+            stack.pop()
+
+    P().feed(html)
+    return not stack
+
+
+def test_annotate_links_internal_citations():
+    html = regtext.annotate(regtext.load("csl"), refs=["59", "21", "25"])
+    assert 'href="#art_21"' in html and 'data-target-ref="21 25"' in html  # one link, two refs
+    assert 'id="art_21"' in html  # the anchor the link jumps to is on the page
+    assert ">本法第二十一条、第二十五条</a>" in html
+    assert _balanced(html)
+
+
+def test_annotate_marks_norms_and_external_targets():
+    html = regtext.annotate(regtext.load("genai-2023-final"), refs=["12"])
+    assert 'data-target-doc="deep-synthesis"' in html
+    assert 'class="rt-norm rt-obligation"' in html
+    assert html._repr_html_() == str(html)
+    assert _balanced(html)
+
+
+def test_annotate_escapes_text():
+    html = regtext.annotate("依照前款<script>alert(1)</script>规定", norms=False)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("doc_id", ["pipl", "csl", "network-data", "minors-online"])
+def test_annotate_whole_documents_are_well_formed(doc_id):
+    doc = regtext.load(doc_id, warn=False)
+    html = regtext.annotate(doc)
+    assert _balanced(html)
+    assert html.count('class="rt-article"') == len(doc.articles)
+    # every citation of the document shows up as a link
+    spans = {(c.source_ref, c.start, c.end) for c in find_all(doc)}
+    assert html.count('class="rt-cite') == len(spans)
