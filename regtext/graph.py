@@ -137,23 +137,30 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
     return art if art in G else None
 
 
-def _cites(G, doc: Document) -> None:
+def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | None:
+    """Add the ``cites`` edges of ``doc``; return its external citations by clause ref (for
+    the linker), or None when citations are unavailable."""
     try:
         from .citations import find_all
     except ImportError:
-        return
+        return None
     try:
         cites = find_all(doc)
     except Exception as exc:  # noqa: BLE001 - one document's citation bug must not sink the graph
         warnings.warn(f"graph: citations of {doc.id} failed: {exc}", stacklevel=3)
-        return
+        return None
+    external: dict[str, list[tuple[str, str | None, str]]] = {}
     for c in cites:
         if not c.source_ref:
             continue
+        if c.kind == "external" and c.target_doc:
+            external.setdefault(c.source_ref, []).append((c.target_doc, c.target_ref or None,
+                                                          c.text))
         target = _target_node(G, doc, c.target_doc, c.target_ref)
         if target is not None:
             _add_edge(G, node_id(doc.id, c.source_ref), target, "cites", text=c.text,
                       citation_kind=c.kind)
+    return external
 
 
 def _norms(G, doc: Document) -> None:
@@ -241,10 +248,11 @@ def _published(doc: Document) -> str:
     return str((doc.meta or {}).get("published") or "")
 
 
-def _links_and_borrowing(G, docs: list[Document], k: int) -> None:
+def _links_and_borrowing(G, docs: list[Document], k: int,
+                         cited: dict[str, dict[str, list[Any]] | None] | None = None) -> None:
     from rapidfuzz import fuzz
 
-    from .links import clause_links, corpus_index, fold, statutes
+    from .links import clause_links, corpus_index, fold, similar, statutes
 
     in_graph = {d.id for d in docs}
     index = corpus_index()
@@ -256,10 +264,13 @@ def _links_and_borrowing(G, docs: list[Document], k: int) -> None:
         date = _published(doc)
         earlier = [t for t in targets if not date or not _published(by_id[t])
                    or _published(by_id[t]) <= date]
+        mine = (cited or {}).get(doc.id)
         for node in doc.clauses():
             src = node_id(doc.id, node.ref)
-            sc = index.scores(node)
-            for lk in clause_links(node, doc, k=k, targets=targets, index=index, scores=sc):
+            ranked = similar(index, index.scores(node), targets, k)
+            own = None if mine is None else mine.get(node.ref, [])
+            for lk in clause_links(node, doc, k=k, targets=targets, index=index, ranked=ranked,
+                                   cited=own):
                 target = _target_node(G, doc, lk.target_doc, lk.target_ref)
                 if target is not None:
                     _add_edge(G, src, target, "links_to", via=lk.via, score=lk.score,
@@ -267,10 +278,10 @@ def _links_and_borrowing(G, docs: list[Document], k: int) -> None:
             if node.children or len(node.text) < _BORROW_MIN_CHARS or not earlier:
                 continue
             # near-verbatim reuse: the best BM25 candidates, confirmed character by character
-            mine = fold(node.text)
-            for tdoc, tref, _ in index.rank(sc, top=3, only=earlier):
+            text = fold(node.text)
+            for tdoc, tref, _ in [r for r in ranked if r[0] in earlier][:3]:
                 other = by_id[tdoc].get(tref)
-                ratio = fuzz.ratio(mine, fold(other.text))
+                ratio = fuzz.ratio(text, fold(other.text))
                 if ratio >= BORROW_THRESHOLD:
                     _add_edge(G, src, node_id(tdoc, tref), "borrows_from",
                               similarity=round(ratio / 100, 4))
@@ -296,12 +307,13 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
     G = nx.MultiDiGraph(name="regtext", documents=",".join(d.id for d in documents))
     for doc in documents:
         _tree(G, doc)
+    cited = {}
     for doc in documents:
-        _cites(G, doc)
+        cited[doc.id] = _cites(G, doc)
         _norms(G, doc)
         _defines(G, doc)
     _aligned(G, documents)
-    _links_and_borrowing(G, documents, k)
+    _links_and_borrowing(G, documents, k, cited)
     return G
 
 

@@ -482,9 +482,31 @@ def _by_doc(concepts: Iterable[Concept]) -> dict[str, list[Concept]]:
     return out
 
 
+def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str, str, float]]:
+    """Up to ``k`` articles per statute for a score array ``sc``, best first, leaving out
+    units far weaker (< 35 %) than the best one: noise, not evidence.
+
+    Example:
+        >>> idx = corpus_index()
+        >>> similar(idx, idx.scores("用户真实身份信息"), ["csl"], 1)[0][:2]
+        ('csl', '24.1')
+    """
+    allowed = list(allowed)
+    mask = index._mask(allowed)
+    live = sc[mask] if mask is not None else sc
+    if not len(live) or float(live.max()) <= 0:
+        return []
+    best = float(live.max())
+    return index.rank(sc, top=len(allowed) * k, only=allowed, per_doc=k, floor=0.35 * best)
+
+
 def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] | None = None,
-                 index: Index | None = None, scores=None) -> list[Link]:
+                 index: Index | None = None, scores=None, ranked=None,
+                 cited: list[tuple[str, str | None, str]] | None = None) -> list[Link]:
     """Ranked links for one clause ``node`` of ``doc`` (see :func:`links`).
+
+    ``scores`` (from :meth:`Index.scores`), ``ranked`` (from :func:`similar`) and ``cited``
+    ((doc, ref, text) triples) let a caller that already has them skip the work.
 
     Example:
         >>> import regtext
@@ -512,7 +534,7 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
         if (VIA_ORDER[via], -score) < (VIA_ORDER[cur[0]], -cur[1]):
             cur[0], cur[1], cur[2] = via, score, tref
 
-    for tdoc, tref, text in _citations(node, doc):
+    for tdoc, tref, text in (_citations(node, doc) if cited is None else cited):
         add(tdoc, tref, "citation", 1.0, text)
     seen_terms: set[str] = set()
     for term, _, _ in find_concepts(node.text):
@@ -524,16 +546,15 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
         for group in _by_doc(c for c in lexicon() if c.term == term).values():
             for i, c in enumerate(group):
                 add(c.target_doc, c.target_ref, "concept", round(c.weight - 0.5 * i, 4), term)
-    sc = index.scores(node) if scores is None else scores
-    hits = index.rank(sc, top=k, only=allowed)
-    if hits:
-        best = hits[0][2]
-        reached = {d for d, _ in found} | {d for d, _, raw in hits if raw >= 0.5 * best}
-        # within every statute the clause reaches, its k most similar provisions; far weaker
-        # hits than the clause's best are noise, not evidence
-        for tdoc, tref, raw in index.rank(sc, top=len(reached) * k, only=reached, per_doc=k,
-                                          floor=0.35 * best):
-            add(tdoc, tref, "similarity", _sim_score(raw), "bm25")
+    if ranked is None:
+        ranked = similar(index, index.scores(node) if scores is None else scores, allowed, k)
+    if ranked:
+        best = ranked[0][2]
+        # the statutes the clause reaches: cited, concept-linked, or among its k best hits
+        reached = {d for d, _ in found} | {d for d, _, raw in ranked[:k] if raw >= 0.5 * best}
+        for tdoc, tref, raw in ranked:  # within each, its k most similar provisions
+            if tdoc in reached:
+                add(tdoc, tref, "similarity", _sim_score(raw), "bm25")
 
     rows = sorted(found.items(),
                   key=lambda kv: (VIA_ORDER[kv[1][0]], -kv[1][1], kv[0][0], kv[0][1]))
