@@ -8,6 +8,7 @@ those tests skip when it is not installed, so ``pip install -e ".[test]" && pyte
 from __future__ import annotations
 
 import doctest
+import importlib
 import importlib.util
 import inspect
 import json
@@ -140,6 +141,29 @@ def test_notebook_renders_cells_in_order() -> None:
             if c["cell_type"] == "code" and "".join(c["source"]).strip()]
     positions = [md.find(src) for src in code]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+def _vocabularies():
+    # regtext.graph etc. are the functions; the modules are in sys.modules
+    module = importlib.import_module
+    citation_forms = ("title", "alias", "abbreviation", "self", "bare", "relative", "anaphor")
+    return [
+        ("comparing.md", "change tag", module("regtext.tags").TAGS),
+        ("comparing.md", "comparison column", module("regtext.diff").COLUMNS),
+        ("graph.md", "edge kind", module("regtext.graph").EDGE_KINDS),
+        ("citations-obligations.md", "modality", module("regtext.obligations").MODALITIES),
+        ("citations-obligations.md", "citation column", module("regtext.citations").COLUMNS),
+        ("citations-obligations.md", "citation form", citation_forms),
+    ]
+
+
+@pytest.mark.parametrize("page,what,names", _vocabularies(), ids=lambda v: v if isinstance(
+    v, str) else "")
+def test_pages_document_every_name_of_a_vocabulary(page: str, what: str, names) -> None:
+    """A tag, edge kind or modality added to the code must be explained on its page."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    missing = [n for n in names if f"`{n}" not in text]
+    assert not missing, f"{page} does not explain these {what}s: {missing}"
 
 
 def test_every_page_is_in_the_nav() -> None:
