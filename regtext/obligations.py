@@ -129,7 +129,7 @@ _ADVERB_TAIL_RE = re.compile(
 _AGENT_VERBS = (
     "提供", "使用", "投资", "经营", "运营", "处理", "生产", "销售", "发布", "传播", "收集",
     "开发", "研发", "制作", "出版", "进口", "出口", "运输", "储存", "建设", "设立", "开办",
-    "从事", "举办", "组织", "管理", "利用", "委托", "受托", "申请", "购买", "持有",
+    "从事", "举办", "购买", "持有",
 )
 _AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
 #: What such a verb phrase must end with: an activity whose performer is an agent.
@@ -224,7 +224,10 @@ def definitions(text: str) -> dict[str, str]:
         before = f[max(0, m.start() - 40): m.start()]
         before = re.split(r"[，。；：、！？\s（）《》]|的|与|和|向|对|由|在|应当", before)[-1]
         before = before.strip()
-        if len(before) >= 2 and not short.endswith(before):
+        # an actor's long form ends like its short name (…服务提供者 → 提供者); 组织和个人
+        # (以下称“提供者”) is the tail of a relative clause, not the long form
+        if len(before) >= 2 and not short.endswith(before) and (
+                before[-1] == short[-1] or not _is_actorish(short)):
             out.setdefault(before, short)
         out.setdefault(short, short)
     return out
@@ -363,6 +366,8 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                     continue
                 if before.endswith(("的", "等", "以", "予")) or before.endswith("提供"):
                     continue
+                if re.match(r"包括|通过", seg.text) or "通过" in seg.text[: m.start()]:
+                    continue  # 包括通过…等方式支持他人…: a means, not a policy
             if modality == "obligation" and m.group(0) == "须" and seg.text[m.start() - 1:
                                                                          m.start()] == "必":
                 continue
@@ -856,6 +861,10 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         lead = _leading_actor(prefix)
         if lead:
             return _split_actors(lead, aliases)
+        if agents and t.seg == 0:  # 提供生成式人工智能服务应当… → 提供者
+            found = _agents_of_verb_phrase(_ADVERB_TAIL_RE.sub("", prefix.strip()))
+            if found:
+                return found
     bare = not _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
