@@ -45,6 +45,9 @@ fold = lru_cache(maxsize=100_000)(_fold_uncached)  # clause texts recur: fold ea
 #: Trust order of link sources: lower is more trusted.
 VIA_ORDER = {"citation": 0, "concept": 1, "similarity": 2}
 
+#: Similarity links below this score (0-1) are dropped.
+MIN_SIMILARITY = 0.4
+
 #: Document types that count as statutes (targets of links) by default.
 STATUTE_TYPES = ("law", "administrative regulation", "departmental rule")
 
@@ -470,9 +473,17 @@ def _label(doc_id: str, ref: str | None) -> str:
         return ""
 
 
+_HALF = 40.0  # the raw BM25 score that maps to 0.5
+
+
 def _sim_score(raw: float) -> float:
     """Map a raw BM25 score onto 0-1 (half way at 40), so scores read alike across clauses."""
-    return round(raw / (raw + 40.0), 4)
+    return round(raw / (raw + _HALF), 4)
+
+
+def _raw_score(score: float) -> float:
+    """The inverse of :func:`_sim_score`."""
+    return score * _HALF / (1.0 - score)
 
 
 def _by_doc(concepts: Iterable[Concept]) -> dict[str, list[Concept]]:
@@ -484,7 +495,8 @@ def _by_doc(concepts: Iterable[Concept]) -> dict[str, list[Concept]]:
 
 def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str, str, float]]:
     """Up to ``k`` articles per statute for a score array ``sc``, best first, leaving out
-    units far weaker (< 35 %) than the best one: noise, not evidence.
+    units far weaker (< 35 %) than the best one and any below :data:`MIN_SIMILARITY`: noise,
+    not evidence (a property-management rule shares words with every statute).
 
     Example:
         >>> idx = corpus_index()
@@ -497,7 +509,10 @@ def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str,
     if not len(live) or float(live.max()) <= 0:
         return []
     best = float(live.max())
-    return index.rank(sc, top=len(allowed) * k, only=allowed, per_doc=k, floor=0.35 * best)
+    floor = max(0.35 * best, _raw_score(MIN_SIMILARITY))
+    if best < floor:
+        return []
+    return index.rank(sc, top=len(allowed) * k, only=allowed, per_doc=k, floor=floor)
 
 
 def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] | None = None,
