@@ -158,6 +158,10 @@ _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
 _ABBREV_DEF = re.compile(
     r"《(?P<t>[^《》\n]{1,120})》（以下(?:简)?称[“\"]?《?(?P<a>[^（）《》“”\"\n]{2,30})》?[”\"]?）")
+# What may stand right before an unbracketed name cited without a pin (依照网络安全法的规定).
+_ALIAS_BEFORE = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|依据|依照|按照|根据|适用|违反|符合|执行|参照|遵守|和|及|与|或者|、|"
+    r"实施|贯彻|修改|废止|制定)$")
 # An unbracketed name ending in 法 must not run on into 法律/法规/法院…
 _ALIAS_STOP = "律规人院学治制官庭典定条则令》者"
 
@@ -195,7 +199,7 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     if names:
         first = re.escape("".join(sorted({n[0] for n in names} | {"中"})))
         alt = "|".join(map(re.escape, names))
-        alias += (rf"|(?=[{first}])(?<![本该《\u4e00-\u9fff])(?:中华人民共和国)?"
+        alias += (rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?"
                   rf"(?P<alias>{alt})(?![{_ALIAS_STOP}])")
         # also after ordinary words (依照网络安全法第…): then a pin must follow
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias3>{alt})(?=第)"
@@ -634,6 +638,9 @@ class _Scan:
             target_title = self.text[tok.start() + 1: tok.end() - 1]
             kind = "external"
         elif tok.group("alias") or tok.group("alias2") or tok.group("alias3"):
+            if tok.group("alias") and not self.folded.startswith("第", tok.end()) and \
+                    not _ALIAS_BEFORE.search(self.folded, 0, tok.start()):
+                return i + 1  # 维护国家安全法…: a name inside running text is no citation
             name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
             target_id, form = _resolve_title(name, self.abbrevs)
             form = "abbreviation" if form == "abbreviation" else "alias"

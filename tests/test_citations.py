@@ -91,6 +91,7 @@ LOOSE = [
     ("依照《中华人民共和国数据安全法》处理；该法第二十一条另有规定",
      [("external", "dsl", None), ("external", "dsl", "21")]),
     ("依照民事诉讼法第六十四条", [("external", None, None)]),            # unshipped, unbracketed
+    ("由公安机关依照治安管理处罚法的规定处罚", [("external", "public-security-penalties", None)]),
     ("《网络安全法》第二十一条、第二十五条",
      [("external", "csl", "21"), ("external", "csl", "25")]),
 ]
@@ -111,6 +112,8 @@ def test_loose_text(text, expected):
     "目前款项尚未到账",
     "在同等条件下优先",
     "本项目由本条例调整",
+    "维护国家安全法治建设",            # a catalog name inside running text
+    "健全网络安全法律法规",
 ])
 def test_not_citations(text):
     assert find_citations(text) == []
