@@ -133,12 +133,31 @@ class CitationsComponent:
         return doc
 
 
-def _register_factories() -> None:
+def register_components() -> tuple[str, ...]:
+    """Register the regtext spaCy factories, for use in your own pipelines; returns their names.
+
+    Example:
+        >>> import spacy
+        >>> "regtext_citations" in register_components()
+        True
+        >>> pipe = spacy.blank("zh")
+        >>> _ = pipe.add_pipe("regtext_citations")
+        >>> [c.target_doc for c in pipe("依照《网络安全法》")._.citations]
+        ['csl']
+    """
     from spacy.language import Language
 
     if not Language.has_factory("regtext_citations"):
         Language.factory("regtext_citations")(
             lambda nlp, name: CitationsComponent(name))  # noqa: ARG005 - spaCy's signature
+    names = ["regtext_citations"]
+    try:  # the obligations component, when that module provides one
+        from .obligations import register_component
+
+        names.append(register_component())
+    except Exception:  # noqa: BLE001 - not built yet, or broken: citations still work
+        pass
+    return tuple(names)
 
 
 @lru_cache(maxsize=1)
@@ -147,17 +166,11 @@ def _build() -> Language:
     import spacy
 
     jieba.setLogLevel(logging.WARNING)  # spaCy warms the global jieba up: keep it quiet
-    _register_factories()
+    register_components()
     pipe = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     # the tokenizer calls .cut() on this object: our dictionary-aware jieba instance
     pipe.tokenizer.jieba_seg = jieba_tokenizer()
     pipe.add_pipe("regtext_citations")
-    try:  # the obligations component, when that module provides one
-        from .obligations import register_component
-
-        register_component()
-    except Exception:  # noqa: BLE001 - not built yet, or broken: citations still work
-        pass
     from spacy.language import Language as _Language
 
     if _Language.has_factory("regtext_obligations"):
