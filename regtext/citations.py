@@ -538,7 +538,7 @@ class _Scan:
     """State for one clause: the document, the source node, the last cited targets."""
 
     def __init__(self, text: str, doc: Document | None, source_ref: str | None,
-                 chapeau_art: str | None = None):
+                 chapeau_art: str | None = None, ctx: _DocContext | None = None):
         self.chapeau_art = chapeau_art
         self.text = text
         self.doc = doc
@@ -547,7 +547,7 @@ class _Scan:
         if doc is None:
             self.folded, self.abbrevs, self.own = fold(text), {}, _Target(None)
         else:
-            ctx = _context(doc)
+            ctx = ctx or _context(doc)
             # fold() simplifies character by character; a simplified text only needs widths
             self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
@@ -842,13 +842,14 @@ def find_all(doc: Document) -> list[Citation]:
         ['48.1']
     """
     out: list[Citation] = []
+    ctx = _context(doc)
     chapeau: dict[str, str] = {}  # paragraph ref → the other article its chapeau cites
     for node in _source_nodes(doc):
         own = node.lead if node.children else node.text
         if not own:
             continue
         parent = node.ref.rsplit(".", 1)[0] if node.kind == "item" else None
-        found = _Scan(own, doc, node.ref, chapeau.get(parent or "")).run()
+        found = _Scan(own, doc, node.ref, chapeau.get(parent or ""), ctx).run()
         if node.kind == "paragraph" and node.children:
             arts = [c.target_ref.split(".")[0] for c in found
                     if c.kind == "internal" and c.target_ref and c.target_ref[0].isdigit()]
@@ -878,16 +879,13 @@ def citations(doc: Document) -> pd.DataFrame:
 
         doc = parse(doc)
     try:
-        rows = [c.to_dict() for c in find_all(doc)]
+        rows = [tuple(getattr(c, col) for col in COLUMNS) for c in find_all(doc)]
     except Exception as exc:  # noqa: BLE001 - odd input gives a warning, not a crash
         import warnings
 
         warnings.warn(f"citations({getattr(doc, 'id', None)!r}) failed: {exc!r}",
                       RuntimeWarning, stacklevel=2)
         rows = []
-    # object columns keep None as None (pandas' string dtype would turn it into NaN)
-    data = {col: pd.Series([r[col] for r in rows], dtype=object) for col in COLUMNS}
-    for col in ("start", "end"):
-        data[col] = pd.Series([r[col] for r in rows], dtype="int64")
-    data["resolved"] = pd.Series([r["resolved"] for r in rows], dtype=bool)
-    return pd.DataFrame(data, columns=COLUMNS)
+    # object dtype keeps None as None (pandas' string dtype would turn it into NaN)
+    df = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
+    return df.astype({"start": "int64", "end": "int64", "resolved": bool})
