@@ -92,7 +92,7 @@ _MODAL_RE = re.compile(
             r"(?P<obl>应当|应该|必须|(?<![相适供响对反回呼感效答顺照报内接])应"
             r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽])"
             r"|(?<![必无毋勿])须(?![知臾]))",
-            r"(?P<per>可以|(?<![无没])有权(?!机关|部门|机构|利)|方可)",
+            r"(?P<per>可以|(?<![无没所享专占拥])有权(?!机关|部门|机构|利)|方可)",
             r"(?P<enc>鼓励|支持|推动|提倡|倡导|引导)",
         ]
     )
@@ -100,6 +100,7 @@ _MODAL_RE = re.compile(
 _MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
                       "per": "permission", "enc": "encouragement"}
 _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+_PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需要)$")
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
@@ -147,6 +148,9 @@ _CASE_LIST_RE = re.compile(
 _BLANK = " "
 #: Normalised actors regtext knows whatever the text defines.
 _KNOWN_ACTORS = ("提供者", "使用者", "主管部门", "国家")
+#: Alias keys for verb agents (处理者 → 个人信息处理者) start with this: used for exact
+#: matches only, never as a long form.
+_AGENT_KEY = "\x00agent:"
 
 
 # -- results ------------------------------------------------------------------------------
@@ -254,7 +258,11 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
     aliases = aliases or {}
     if a in aliases:
         return aliases[a]
+    if _AGENT_KEY + a in aliases:  # 处理者 (of 处理个人信息应当…) → 个人信息处理者
+        return aliases[_AGENT_KEY + a]
     for long, short in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
+        if long.startswith(_AGENT_KEY):
+            continue
         if len(long) >= 2 and a.endswith(long) and _is_actorish(short):
             return short
     if a.endswith("部门") or a.endswith("主管机关"):
@@ -265,7 +273,8 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
     if "的" in a:
         head = a.rsplit("的", 1)[1]
         if head:
-            return normalize_actor(head, aliases)
+            bare = {k: v for k, v in aliases.items() if not k.startswith(_AGENT_KEY)}
+            return normalize_actor(head, bare)
     return a
 
 
@@ -345,8 +354,8 @@ def _segments(masked: str, s: int, e: int) -> list[_Seg]:
 def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
     out: list[_Trigger] = []
     for i, seg in enumerate(segs):
-        if seg.is_condition:
-            continue
+        if seg.is_condition or _PURPOSE_RE.match(seg.text):
+            continue  # 为了推动…，: a purpose clause states no norm
         for m in _MODAL_RE.finditer(seg.text):
             group = m.lastgroup or ""
             modality = _MODALITY_OF_GROUP[group]
@@ -423,7 +432,8 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
 #: Token tags that may stand inside a subject noun phrase.
 _NP_FLAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "j", "vn", "r", "m", "q", "an", "b", "f",
              "ng", "l", "i", "eng", "s")
-_NP_JOINERS = {"和", "及", "以及", "与", "、", "或者", "等", "其他", "的"}
+_NP_JOINERS = {"和", "及", "以及", "与", "、", "或者", "等", "其他", "的", "有关", "相关", "其",
+               "主管", "各级", "会同"}
 
 
 def _np_end_is_actor(words: str, last: str) -> bool:
@@ -434,6 +444,8 @@ def _np_end_is_actor(words: str, last: str) -> bool:
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
     t = text.strip()
+    if _PREP_RE.match(t):
+        return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(re.finditer(_ACTOR_SUFFIX_RE, t[:48]))
     last = hits[-1] if hits else None
     if last is None:
@@ -443,12 +455,20 @@ def _leading_actor(text: str) -> str:
     toks = _pos(t[: last.end() + 2])
     if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS):
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
-    for word, flag in toks:
+    for i, (word, flag) in enumerate(toks):
         if word.strip() == "":
             break
         nounish = flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS):
             break
+        if flag == "vn" and word not in _ACTOR_WORDS and word not in _NP_JOINERS:
+            # a verbal noun only inside a list (发展改革、教育等部门), else it is the verb
+            # (企业生产国家规定的产品…)
+            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+            prev = toks[i - 1][0] if i else ""
+            if not (nxt[0] in _NP_JOINERS or nxt[1] == "vn" or prev in _NP_JOINERS
+                    or toks[i - 1][1] == "vn"):
+                break
         words += word
         if _np_end_is_actor(words, word):
             best = words
@@ -931,7 +951,8 @@ def document_norms(doc: Document) -> list[Norm]:
         >>> [n.ref for n in norms if n.modality == "penalty"]
         ['21.1', '21.1', '21.1', '21.2', '21.2']
     """
-    aliases = definitions(doc.text or "\n".join(n.text for n in doc.articles))
+    text = doc.text or "\n".join(n.text for n in doc.articles)
+    aliases = {**_agent_terms(text), **definitions(text)}
     norms: list[Norm] = []
     for art in doc.articles:
         carry: list[str] = []
@@ -943,6 +964,26 @@ def document_norms(doc: Document) -> list[Norm]:
                 carry = actors
             norms.extend(found)
     return _link_sanctions(doc, norms)
+
+
+def _agent_terms(text: str) -> dict[str, str]:
+    """Verb agents → the document's own word for them (处理者 → 个人信息处理者 in the PIPL).
+
+    Only a term the text uses at least three times, so that 处理个人信息应当… is read as
+    the 个人信息处理者's duty.
+    """
+    f = fold(text)
+    out: dict[str, str] = {}
+    for verb in _AGENT_VERBS:
+        counts: dict[str, int] = {}
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,8}?)" + verb + "者", f):
+            term = m.group(1).split("的")[-1] + verb + "者"
+            counts[term] = counts.get(term, 0) + 1
+        if counts:
+            term, n = max(counts.items(), key=lambda kv: kv[1])
+            if n >= 3 and len(term) <= 10 and verb + "者" not in _KNOWN_ACTORS:
+                out[_AGENT_KEY + verb + "者"] = term
+    return out
 
 
 def _own_text(node: Node) -> str:
