@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -70,15 +71,14 @@ PENALTY_WORDS: tuple[str, ...] = (
     r"责令(?!其?(?:提供|说明))",
     r"并处[^，。；]{0,20}?罚",
     r"罚款",
-    r"罚金",
     r"没收[^，。；]{0,6}?(?:违法所得|非法财物|财产)",
     r"吊销",
     r"追究[^，。；]{0,8}?责任",
-    r"有期徒刑",
-    r"无期徒刑",
-    r"死刑",
-    r"拘役",
-    r"拘留",
+    # sentences and detention only where the text imposes them (处…有期徒刑), not where a
+    # procedure mentions them (对被拘留的人…)
+    r"处[^，。；]{0,24}?(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留)",
+    r"(?:并处|单处|判处)[^，。；]{0,6}?(?:罚金|没收财产)",
+    r"(?:行政|予以|给予)拘留",
     r"承担[^，。；]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
 )
 
@@ -310,9 +310,22 @@ class _Trigger:
     seg: int  # index into the sentence's segments
 
 
+#: A per-document fold table (character → folded character), set by document_norms so
+#: that each clause is folded with one str.translate instead of char-by-char checks.
+_FOLD_TABLE: ContextVar[dict[int, str] | None] = ContextVar("regtext_fold_table", default=None)
+
+
+def _fold(text: str) -> str:
+    """:func:`regtext.normalize.fold` (1:1 per character), through the document's table."""
+    table = _FOLD_TABLE.get()
+    if table is not None and all(ord(c) in table for c in set(text)):
+        return text.translate(table)
+    return fold(text)
+
+
 def _mask(text: str) -> str:
     """Folded text with parentheticals and the item number blanked (same length)."""
-    f = fold(text)
+    f = _fold(text)
     f = _PAREN_RE.sub(lambda m: _BLANK * len(m.group(0)), f)
     m = _ITEM_MARK_RE.match(f)
     if m:
@@ -730,12 +743,15 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 _PENALTY_RE.search(x.text.replace("责令", "")) for x in segs[a:b]):
             continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
         covered.update(range(a, b))
+        # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
+        tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
+        core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         out.append(Norm(
             actor=normalize_actor(authority, ctx.aliases) if authority else None,
             modality="penalty",
-            trigger=ctx.text[segs[hk].start + hit.start(): segs[hk].start + hit.end()],
+            trigger=ctx.text[segs[hk].start + hit.start() + core: segs[hk].start + hit.end()],
             text=ctx.text[start:end],
             condition=_conditions(ctx, segs[a:hk]),
             exception=ctx.exception,
@@ -954,6 +970,16 @@ def document_norms(doc: Document) -> list[Norm]:
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
     norms: list[Norm] = []
+    token = _FOLD_TABLE.set({ord(c): fold(c) for c in set(text)})
+    try:
+        norms = _article_norms(doc, aliases)
+    finally:
+        _FOLD_TABLE.reset(token)
+    return _link_sanctions(doc, norms)
+
+
+def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
+    norms: list[Norm] = []
     for art in doc.articles:
         carry: list[str] = []
         for para in art.children:
@@ -963,7 +989,7 @@ def document_norms(doc: Document) -> list[Norm]:
             if actors:
                 carry = actors
             norms.extend(found)
-    return _link_sanctions(doc, norms)
+    return norms
 
 
 def _agent_terms(text: str) -> dict[str, str]:
@@ -973,16 +999,17 @@ def _agent_terms(text: str) -> dict[str, str]:
     the 个人信息处理者's duty.
     """
     f = fold(text)
+    counts: dict[str, dict[str, int]] = {}
+    for m in re.finditer("(" + "|".join(_AGENT_VERBS) + ")者", f):
+        before = re.split(r"[^\u4e00-\u9fff]|的", f[max(0, m.start() - 8): m.start()])[-1]
+        if len(before) >= 2:
+            per = counts.setdefault(m.group(1), {})
+            per[before + m.group(0)] = per.get(before + m.group(0), 0) + 1
     out: dict[str, str] = {}
-    for verb in _AGENT_VERBS:
-        counts: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,8}?)" + verb + "者", f):
-            term = m.group(1).split("的")[-1] + verb + "者"
-            counts[term] = counts.get(term, 0) + 1
-        if counts:
-            term, n = max(counts.items(), key=lambda kv: kv[1])
-            if n >= 3 and len(term) <= 10 and verb + "者" not in _KNOWN_ACTORS:
-                out[_AGENT_KEY + verb + "者"] = term
+    for verb, per in counts.items():
+        term, n = max(per.items(), key=lambda kv: kv[1])
+        if n >= 3 and verb + "者" not in _KNOWN_ACTORS:
+            out[_AGENT_KEY + verb + "者"] = term
     return out
 
 
