@@ -252,3 +252,18 @@ def test_read_file_and_missing_file(tmp_path):
     assert regtext.read(path).id == "dsl"
     with pytest.raises(FileNotFoundError, match="nope.md"):
         regtext.read(tmp_path / "nope.md")
+
+
+@pytest.mark.parametrize("marker", ["{n}．", "{n}.", "（{n}）", "({n})"])
+def test_subitems(marker):
+    art = regtext.load("pipl").get("13")
+    chapeau, first_item = art.children[0].lead, art.children[0].children[0].text
+    subs = [p.text for p in regtext.load("pipl").get("28").children[:2]]
+    text = (f"第十三条 {chapeau}\n{first_item}\n"
+            + "\n".join(marker.format(n=i + 1) + s for i, s in enumerate(subs)))
+    doc = regtext.parse(text)
+    item = doc.get("13.1.1")
+    assert [c.ref for c in item.children] == ["13.1.1.1", "13.1.1.2"]
+    assert item.children[1].kind == "subitem"
+    assert item.children[1].label == "第十三条第（一）项第2目"
+    assert item.children[1].text.endswith(subs[1])
