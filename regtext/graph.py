@@ -163,18 +163,21 @@ def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | N
     return external
 
 
-def _norms(G, doc: Document) -> None:
+def _compute_norms(doc: Document) -> tuple[list[Any] | None, str]:
+    """The norms of ``doc`` (None when obligations.py is missing or fails) and a warning."""
     try:
         from .obligations import document_norms
     except ImportError:
-        return
+        return None, ""
     try:
-        norms = document_norms(doc)
-    except Exception as exc:  # noqa: BLE001
-        warnings.warn(f"graph: obligations of {doc.id} failed: {exc}", stacklevel=3)
-        return
+        return document_norms(doc), ""
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not sink the graph
+        return None, f"graph: obligations of {doc.id} failed: {exc}"
+
+
+def _norms(G, doc: Document, norms: list[Any] | None) -> None:
     count: dict[str, int] = {}
-    for n in norms:
+    for n in norms or ():
         if not n.ref:
             continue
         count[n.ref] = count.get(n.ref, 0) + 1
@@ -211,13 +214,16 @@ def _defines(G, doc: Document) -> None:
             _add_edge(G, node_id(doc.id, node.ref), tid, "defines")
 
 
-def _aligned(G, docs: list[Document]) -> None:
+def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[dict]]], list[str]]:
+    """``diff()`` of every draft in ``docs`` against its final version: (old id, new id,
+    article- and clause-level rows) triples, and warnings."""
     try:
         from .diff import diff
     except ImportError:
-        return
+        return [], []
     from .links import counterparts
 
+    out, warns = [], []
     by_id = {d.id: d for d in docs}
     for old in docs:
         if (old.meta or {}).get("status") != "draft":
@@ -228,20 +234,69 @@ def _aligned(G, docs: list[Document]) -> None:
                 continue
             try:
                 cmp = diff(old, new)
-                frames = [cmp.to_frame(level="article"), cmp.to_frame(level="clause")]
+                rows = [r for level in ("article", "clause")
+                        for r in cmp.to_frame(level=level).to_dict("records")]
             except Exception as exc:  # noqa: BLE001
-                warnings.warn(f"graph: diff {old.id} → {new.id} failed: {exc}", stacklevel=3)
+                warns.append(f"graph: diff {old.id} → {new.id} failed: {exc}")
                 continue
-            for df in frames:
-                for r in df.to_dict("records"):
-                    if not r.get("old_ref") or not r.get("new_ref"):
-                        continue
-                    tags = r.get("tags")
-                    _add_edge(G, node_id(old.id, r["old_ref"]), node_id(new.id, r["new_ref"]),
-                              "aligned_to", change=r.get("change"), relation=r.get("relation"),
-                              moved=bool(r.get("moved")),
-                              similarity=float(r.get("similarity") or 0.0),
-                              tags=list(tags) if isinstance(tags, (list, tuple)) else None)
+            out.append((old.id, new.id, rows))
+    return out, warns
+
+
+def _aligned(G, aligned: list[tuple[str, str, list[dict]]]) -> None:
+    for old_id, new_id, rows in aligned:
+        for r in rows:
+            if not r.get("old_ref") or not r.get("new_ref"):
+                continue
+            tags = r.get("tags")
+            _add_edge(G, node_id(old_id, r["old_ref"]), node_id(new_id, r["new_ref"]),
+                      "aligned_to", change=r.get("change"), relation=r.get("relation"),
+                      moved=bool(r.get("moved")), similarity=float(r.get("similarity") or 0.0),
+                      tags=list(tags) if isinstance(tags, (list, tuple)) else None)
+
+
+def _slow_analyses(docs: list[Document]):
+    """Norms and draft/final alignment: the slow, independent part of the build (run in a
+    worker process when there is a spare core)."""
+    norms, warns = {}, []
+    for doc in docs:
+        norms[doc.id], w = _compute_norms(doc)
+        if w:
+            warns.append(w)
+    aligned, w2 = _compute_aligned(docs)
+    return norms, aligned, warns + w2
+
+
+def _start_worker(docs: list[Document]):
+    """Start :func:`_slow_analyses` in a forked worker; None where that is not possible."""
+    import os
+    import threading
+
+    # fork only a single-threaded process (a notebook kernel runs threads: forking it is
+    # unsafe), only with a spare core, and only when the work is worth a process
+    if (len(docs) < 4 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork")
+            or threading.active_count() > 1):
+        return None
+    try:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+        return pool, pool.submit(_slow_analyses, docs)
+    except Exception:  # noqa: BLE001 - no worker: the build runs in this process
+        return None
+
+
+def _finish_worker(worker, docs: list[Document]):
+    if worker is not None:
+        pool, future = worker
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - a worker that died: redo the work here
+            pass
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return _slow_analyses(docs)
 
 
 def _published(doc: Document) -> str:
@@ -249,11 +304,14 @@ def _published(doc: Document) -> str:
 
 
 def _links_and_borrowing(G, docs: list[Document], k: int,
-                         cited: dict[str, dict[str, list[Any]] | None] | None = None) -> None:
+                         cited: dict[str, dict[str, list[Any]] | None] | None = None,
+                         ) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The ``links_to`` and ``borrows_from`` edges, as (source, target, kind, attrs)."""
     from rapidfuzz import fuzz
 
     from .links import clause_links, corpus_index, fold, similar, statutes
 
+    pending: list[tuple[str, str, str, dict[str, Any]]] = []
     in_graph = {d.id for d in docs}
     index = corpus_index()
     by_id = {d.id: d for d in docs}
@@ -273,8 +331,9 @@ def _links_and_borrowing(G, docs: list[Document], k: int,
                                    cited=own):
                 target = _target_node(G, doc, lk.target_doc, lk.target_ref)
                 if target is not None:
-                    _add_edge(G, src, target, "links_to", via=lk.via, score=lk.score,
-                              rank=lk.rank, evidence=lk.evidence)
+                    pending.append((src, target, "links_to",
+                                    {"via": lk.via, "score": lk.score, "rank": lk.rank,
+                                     "evidence": lk.evidence}))
             if node.children or len(node.text) < _BORROW_MIN_CHARS or not earlier:
                 continue
             # near-verbatim reuse: the best BM25 candidates, confirmed character by character
@@ -283,15 +342,18 @@ def _links_and_borrowing(G, docs: list[Document], k: int,
                 other = by_id[tdoc].get(tref)
                 ratio = fuzz.ratio(text, fold(other.text))
                 if ratio >= BORROW_THRESHOLD:
-                    _add_edge(G, src, node_id(tdoc, tref), "borrows_from",
-                              similarity=round(ratio / 100, 4))
+                    pending.append((src, node_id(tdoc, tref), "borrows_from",
+                                    {"similarity": round(ratio / 100, 4)}))
+    return pending
 
 
-def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
+def graph(docs: Iterable[Document | str] | None = None, k: int = 5, parallel: bool = True):
     """The obligation graph over the shipped corpus, or over ``docs`` (Documents or ids).
 
     ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
-    links kept per clause and statute (see :func:`regtext.links`).
+    links kept per clause and statute (see :func:`regtext.links`). With ``parallel`` (the
+    default) and four documents or more, obligations and the draft/final diff are computed in
+    a forked worker process while this one links; the result is identical.
 
     Example:
         >>> import regtext
@@ -307,13 +369,22 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
     G = nx.MultiDiGraph(name="regtext", documents=",".join(d.id for d in documents))
     for doc in documents:
         _tree(G, doc)
+    # norms and the draft/final diff run in a worker while this process links; every result
+    # is then inserted in one fixed order, so the graph is the same either way
+    worker = _start_worker(documents) if parallel else None
     cited = {}
     for doc in documents:
         cited[doc.id] = _cites(G, doc)
-        _norms(G, doc)
+    pending = _links_and_borrowing(G, documents, k, cited)
+    norms, aligned, warns = _finish_worker(worker, documents)
+    for w in warns:
+        warnings.warn(w, stacklevel=2)
+    for doc in documents:
+        _norms(G, doc, norms.get(doc.id))
         _defines(G, doc)
-    _aligned(G, documents)
-    _links_and_borrowing(G, documents, k, cited)
+    _aligned(G, aligned)
+    for u, v, kind, attrs in pending:
+        _add_edge(G, u, v, kind, **attrs)
     return G
 
 

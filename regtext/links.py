@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import csv
-import math
 import re
 import warnings
 from collections import Counter, defaultdict
@@ -181,17 +180,18 @@ def _load_quiet(doc_id: str) -> Document:
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba  # lazy: importing jieba costs a second
+    """A jieba tokenizer with the legal dictionary that leaves the global jieba untouched:
+    loading a user dictionary into the global instance would change how every other module
+    (and the user's own code) segments text."""
+    try:
+        from .nlp import jieba_tokenizer  # shared with the citation pipeline
 
-    jieba.setLogLevel(60)
-    try:  # the citations engineer's legal dictionary, when it has landed
-        path = resources.files("regtext._data") / "legal_dict.txt"
-        if path.is_file():
-            with resources.as_file(path) as p:
-                jieba.load_userdict(str(p))
-    except Exception:  # noqa: BLE001 - a broken user dictionary must not break linking
-        pass
-    return jieba
+        return jieba_tokenizer()
+    except ImportError:  # pragma: no cover - nlp.py ships with regtext
+        import jieba
+
+        jieba.setLogLevel(60)
+        return jieba.Tokenizer()
 
 
 @lru_cache(maxsize=200_000)
@@ -250,8 +250,13 @@ class Index:
     b = 0.75
 
     def __init__(self, doc_ids: Iterable[str]):
+        import numpy as np
+
+        self._np = np
         self.units: list[tuple[str, str]] = []  # (doc_id, ref)
-        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        term_no: dict[str, int] = {}
+        unit_of: list[int] = []  # one entry per token occurrence
+        term_of: list[int] = []
         lengths: list[int] = []
         for doc_id in doc_ids:
             doc = _load_quiet(doc_id)
@@ -264,23 +269,24 @@ class Index:
                 uid = len(self.units)
                 self.units.append((doc_id, node.ref))
                 lengths.append(len(toks))
-                for term, tf in Counter(toks).items():
-                    postings[term].append((uid, tf))
-        import numpy as np
-
-        self._np = np
+                term_of.extend(term_no.setdefault(t, len(term_no)) for t in toks)
+                unit_of.extend([uid] * len(toks))
         n = max(len(self.units), 1)
         lens = np.asarray(lengths or [1], dtype=float)
-        avg = float(lens.mean()) if lengths else 1.0
-        self.idf: dict[str, float] = {}
-        self.post: dict[str, tuple[Any, Any]] = {}
-        for term, plist in postings.items():
-            df = len(plist)
-            self.idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            ids = np.fromiter((u for u, _ in plist), dtype=np.int64, count=df)
-            tf = np.fromiter((t for _, t in plist), dtype=float, count=df)
-            norm = self.k1 * (1 - self.b + self.b * lens[ids] / avg)
-            self.post[term] = (ids, self.idf[term] * tf * (self.k1 + 1) / (tf + norm))
+        avg = float(lens.mean())
+        # (term, unit) pairs with their counts, term-major: every term's postings are a slice
+        keys, tf = np.unique(np.asarray(term_of, dtype=np.int64) * n
+                             + np.asarray(unit_of, dtype=np.int64), return_counts=True)
+        term, unit = keys // n, keys % n
+        df = np.bincount(term, minlength=len(term_no))
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        norm = self.k1 * (1 - self.b + self.b * lens[unit] / avg)
+        weight = idf[term] * tf * (self.k1 + 1) / (tf + norm)
+        bounds = np.searchsorted(term, np.arange(len(term_no) + 1))
+        self.idf: dict[str, float] = {t: float(idf[i]) for t, i in term_no.items()}
+        self.post: dict[str, tuple[Any, Any]] = {
+            t: (unit[bounds[i]:bounds[i + 1]], weight[bounds[i]:bounds[i + 1]])
+            for t, i in term_no.items()}
         self.doc_ids = sorted({d for d, _ in self.units})
         # per unit: its document's number and its article's number, for vectorised ranking
         doc_no = {d: i for i, d in enumerate(self.doc_ids)}
