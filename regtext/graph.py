@@ -68,6 +68,8 @@ def node_id(doc_id: str | None, ref: str) -> str:
 def _resolve_docs(docs: Iterable[Document | str] | None) -> list[Document]:
     from .corpus import catalog, load
 
+    if isinstance(docs, (str, Document)):  # graph("pipl") means one document
+        docs = [docs]
     names = [r["id"] for r in catalog()] if docs is None else list(docs)
     out: dict[str, Document] = {}
     for d in names:

@@ -92,6 +92,17 @@ def test_deterministic_whatever_the_order():
     assert to_graphml(a) == to_graphml(b)
 
 
+def test_worker_and_single_process_builds_agree():
+    docs = ["genai-2023-draft", "genai-2023-final", "pipl", "dsl"]
+    assert to_json(regtext.graph(docs, parallel=True)) == to_json(regtext.graph(docs,
+                                                                               parallel=False))
+
+
+def test_one_id_is_one_document():
+    H = regtext.graph("dsl")
+    assert [n for n, d in H.nodes(data=True) if d["kind"] == "document"] == ["dsl"]
+
+
 def test_documents_and_parsed_texts_are_accepted():
     text = "第一条 提供者不得收集非必要个人信息。\n第二条 本办法自公布之日起施行。"
     doc = regtext.parse(text)  # no id: the graph names it
@@ -150,3 +161,26 @@ def test_plot(G):
     ax = plot(G, "genai-2023-final:11.2")
     assert ax.get_title() == "genai-2023-final:11.2"
     assert len(ax.collections) >= 1  # nodes were drawn
+
+
+@pytest.mark.parametrize("argv,code", [
+    (["graph", "--docs", "dsl", "--summary"], 0),
+    (["graph", "--docs", "no-such-law"], 2),
+    (["graph", "--docs", "dsl", "--format", "csv"], 2),   # csv needs -o
+])
+def test_cli_graph(argv, code, capsys):
+    from regtext.cli import main
+
+    assert main(argv) == code
+    out, err = capsys.readouterr()
+    if code == 0:
+        assert json.loads(out)["nodes"]["document"] == 1
+    else:
+        assert err.startswith("regtext graph:") and len(err.strip().splitlines()) == 1
+
+
+def test_cli_graph_csv_files(tmp_path, capsys):
+    from regtext.cli import main
+
+    assert main(["graph", "--docs", "dsl", "csl", "-o", str(tmp_path / "g.csv")]) == 0
+    assert (tmp_path / "g.nodes.csv").exists() and (tmp_path / "g.edges.csv").exists()

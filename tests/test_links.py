@@ -165,3 +165,26 @@ def test_index_ranks_the_access_right_first():
     hits = L.corpus_index().search("个人有权向个人信息处理者查阅、复制其个人信息", top=3,
                                    only=["pipl"])
     assert hits[0][0] == "pipl" and hits[0][1].split(".")[0] == "45"
+
+
+def test_cli_links_table_and_errors(capsys):
+    from regtext.cli import main
+
+    assert main(["links", "genai-2023-final", "--ref", "11.2", "--to", "pipl", "-k", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "第四十五条" in out and max(len(line) for line in out.splitlines()) <= 100
+    assert main(["links", "genai-2023-final", "--to", "no-such-law"]) == 2
+    assert "no-such-law" in capsys.readouterr().err
+    assert main(["links", "genai-2023-final", "-k", "0"]) == 2
+
+
+def test_cli_links_csv_via_filter(capsys):
+    import csv
+    import io
+
+    from regtext.cli import main
+
+    assert main(["links", "genai-2023-final", "--via", "citation", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and {r["via"] for r in rows} == {"citation"}
+    assert {"deep-synthesis", "pipl"} <= {r["target_doc"] for r in rows}
