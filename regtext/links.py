@@ -61,6 +61,7 @@ _STOPWORDS = frozenset(
     组织 个人 有权 予以 进行 负责 应 或 即 但是 但 除外 所 者 中 内 以上 以下 以 前款 本条 本章 职责
     工作 管理 活动 措施 实施 开展 建立 健全 加强 采取 具有 符合 提供 服务 保护""".split()
 )
+_TITLE = re.compile(r"《[^《》]{1,80}》")  # a cited title: the citation's business, not a topic
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
@@ -206,13 +207,18 @@ def tokens(text: str) -> tuple[str, ...]:
         >>> "查阅" in toks, "#复制" in toks, "应当" in toks
         (True, True, False)
     """
-    folded = fold(text)
+    folded = _mask_titles(fold(text))
     # HMM off: new-word discovery costs half the time and bigrams cover unknown words
     words = [w for w in _jieba().lcut(folded, HMM=False) if _WORD.fullmatch(w)]
     out = [w for w in words if len(w) > 1 and w not in _STOPWORDS]
     for run in _CJK_RUN.findall(folded):
         out.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
     return tuple(out)
+
+
+def _mask_titles(text: str) -> str:
+    """``text`` with every 《title》 blanked out (same length, so offsets stay valid)."""
+    return _TITLE.sub(lambda m: " " * len(m.group(0)), text) if "《" in text else text
 
 
 def node_tokens(node: Node) -> tuple[str, ...]:
@@ -426,11 +432,16 @@ def _concept_pattern() -> re.Pattern[str]:
 def find_concepts(text: str) -> list[tuple[str, int, int]]:
     """Lexicon terms in ``text`` as (term, start, end), longest match first, no overlaps.
 
+    Words inside a cited title (《互联网信息服务深度合成管理规定》) are not concepts of the clause.
+
     Example:
         >>> [t for t, _, _ in find_concepts("依法承担个人信息处理者责任，不得侵害肖像权")]
         ['个人信息处理者', '肖像权']
+        >>> find_concepts("按照《互联网信息服务深度合成管理规定》进行标识")
+        []
     """
-    return [(m.group(0), m.start(), m.end()) for m in _concept_pattern().finditer(fold(text))]
+    text = _mask_titles(fold(text))
+    return [(m.group(0), m.start(), m.end()) for m in _concept_pattern().finditer(text)]
 
 
 # -- citations (guarded: citations.py is built in parallel) ---------------------------------
