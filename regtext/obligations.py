@@ -67,19 +67,19 @@ MODAL_WORDS: dict[str, tuple[str, ...]] = {
 PENALTY_WORDS: tuple[str, ...] = (
     r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分|警告|通报批评)",
     r"予以警告",
-    r"(?:规定|依法|从重|从轻|减轻|并)处罚(?!决定|程序|结果|种类|的)",
+    r"(?:规定|依法|从重|并)处罚(?!决定|程序|结果|种类|的|情节)",
     r"责令(?!其?(?:提供|说明))",
     r"并处[^，。；]{0,20}?罚",
     r"罚款",
-    r"没收[^，。；]{0,6}?(?:违法所得|非法财物|财产)",
+    r"(?<!申请)(?<!申请予以)没收[^，。；的]{0,6}?(?:违法所得|非法财物|财产)",
     r"吊销",
     r"追究[^，。；]{0,8}?责任",
     # sentences and detention only where the text imposes them (处…有期徒刑), not where a
     # procedure mentions them (对被拘留的人…)
-    r"处[^，。；]{0,24}?(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留)",
+    r"处[^，。；]{0,24}?(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留)(?!以上|以下刑罚)",
     r"(?:并处|单处|判处)[^，。；]{0,6}?(?:罚金|没收财产)",
     r"(?:行政|予以|给予)拘留",
-    r"承担[^，。；]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
+    r"承担[^，。；的]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
 )
 
 # -- lexicon regexes (run on folded text: same length as the original) -------------------
@@ -88,9 +88,9 @@ _MODAL_RE = re.compile(
     "|".join(
         [
             r"(?P<pro>不应当|不应(?=[^用对急]))",
-            r"(?P<pro2>不得(?!不)|严禁|禁止(?![的性]))",
+            r"(?P<pro2>不得(?!不)|严禁|禁止(?![的性类令区]|行为|物品|事项|名录|清单|目录))",
             r"(?P<obl>应当|应该|必须|(?<![相适供响对反回呼感效答顺照报内接])应"
-            r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽])"
+            r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽税得计])"
             r"|(?<![必无毋勿])须(?![知臾]))",
             r"(?P<per>可以|(?<![无没所享专占拥])有权(?!机关|部门|机构|利)|方可)",
             r"(?P<enc>鼓励|支持|推动|提倡|倡导|引导)",
@@ -100,6 +100,10 @@ _MODAL_RE = re.compile(
 _MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
                       "per": "permission", "enc": "encouragement"}
 _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+#: Who can encourage as a matter of policy: the state and its organs.
+_STATE_RE = re.compile(r"国家|政府|部门|机关|国务院|委员会|^本[市省区县州旗]|^[省市县区乡镇]|各级|"
+                       r"局$|厅$|办公室|人民法院|人民检察院")
+_ENACTING_RE = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|规则|准则|实施办法)[。\s]*$")
 _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需要)$")
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
@@ -647,8 +651,8 @@ def find_norms(
         subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
         if subject:
             ctx.last_subject = subject
-        if "是指" in masked[s:e]:
-            continue  # a definition (X，是指…) states no norm
+        if "是指" in masked[s:e] or _ENACTING_RE.search(masked[s:e]):
+            continue  # a definition (X，是指…) or the purpose clause (…，制定本法。)
         triggers = _embedded_dropped(segs, _find_triggers(segs))
         penalties, covered = _penalty_norms(segs, ctx)
         out.extend(penalties)
@@ -714,6 +718,21 @@ def _conditions(ctx: _Context, segs: Sequence[_Seg]) -> str:
     return "，".join(ctx.text[x.start:x.end] for x in segs if x.is_condition)
 
 
+def _sanction_in(text: str) -> re.Match[str] | None:
+    """The first sanction phrase of a clause that imposes it.
+
+    Not one inside a relative clause (判处死刑缓期二年执行的案件) or an exception
+    (除有减轻处罚情节外).
+    """
+    for hit in _PENALTY_RE.finditer(text):
+        if "的" in text[hit.end():]:
+            continue
+        if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
+            continue
+        return hit
+    return None
+
+
 def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set[int]]:
     """One penalty norm per ``；``-part that names a sanction; also the segments covered."""
     out: list[Norm] = []
@@ -724,7 +743,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
         hit, hk = None, a
         for k in range(a, b):
             if not segs[k].is_condition:
-                hit = _PENALTY_RE.search(segs[k].text)
+                hit = _sanction_in(segs[k].text)
                 if hit:
                     hk = k
                     break
@@ -733,6 +752,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             for k in range(a, b):
                 if not segs[k].is_condition:
                     hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
+                    if hit and _MODAL_RE.search(segs[k].text[: hit.start()]):
+                        hit = None  # 有权提请有关部门予以处理: a right, not a sanction
                     if hit:
                         hk = k
                         break
@@ -740,7 +761,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
-                _PENALTY_RE.search(x.text.replace("责令", "")) for x in segs[a:b]):
+                _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]):
             continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
         covered.update(range(a, b))
         # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
@@ -816,7 +837,10 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         # 禁止…/严禁… opening a sentence binds everyone, not the last sentence's subject
         impersonal = ti == 0 and t.word in ("禁止", "严禁") and t.pos == segs[0].start
         floor = triggers[ti - 1].seg if ti else -1
-        raw_actors = (_actors_for(t, segs, ctx.aliases, agents=agents, floor=floor) or previous
+        own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
+        if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
+            continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
+        raw_actors = (own or previous
                       or ([] if impersonal else list(ctx.last_subject))
                       or list(ctx.chapeau_actors))
         if not raw_actors and t.modality == "encouragement":

@@ -93,12 +93,20 @@ def test_modality_and_trigger(docs, doc_id, ref, modality, trigger):
 
 def test_every_modal_word_is_recognised():
     for modality, words in MODAL_WORDS.items():
+        # policy words are the state's: a private actor's 引导 is a deed, not a norm
+        subject = "国家" if modality == "encouragement" else "经营者"
         for word in words:
-            norms = find_norms(f"经营者{word}公开规则。")
+            norms = find_norms(f"{subject}{word}公开规则。")
             assert [n.modality for n in norms] == [modality], word
 
 
 NOT_NORMS = [
+    ("其工作人员引导消费者通过其他方式进行支付", "encouragement"),  # a private deed
+    ("为了推动生成式人工智能健康发展，根据网络安全法，制定本办法。", "encouragement"),
+    ("除有减轻处罚情节外，应当在法定幅度内提出", "penalty"),
+    ("对于判处死刑缓期二年执行的案件", "penalty"),
+    ("应税船舶负责人缴纳吨税", "obligation"),
+    ("法律法规规定的其他禁止行为", "prohibition"),
     # modal-looking words that open no norm
     ("法律、行政法规禁止的内容", "prohibition"),            # relative clause
     ("制定相应的分类分级监管规则", "obligation"),            # 相应
