@@ -1053,14 +1053,35 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
     out = list(found)
     if node.children:
         # items of a case list (有下列情形之一的：) are conditions, not duties
-        inherit = [] if _CASE_LIST_RE.search(fold(own)) else [
-            n for n in found if n.modality != "penalty"]
+        inherit = [] if _is_case_list(own) else [n for n in found if n.modality != "penalty"]
         if inherit:
             last = inherit[-1].start
             inherit = [n for n in inherit if n.start == last]
         for child in node.children:
             out.extend(_node_norms(child, aliases, inherit or None, carry))
     return out
+
+
+def _is_case_list(chapeau: str) -> bool:
+    """True when the items under ``chapeau`` describe cases rather than duties.
+
+    ``有下列情形之一的``, and any 下列/以下 that comes before the modal word: the list then
+    describes who or what the norm is about (提供以下深度合成服务…的，应当…：). After the
+    modal word it lists the duties themselves (应当遵守以下规定：, 履行下列义务：).
+
+    Example:
+        >>> _is_case_list("符合下列情形之一的，个人信息处理者方可处理个人信息："), _is_case_list(
+        ...     "提供者应当遵守以下规定：")
+        (True, False)
+    """
+    f = _mask(chapeau)
+    if _CASE_LIST_RE.search(f):
+        return True
+    listed = re.search(r"下列|以下|如下", f)
+    if not listed:
+        return False
+    triggers = _find_triggers(_segments(f, 0, len(f)))
+    return bool(triggers) and listed.start() < triggers[0].pos
 
 
 def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
