@@ -230,11 +230,25 @@ def test_inherited_flag(frames):
     assert not df[df.ref == "7.1"].inherited.any()
 
 
-def test_items_of_a_case_list_are_not_duties(frames):
+@pytest.mark.parametrize("doc_id,chapeau,modality", [
     # 符合下列情形之一的，个人信息处理者方可处理个人信息：（一）取得个人的同意；…
-    df = frames("pipl")
-    assert _pairs(df, "13.1") == {("permission", "个人信息处理者")}
-    assert not any(df.ref.str.startswith("13.1."))
+    ("pipl", "13.1", "permission"),
+    # 深度合成服务提供者提供以下深度合成服务，可能导致公众混淆或者误认的，应当…：
+    ("deep-synthesis", "17.1", "obligation"),
+    # …提供具有以下功能的模型、模板等工具的，应当依法…开展安全评估：
+    ("deep-synthesis", "15.2", "obligation"),
+])
+def test_items_of_a_case_list_are_not_duties(frames, doc_id, chapeau, modality):
+    df = frames(doc_id)
+    assert modality in {m for m, _ in _pairs(df, chapeau)}
+    assert not any(df.ref.str.startswith(chapeau + "."))
+
+
+def test_items_after_the_modal_word_are_duties(frames):
+    # 网络运营者应当…履行下列安全保护义务：（一）制定内部安全管理制度…
+    df = frames("csl")
+    for i in range(1, 6):
+        assert ("obligation", "网络运营者") in _pairs(df, f"21.1.{i}")
 
 
 def test_several_actors_give_several_rows(frames):
