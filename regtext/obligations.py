@@ -15,7 +15,12 @@ The rules are lexical and positional, built for the drafting style of Chinese st
 - the actor is the subject before the modal word, else the subject of an earlier clause of
   the sentence (``提供者发现违法内容的，应当…``), else a verb-phrase subject turned agent
   (``提供和使用…服务，应当`` → 提供者, 使用者), else the previous sentence's subject, else the
-  chapeau's; encouragement with no subject is the state's (国家).
+  chapeau's; encouragement with no subject is the state's (国家);
+- an item inherits its chapeau's actors, and its modality for the clauses before its own
+  first modal word, unless the chapeau lists cases (``有下列情形之一的：``, or a 下列 before
+  the modal word) rather than duties (``应当遵守以下规定：``);
+- a penalty's ``sanctions`` are the provisions its offence cites (``违反本法第二十一条…的``);
+  the norms there get the penalty's ref in ``sanctioned_by``.
 
 Example:
     >>> [(n.actor, n.modality, n.trigger) for n in find_norms("提供者应当公开规则，不得泄露信息。")]
@@ -660,9 +665,10 @@ def find_norms(
         if ctx.chapeau_norm is not None and not ctx.own_seen:
             first = min([triggers[0].seg if triggers else len(segs), *covered])
             out.extend(_inherited_norms(segs, first, bool(triggers), ctx))
-        out.extend(_own_norms(segs, triggers, ctx, agents=not chapeau))
-        if triggers and not subject:
-            ctx.last_subject = _unique(n.actor_raw for n in out if n.actor_raw) or ctx.last_subject
+        own = _own_norms(segs, triggers, ctx, agents=not chapeau)
+        out.extend(own)
+        if own and not subject:  # the next sentence's subject-less norms keep this actor
+            ctx.last_subject = _unique(n.actor_raw for n in own if n.actor_raw) or ctx.last_subject
     out.sort(key=lambda n: (n.start, MODALITIES.index(n.modality)))
     return out
 
