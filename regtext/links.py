@@ -510,6 +510,17 @@ def _by_doc(concepts: Iterable[Concept]) -> dict[str, list[Concept]]:
     return out
 
 
+def _shared_words(node: Node, tdoc: str, tref: str, index: Index, n: int = 4) -> str:
+    """``bm25: w1 w2…``: the rarest words a clause shares with a target unit."""
+    try:
+        other = _load_quiet(tdoc).get(tref)
+    except KeyError:
+        return "bm25"
+    shared = {t for t in node_tokens(node) if not t.startswith("#")} & set(node_tokens(other))
+    best = sorted(shared, key=lambda t: (-index.idf.get(t, 0.0), t))[:n]
+    return "bm25: " + " ".join(best) if best else "bm25"
+
+
 def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str, str, float]]:
     """Up to ``k`` articles per statute for a score array ``sc``, best first, leaving out
     units far weaker (< 35 %) than the best one and any below :data:`MIN_SIMILARITY`: noise,
@@ -534,11 +545,13 @@ def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str,
 
 def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] | None = None,
                  index: Index | None = None, scores=None, ranked=None,
-                 cited: list[tuple[str, str | None, str]] | None = None) -> list[Link]:
+                 cited: list[tuple[str, str | None, str]] | None = None,
+                 explain: bool = False) -> list[Link]:
     """Ranked links for one clause ``node`` of ``doc`` (see :func:`links`).
 
     ``scores`` (from :meth:`Index.scores`), ``ranked`` (from :func:`similar`) and ``cited``
-    ((doc, ref, text) triples) let a caller that already has them skip the work.
+    ((doc, ref, text) triples) let a caller that already has them skip the work. With
+    ``explain``, a similarity link's evidence names the rarest words both texts share.
 
     Example:
         >>> import regtext
@@ -586,7 +599,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
         reached = {d for d, _ in found} | {d for d, _, raw in ranked[:k] if raw >= 0.5 * best}
         for tdoc, tref, raw in ranked:  # within each, its k most similar provisions
             if tdoc in reached:
-                add(tdoc, tref, "similarity", _sim_score(raw), "bm25")
+                add(tdoc, tref, "similarity", _sim_score(raw),
+                    _shared_words(node, tdoc, tref, index) if explain else "bm25")
 
     rows = sorted(found.items(),
                   key=lambda kv: (VIA_ORDER[kv[1][0]], -kv[1][1], kv[0][0], kv[0][1]))
@@ -617,7 +631,7 @@ def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None)
     index = corpus_index()
     out: list[Link] = []
     for node in doc.clauses():
-        out.extend(clause_links(node, doc, k=k, targets=targets, index=index))
+        out.extend(clause_links(node, doc, k=k, targets=targets, index=index, explain=True))
     return out
 
 

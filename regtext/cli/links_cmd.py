@@ -51,11 +51,11 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("clause", no_wrap=True)
     table.add_column("statute", no_wrap=True)
-    table.add_column("provision", max_width=28, overflow="fold")
+    table.add_column("provision", max_width=20, overflow="fold")
     table.add_column("via", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("evidence", max_width=14, overflow="fold")
+    table.add_column("evidence", max_width=18, overflow="fold")
     last = None
     for r in df.itertuples(index=False):
         src = r.source_ref if r.source_ref != last else ""
@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "json":
         out = df.to_json(orient="records", force_ascii=False, indent=1)
     else:
+        n = df.source_ref.nunique()
         out = table_text(df, f"{doc.id or args.source}: {len(df)} links "
-                         f"({df.source_ref.nunique()} clauses)")
+                         f"({n} clause{'' if n == 1 else 's'})")
     write_output(out, args.output)
     return 0
