@@ -98,7 +98,8 @@ _MODAL_RE = re.compile(
             r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽税得计])"
             r"|(?<![必无毋勿])须(?![知臾]))",
             r"(?P<per>可以|(?<![无没所享专占拥])有权(?!机关|部门|机构|利)|方可)",
-            r"(?P<enc>鼓励|支持|推动|提倡|倡导|引导)",
+            r"(?P<enc>(?:鼓励|支持|推动|提倡|倡导|引导)"
+            r"(?:(?:和|、|并|与)(?:鼓励|支持|推动|提倡|倡导|引导))*)",
         ]
     )
 )
@@ -118,7 +119,7 @@ _ACTOR_SUFFIX = (
     "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
     "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
     "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
-    "学生", "儿童", "子女", "职工", "股东",
+    "学生", "儿童", "子女", "职工", "股东", "本市", "本省", "本区", "本县", "本自治区",
     "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
 )
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
@@ -459,8 +460,14 @@ _NP_JOINERS = {"和", "及", "以及", "与", "、", "或者", "等", "其他", 
 
 
 def _np_end_is_actor(words: str, last: str) -> bool:
-    return last not in ("或者", "再者") and bool(re.search(_ACTOR_SUFFIX_RE + "$", last)) \
-        and _is_actorish(words)
+    """``words`` ends with an actor word that is not the tail of another word (人工智能).
+
+    A one-character last token is the untagged remainder of an unknown word (劳动保障部|门):
+    the suffix check on ``words`` decides then.
+    """
+    if last in ("或者", "再者") or not _is_actorish(words):
+        return False
+    return len(last) == 1 or bool(re.search(_ACTOR_SUFFIX_RE + "$", last))
 
 
 def _leading_actor(text: str) -> str:
@@ -846,11 +853,14 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
         if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
-        raw_actors = (own or previous
-                      or ([] if impersonal else list(ctx.last_subject))
-                      or list(ctx.chapeau_actors))
-        if not raw_actors and t.modality == "encouragement":
-            raw_actors = ["国家"]  # 鼓励…/支持… with no subject: the state's policy
+        if t.modality == "encouragement":
+            # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
+            # previous sentence spoke of
+            raw_actors = own or previous or list(ctx.chapeau_actors) or ["国家"]
+        else:
+            raw_actors = (own or previous
+                          or ([] if impersonal else list(ctx.last_subject))
+                          or list(ctx.chapeau_actors))
         previous = raw_actors
         for raw in _by_actor(raw_actors, ctx.aliases) or [""]:
             out.append(Norm(
@@ -972,7 +982,7 @@ def _plain_np(prefix: str) -> str:
 def _segment_subject(text: str) -> str:
     """A whole clause that is a subject: it ends with an actor word and is not a condition."""
     t = re.sub(r"^(?:依法|依照|按照规定)", "", text.strip())
-    if not t or t.endswith("的") or len(t) > 60:
+    if not t or t.endswith("的") or len(t) > 60 or _PREP_RE.match(t):
         return ""
     toks = _pos(t)
     if not toks or not _np_end_is_actor(t, toks[-1][0]):
