@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         counts = df.modality.value_counts()
         summary = ", ".join(f"{counts[m]} {m}" for m in _MODALITIES if m in counts)
-        out = table_text(df, f"{doc.id or args.source}: {len(df)} norms ({summary})")
+        noun = "norm" if len(df) == 1 else "norms"
+        out = table_text(df, f"{doc.id or args.source}: {len(df)} {noun} ({summary})")
     write_output(out, args.output)
     return 0
