@@ -47,6 +47,10 @@ VIA_ORDER = {"citation": 0, "concept": 1, "similarity": 2}
 #: Similarity links below this score (0-1) are dropped.
 MIN_SIMILARITY = 0.4
 
+#: A statute is reached by similarity alone when one of the clause's k best hits lies in it
+#: and scores at least this share of the best hit.
+REACH_RATIO = 0.5
+
 #: Document types that count as statutes (targets of links) by default.
 STATUTE_TYPES = ("law", "administrative regulation", "departmental rule")
 
@@ -596,7 +600,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     if ranked:
         best = ranked[0][2]
         # the statutes the clause reaches: cited, concept-linked, or among its k best hits
-        reached = {d for d, _ in found} | {d for d, _, raw in ranked[:k] if raw >= 0.5 * best}
+        reached = {d for d, _ in found} | {d for d, _, raw in ranked[:k]
+                                           if raw >= REACH_RATIO * best}
         for tdoc, tref, raw in ranked:  # within each, its k most similar provisions
             if tdoc in reached:
                 add(tdoc, tref, "similarity", _sim_score(raw),
