@@ -386,27 +386,41 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                 and prev.norm[-1:] not in _TERMINAL and not _structural(ln))
     blank_marked = (wraps >= 3 and len(after_stop) >= 5
                     and sum(after_stop) >= 0.95 * len(after_stop))
+    # Runs of lines are collected as parts and joined once: re-testing and re-copying the
+    # growing line at every join made a long wrapped text quadratic (8,000 lines: 112 s).
     out: list[Line] = []
+    run: Line | None = None  # first line of the current run
+    disp: list[str] = []
+    norm: list[str] = []
+    size = 0
+    run_can_grow = False  # the run's first line is prose that may continue
+
+    def close() -> None:
+        if run is not None:
+            out.append(run if len(disp) == 1 else Line(
+                run.no, "".join(disp), "".join(norm), 0, run.indented, run.blank_before))
+
     for line in lines:
-        prev = out[-1] if out else None
         if (
-            prev is not None
-            and not prev.md_level
+            run is not None
+            and run_can_grow
             and not line.md_level
             and not line.blank_before
             and not line.indented
-            and prev.norm != "<INFO-END>"
-            and (blank_marked or prev.norm[-1:] not in _TERMINAL)
+            and (blank_marked or norm[-1][-1:] not in _TERMINAL)
             and not _structural(line)
-            and not _looks_heading(prev)
-            and not _NOTE_RE.search(prev.norm)
-            and len(prev.norm) >= 15  # short lines are titles or labels, not wrapped prose
+            and size >= 15  # short lines are titles or labels, not wrapped prose
         ):
-            sep = " " if prev.norm[-1:].isascii() and line.norm[:1].isascii() else ""
-            out[-1] = Line(prev.no, prev.display + sep + line.display,
-                           prev.norm + sep + line.norm, 0, prev.indented, prev.blank_before)
+            sep = " " if norm[-1][-1:].isascii() and line.norm[:1].isascii() else ""
+            disp.append(sep + line.display)
+            norm.append(sep + line.norm)
+            size += len(sep) + len(line.norm)
             continue
-        out.append(line)
+        close()
+        run, disp, norm, size = line, [line.display], [line.norm], len(line.norm)
+        run_can_grow = (not line.md_level and line.norm != "<INFO-END>"
+                        and not _looks_heading(line) and not _NOTE_RE.search(line.norm))
+    close()
     return out
 
 

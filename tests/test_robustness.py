@@ -270,3 +270,13 @@ def test_diff_mirrors(text_a, text_b):
         return sorted(out, key=repr)
 
     assert rows(ab, False) == rows(ba, True)
+
+
+def test_long_hard_wrapped_text_is_one_paragraph():
+    # a PDF copy of one long 款 wrapped every 30 characters and never ending a sentence; once
+    # quadratic (each join re-scanned the growing line), so this is also a slowness canary
+    prose = regtext.load("pipl").get("51").text.replace("。", "，").replace("\n", "")
+    wrapped = [prose[i:i + 30] for i in range(0, len(prose), 30)] * 200
+    doc = regtext.parse("第一条 " + "\n".join(wrapped))
+    assert [n.ref for n in doc] == ["1", "1.1"]
+    assert doc.get("1.1").text == "".join(wrapped)
