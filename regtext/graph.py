@@ -289,13 +289,17 @@ def _start_worker(docs: list[Document]):
         return None
 
 
-def _finish_worker(worker, docs: list[Document]):
+def _finish_worker(worker, docs: list[Document], timeout: float = 300.0):
     if worker is not None:
         pool, future = worker
         try:
-            return future.result()
-        except Exception:  # noqa: BLE001 - a worker that died: redo the work here
-            pass
+            return future.result(timeout=timeout)
+        except Exception:  # noqa: BLE001 - a worker that died or hangs: redo the work here
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                try:
+                    proc.terminate()
+                except Exception:  # noqa: BLE001 - already gone
+                    pass
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
     return _slow_analyses(docs)
