@@ -374,6 +374,12 @@ def _structural(line: Line) -> bool:
     )
 
 
+def _is_note(norm: str) -> bool:
+    """A 题注 line (adoption, promulgation, amendment). Notes are short; the length test
+    also keeps the date-then-keyword pattern off long lines, where it would backtrack."""
+    return len(norm) <= 200 and bool(_NOTE_RE.search(norm))
+
+
 def _join_wrapped(lines: list[Line]) -> list[Line]:
     """Rejoin hard-wrapped lines (PDF copies): a line that does not end a sentence runs on
     into the next one when no blank line, indentation or structural marker intervenes."""
@@ -419,7 +425,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         close()
         run, disp, norm, size = line, [line.display], [line.norm], len(line.norm)
         run_can_grow = (not line.md_level and line.norm != "<INFO-END>"
-                        and not _looks_heading(line) and not _NOTE_RE.search(line.norm))
+                        and not _looks_heading(line) and not _is_note(line.norm))
     close()
     return out
 
@@ -528,7 +534,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
     first = lines[0]
     if first.md_level == 1 or (
         not _structural(first) and len(first.norm) <= 60
-        and first.norm[-1:] not in _TERMINAL and not _NOTE_RE.search(first.norm)
+        and first.norm[-1:] not in _TERMINAL and not _is_note(first.norm)
     ):
         detected_title = first.display
         i = 1
@@ -630,7 +636,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
             b.loose.lines.append(line.display)
             b.loose.end_line = line.no
             continue
-        if not started and _NOTE_RE.search(norm) and len(norm) <= 200:
+        if not started and _is_note(norm):
             notes.append(line.display)
             b.body.pop()
             continue
@@ -683,13 +689,16 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
     has_parts = any(isinstance(c, _Container) and c.kind in ("part", "subpart") for c in top)
     loose_count: dict[str, int] = {}
 
+    next_dup: dict[str, int] = {}  # per ref, where to resume the #k search (no rescans)
+
     def unique(ref: str) -> str:
         if ref not in used:
             used.add(ref)
             return ref
-        k = 2
+        k = next_dup.get(ref, 2)
         while f"{ref}#{k}" in used:
             k += 1
+        next_dup[ref] = k + 1
         used.add(f"{ref}#{k}")
         return f"{ref}#{k}"
 

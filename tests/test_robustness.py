@@ -280,3 +280,16 @@ def test_long_hard_wrapped_text_is_one_paragraph():
     doc = regtext.parse("第一条 " + "\n".join(wrapped))
     assert [n.ref for n in doc] == ["1", "1.1"]
     assert doc.get("1.1").text == "".join(wrapped)
+
+
+@pytest.mark.parametrize("line", ["第一条 {t}", "第一章 总则", "（一）{t}", "第二十条规定的{t}"])
+def test_thousands_of_repeated_lines(line):
+    # pasted twice, or a run-away export: every copy is kept, refs stay unique (and quickly:
+    # duplicate refs were numbered by rescanning #2, #3… from the start)
+    t = regtext.load("pipl").get("1").text
+    text = "第一条 开头。\n" + "\n".join(line.format(t=t) for _ in range(3000))
+    doc = regtext.parse(text)
+    refs = [n.ref for n in doc]
+    assert len(refs) == len(set(refs))
+    assert body_of(doc) == squash(doc.text)
+    assert squash(doc.text).count(squash(line.format(t=t))) == 3000
