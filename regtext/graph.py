@@ -201,6 +201,10 @@ def _norms(G, doc: Document, norms: list[Any] | None) -> None:
 
 
 def _defines(G, doc: Document) -> None:
+    """``defines`` edges: 本法所称X，是指… / X，是指… and （以下简称X）in the text, plus the
+    concept lexicon's definitions (敏感个人信息 → PIPL 28) for provisions of ``doc``."""
+    from .links import lexicon
+
     for node in doc.clauses():
         own = node.lead if node.children else node.text  # items define for themselves
         terms = [m.group(1) for m in _ALIAS_RE.finditer(own)]
@@ -214,6 +218,12 @@ def _defines(G, doc: Document) -> None:
             tid = f"term:{term}"
             _add_node(G, tid, kind="term", label=term)
             _add_edge(G, node_id(doc.id, node.ref), tid, "defines")
+    for c in lexicon():
+        if c.relation == "defines" and c.target_doc == doc.id:
+            src = node_id(doc.id, c.target_ref)
+            if src in G:
+                _add_node(G, f"term:{c.term}", kind="term", label=c.term)
+                _add_edge(G, src, f"term:{c.term}", "defines", source="lexicon")
 
 
 def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[dict]]], list[str]]:

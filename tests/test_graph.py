@@ -45,6 +45,7 @@ def test_tree_nodes_and_contains(G):
     ("dsl:45.1", "dsl:27", "sanctions"),                         # liability clause → its rule
     ("pipl:73.1.1", "term:个人信息处理者", "defines"),
     ("csl:76.1.3", "term:网络运营者", "defines"),
+    ("pipl:28", "term:敏感个人信息", "defines"),                 # from the concept lexicon
     ("genai-2023-final:7.1", "term:提供者", "defines"),          # （以下称提供者）
     ("genai-2023-draft:16", "genai-2023-final:12", "aligned_to"),  # renumbered
     ("genai-2023-draft:13", "genai-2023-final:14", "aligned_to"),  # split
