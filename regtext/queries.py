@@ -306,7 +306,7 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
 # -- draft → final --------------------------------------------------------------------------
 
 _LINEAGE_COLUMNS = ["status", "old_ref", "new_ref", "actor", "old_modality", "new_modality",
-                    "old_trigger", "new_trigger", "old_text", "new_text", "old_norm",
+                    "old_trigger", "new_trigger", "old_text", "new_text", "tags", "old_norm",
                     "new_norm"]
 
 
@@ -345,8 +345,9 @@ def lineage(G, old: str, new: str, ref: str | None = None):
     Pairs come from the ``aligned_to`` edges (clause level where there are any, else article
     level); within a pair, norms are matched by actor, modality and wording. A norm is
     softened when its modality moves down :data:`STRENGTH` (应当 → 鼓励) or the aligned
-    clause carries the ``softened`` tag. ``ref`` keeps the rows whose old or new clause lies
-    under that ref.
+    clause carries the ``softened`` tag. ``tags`` lists the diff's change tags of the aligned
+    provisions (``penalty-removed``, ``citation-added:stpl``…). ``ref`` keeps the rows whose
+    old or new clause lies under that ref.
 
     Example:
         >>> import regtext
@@ -382,7 +383,7 @@ def lineage(G, old: str, new: str, ref: str | None = None):
         new_norms = [n for v, _ in cands for n in _norms_of(G, v) if n not in matched_new]
         b = _norm_match(G, a, new_norms)
         if b is None:
-            rows.append(_lineage_row("removed", G, a, None))
+            rows.append(_lineage_row("removed", G, a, None, tags))
             continue
         matched_new.add(b)
         db = G.nodes[b]
@@ -397,7 +398,7 @@ def lineage(G, old: str, new: str, ref: str | None = None):
             status = "unchanged"
         else:
             status = "changed"
-        rows.append(_lineage_row(status, G, a, b))
+        rows.append(_lineage_row(status, G, a, b, tags))
     for n, d in G.nodes(data=True):
         if d.get("kind") == "obligation" and d.get("doc") == new and n not in matched_new:
             rows.append(_lineage_row("added", G, None, n))
@@ -408,14 +409,15 @@ def lineage(G, old: str, new: str, ref: str | None = None):
     return _frame(rows, _LINEAGE_COLUMNS)
 
 
-def _lineage_row(status: str, G, a: str | None, b: str | None) -> dict[str, Any]:
+def _lineage_row(status: str, G, a: str | None, b: str | None,
+                 tags: list[str] | None = None) -> dict[str, Any]:
     da = G.nodes[a] if a else {}
     db = G.nodes[b] if b else {}
     return {"status": status, "old_ref": da.get("ref"), "new_ref": db.get("ref"),
             "actor": db.get("actor") or da.get("actor"), "old_modality": da.get("modality"),
             "new_modality": db.get("modality"), "old_trigger": da.get("trigger"),
             "new_trigger": db.get("trigger"), "old_text": da.get("text"),
-            "new_text": db.get("text"), "old_norm": a, "new_norm": b}
+            "new_text": db.get("text"), "tags": list(tags or []), "old_norm": a, "new_norm": b}
 
 
 def citation_changes(G, old: str, new: str):

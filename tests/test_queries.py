@@ -172,3 +172,10 @@ def test_reuse(G, a, b, pair):
 
 def test_no_reuse_between_unrelated_texts(G):
     assert q.reuse(G, "stpl", "civil-code-personality").empty
+
+
+def test_lineage_carries_the_diff_tags(lineage):
+    # the draft's fines (罚款) are gone from the final liability article
+    rows = lineage[lineage.old_ref.fillna("").str.startswith("20.")]
+    assert any("penalty-removed" in tags for tags in rows.tags)
+    assert all(isinstance(tags, list) for tags in lineage.tags)
