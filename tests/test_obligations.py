@@ -77,6 +77,7 @@ MODALITY_CASES = [
     ("genai-2023-final", "6.2", "encouragement", "推动"),
     ("csl", "6.1", "encouragement", "倡导"),
     ("stpl", "20.3", "encouragement", "引导"),
+    ("stpl", "92.1", "encouragement", "鼓励和引导"),
     ("genai-2023-final", "21.1", "penalty", "予以处罚"),
     ("genai-2023-final", "21.2", "penalty", "追究刑事责任"),
     ("csl", "59.1", "penalty", "责令"),
@@ -306,6 +307,8 @@ def test_offsets_survive_traditional_and_full_width_text():
     ("csl", "59.1", ("21", "25")),
     ("csl", "60.1", ("22.1", "22.2", "48.1")),
     ("csl", "64.1", ("22.3", "41", "42", "43")),
+    ("csl", "63.2", ("27",)),   # 单位有前款行为的: what 63.1 sanctions
+    ("csl", "68.2", ("48.2",)),  # …的，依照前款规定处罚: 前款 is the sanction, not the offence
 ])
 def test_penalty_sanctions(frames, doc_id, ref, targets):
     df = frames(doc_id)
