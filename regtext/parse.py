@@ -40,8 +40,11 @@ from .numerals import int_to_cn as _int_to_cn
 cn_to_int = lru_cache(maxsize=4096)(_cn_to_int)
 int_to_cn = lru_cache(maxsize=4096)(_int_to_cn)
 
-_NUM = r"[零〇○一二三四五六七八九十百千万两\d]+"
-_CN_NUM = r"[零〇一二三四五六七八九十百千两]+"
+# numerals may be spaced out, as PDF copies do (第 十 二 条, 第 1 2 条); cn_to_int drops spaces
+_DIGITS = "零〇○一二三四五六七八九十百千万两"
+_CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_NUM = rf"(?:[{_DIGITS}](?:[{_DIGITS} ]*[{_DIGITS}])?|\d(?:[\d ]*\d)?)"
+_CN_NUM = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS} ]*[{_CN_DIGITS}])?"
 # 笫 is a common OCR/typing slip for 第 (农民专业合作社法 "笫五十四条")
 _HEADING_RE = re.compile(rf"^[第笫]\s*({_NUM})\s*(编|分编|章|节)(.*)$")
 _ARTICLE_RE = re.compile(rf"^[第笫]\s*({_NUM})\s*条(?:\s*之\s*({_NUM}))?(.*)$")
@@ -591,9 +594,9 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
         m_art = _ARTICLE_RE.match(norm)
         if m_art:
             number = cn_to_int(m_art.group(1)) or 0
-            insert = cn_to_int(m_art.group(2)) if m_art.group(2) else 0
+            insert = (cn_to_int(m_art.group(2)) or -1) if m_art.group(2) else 0
             rest = m_art.group(3)
-            is_heading = number > 0 and not _reads_as_xref(rest) and (
+            is_heading = number > 0 and insert >= 0 and not _reads_as_xref(rest) and (
                 not rest or rest[:1] in " 【[\u3000" or number == b.expected_next() or insert
             )
             marker = norm[:m_art.end(2) if m_art.group(2) else m_art.start(3)]
@@ -671,7 +674,7 @@ def _continues(b: _Builder, number: int, insert: int) -> bool:
 
 def _display_heading(display: str, heading_norm: str) -> str:
     """The heading as written (traditional kept), without the 第X章 prefix and spaces."""
-    m = re.match(r"^第\s*\S+?\s*(编|分编|章|节)", display)
+    m = re.match(r"^[第笫][^编章节]*?(编|章|节)", display)
     rest = display[m.end():] if m else display
     rest = re.sub(r"[\s\u3000]+", "", rest)
     return rest if len(rest) == len(heading_norm) else heading_norm

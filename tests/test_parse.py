@@ -267,3 +267,13 @@ def test_subitems(marker):
     assert item.children[1].kind == "subitem"
     assert item.children[1].label == "第十三条第（一）项第2目"
     assert item.children[1].text.endswith(subs[1])
+
+
+@pytest.mark.parametrize(("marker", "ref"), [
+    ("第 十 二 条", "12"), ("第 1 2 条", "12"), ("第１２条", "12"), ("第十二条之 一", "12-1"),
+])
+def test_spaced_and_wide_article_numbers(marker, ref):
+    text = regtext.load("csl").get("12").text
+    doc = regtext.parse(f"{marker} {text}")
+    assert [a.ref for a in doc.articles] == [ref]
+    assert doc.articles[0].text == text

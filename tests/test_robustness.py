@@ -172,7 +172,7 @@ space = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000"])
 def law_line(draw, heading_no):  # noqa: ANN001
     kind = draw(st.sampled_from(["article", "article", "article", "inserted", "heading",
                                  "item", "item_half", "subitem", "prose", "xref", "note",
-                                 "appendix", "wide"]))
+                                 "appendix", "wide", "spaced"]))
     if kind == "article":
         return f"第{draw(cn_num)}条{draw(space)}{draw(sentence)}"
     if kind == "inserted":
@@ -193,6 +193,8 @@ def law_line(draw, heading_no):  # noqa: ANN001
         return f"2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过{draw(sentence)}"
     if kind == "appendix":
         return "附件一"
+    if kind == "spaced":  # a PDF copy spacing out every character of the number
+        return f"第 {' '.join(draw(cn_num))} 条{draw(space)}{draw(sentence)}"
     if kind == "wide":
         return f"{draw(space)}第{draw(cn_num)}条{draw(space)}（一）{draw(sentence)}{draw(space)}"
     return draw(sentence)
