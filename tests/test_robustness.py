@@ -295,3 +295,27 @@ def test_thousands_of_repeated_lines(line):
     assert len(refs) == len(set(refs))
     assert body_of(doc) == squash(doc.text)
     assert squash(doc.text).count(squash(line.format(t=t))) == 3000
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(law_text())
+def test_traditional_copy_parses_the_same(text):
+    opencc = pytest.importorskip("opencc")
+    simple, trad = regtext.parse(text), regtext.parse(opencc.OpenCC("s2t").convert(text))
+    assert [n.ref for n in trad] == [n.ref for n in simple]
+    assert [(w.kind, w.line) for w in trad.warnings if w.kind != "traditional"] == \
+        [(w.kind, w.line) for w in simple.warnings]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(law_text())
+def test_html_copy_parses_the_same(text):
+    import html
+
+    lines = [ln for ln in text.replace("\r", "").split("\n") if ln.strip()]
+    page = ("<html><head><style>p{}</style></head><body>"
+            + "".join(f"<p>{html.escape(ln)}</p>\n" for ln in lines)
+            + "<script>var x = '第九十九条 脚本';</script></body></html>")
+    plain, web = regtext.parse("\n\n".join(lines)), regtext.parse(page)
+    assert [n.ref for n in web] == [n.ref for n in plain]
+    assert web.text == plain.text
