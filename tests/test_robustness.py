@@ -3,6 +3,7 @@ character (hypothesis, bounded so CI stays fast)."""
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import pytest
@@ -297,11 +298,15 @@ def test_thousands_of_repeated_lines(line):
     assert squash(doc.text).count(squash(line.format(t=t))) == 3000
 
 
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    return pytest.importorskip("opencc").OpenCC("s2t")
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(law_text())
 def test_traditional_copy_parses_the_same(text):
-    opencc = pytest.importorskip("opencc")
-    simple, trad = regtext.parse(text), regtext.parse(opencc.OpenCC("s2t").convert(text))
+    simple, trad = regtext.parse(text), regtext.parse(_s2t().convert(text))
     assert [n.ref for n in trad] == [n.ref for n in simple]
     assert [(w.kind, w.line) for w in trad.warnings if w.kind != "traditional"] == \
         [(w.kind, w.line) for w in simple.warnings]
