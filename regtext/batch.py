@@ -111,7 +111,8 @@ def map_many(
         executor: any :class:`concurrent.futures.Executor` (process pool, Dask, Ray…); it is
             not shut down here.
         progress: show a progress bar (rich) once the run has taken more than a second.
-        chunksize: files per task; by default about four tasks per worker, at most 64 files.
+        chunksize: files per task; by default about four tasks per worker, at most 16 files
+            (small tasks keep the workers evenly busy to the end).
 
     A file that fails gives ``None`` in its place and a :class:`RuntimeWarning` naming it.
 
@@ -135,7 +136,7 @@ def map_many(
         if executor is None:
             size = len(files)
         else:
-            size = chunksize or max(1, min(64, len(files) // (4 * max(workers, 1)) or 1))
+            size = chunksize or max(1, min(16, len(files) // (4 * max(workers, 1)) or 1))
         pieces = _chunks(files, size)
         results: list[list[Any] | None] = [None] * len(pieces)
         bar = _Progress(len(files)) if progress else None
