@@ -119,7 +119,7 @@ _ACTOR_SUFFIX = (
     "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
     "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
     "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
-    "学生", "儿童", "子女", "职工", "股东", "本市", "本省", "本区", "本县", "本自治区",
+    "学生", "儿童", "子女", "职工", "股东", "法庭", "本市", "本省", "本区", "本县", "本自治区",
     "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
 )
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
@@ -470,9 +470,14 @@ def _np_end_is_actor(words: str, last: str) -> bool:
     return len(last) == 1 or bool(re.search(_ACTOR_SUFFIX_RE + "$", last))
 
 
+def _squeeze(text: str) -> str:
+    """``text`` without the blanks left by masked parentheses (产权（使用）单位 → 产权单位)."""
+    return text.replace(_BLANK, "").strip()
+
+
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
-    t = text.strip()
+    t = _squeeze(text)
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(re.finditer(_ACTOR_SUFFIX_RE, t[:48]))
@@ -531,7 +536,7 @@ def _subject_before(prefix: str) -> str:
     The subject ends where the first preposition starts (``提供者对使用者的…应当`` →
     提供者); a relative clause before it is kept (``参与评估的相关机构和人员对…应当``).
     """
-    p = _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
     if not p:
         return ""
     kept: list[str] = []
@@ -966,7 +971,7 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
 
 def _plain_np(prefix: str) -> str:
     """``prefix`` when it is nothing but a noun phrase (网络产品、服务应当…), else ''."""
-    p = _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
     if not p or len(p) > 30:
         return ""
     toks = _pos(p)
@@ -981,7 +986,7 @@ def _plain_np(prefix: str) -> str:
 
 def _segment_subject(text: str) -> str:
     """A whole clause that is a subject: it ends with an actor word and is not a condition."""
-    t = re.sub(r"^(?:依法|依照|按照规定)", "", text.strip())
+    t = re.sub(r"^(?:依法|依照|按照规定)", "", _squeeze(text))
     if not t or t.endswith("的") or len(t) > 60 or _PREP_RE.match(t):
         return ""
     toks = _pos(t)

@@ -177,6 +177,15 @@ def test_actor(frames, doc_id, ref, modality, actor, why):
     assert (modality, actor) in _pairs(frames(doc_id), ref), why
 
 
+@pytest.mark.parametrize("text,actor", [
+    # a parenthesis inside the subject (the blank it leaves must not cut the subject)
+    ("产权（使用）单位应当采取必要措施，保持其完好、正位。", "产权单位"),
+    ("市、县（区）城镇容貌和环境卫生行政主管部门应当制定城镇容貌标准。", "主管部门"),
+])
+def test_subject_with_a_parenthesis(text, actor):
+    assert [n.actor for n in find_norms(text)] == [actor]
+
+
 @pytest.mark.parametrize("raw,expected", [
     ("国家网信部门", "主管部门"),
     ("有关主管部门", "主管部门"),
