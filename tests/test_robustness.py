@@ -324,3 +324,13 @@ def test_html_copy_parses_the_same(text):
     plain, web = regtext.parse("\n\n".join(lines)), regtext.parse(page)
     assert [n.ref for n in web] == [n.ref for n in plain]
     assert web.text == plain.text
+
+
+@pytest.mark.parametrize(("encoding", "says"), [("big5", "BIG5"), ("gbk", "GB18030")])
+def test_traditional_bytes_pick_the_right_encoding(encoding, says):
+    # Big5 bytes also decode as GB18030, into nonsense; GBK can hold traditional text too
+    trad = _s2t().convert(corpus_text("dsl"))
+    doc = regtext.parse(trad.encode(encoding, errors="replace"))
+    assert len(doc.articles) == 55
+    assert doc.title == "中華人民共和國數據安全法"
+    assert says in kinds(doc, "encoding")[0].message
