@@ -38,7 +38,8 @@ def cn_to_int(text: str) -> int | None:
     total, section, digit = 0, 0, None
     for c in text:
         if c in DIGITS:
-            digit = DIGITS[c]
+            # 零 only marks a gap (一万零十 = 10010): it is no multiplier for the next unit
+            digit = DIGITS[c] or None
         else:
             unit = UNITS[c]
             if unit == 10000:
@@ -59,6 +60,8 @@ def int_to_cn(value: int) -> str:
     Example:
         >>> int_to_cn(10), int_to_cn(105), int_to_cn(1034), int_to_cn(21)
         ('十', '一百零五', '一千零三十四', '二十一')
+        >>> all(cn_to_int(int_to_cn(n)) == n for n in range(1, 120000, 7))
+        True
     """
     if value < 0:
         return "负" + int_to_cn(-value)

@@ -32,7 +32,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Document, Node, ParseWarning
-from .normalize import Line, decode, html_to_text, looks_like_html
+from .normalize import (
+    Line,
+    decode,
+    html_to_text,
+    looks_binary_text,
+    looks_like_html,
+    split_lines,
+    traditional_share,
+)
 from .numerals import cn_to_int as _cn_to_int
 from .numerals import int_to_cn as _int_to_cn
 
@@ -69,113 +77,6 @@ _PREFIX = {"part": "pt", "subpart": "spt", "chapter": "ch", "section": "sec"}
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
 _RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3}
 _CN_KIND = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
-
-
-# -- fast folding ---------------------------------------------------------------------------
-# normalize.fold() checks characters one by one in Python, which dominated parse time at
-# corpus scale (3,400 files). Here the same 1:1 mapping is applied by one regular expression
-# over the characters that change (C speed; most lines have none), built once, lazily (30 ms),
-# from the same tables and the same OpenCC converter.
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[str, str]:
-    from . import normalize
-
-    table = {chr(k): v for k, v in normalize._TABLE.items()}
-    conv = normalize._t2s()
-    if conv is None:  # pragma: no cover - opencc is a dependency
-        return table
-    chars = [chr(c) for r in (range(0x3400, 0x4DC0), range(0x4E00, 0xA000)) for c in r]
-    # one call for all characters; newlines keep OpenCC from joining them into phrases
-    out = conv.convert("\n".join(chars)).split("\n")
-    if len(out) != len(chars):  # pragma: no cover - defensive: fall back to per-character
-        out = [normalize._simplify_char(c) for c in chars]
-    table.update({a: b for a, b in zip(chars, out) if len(b) == 1 and b != a})
-    return table
-
-
-def _char_class(chars) -> re.Pattern:  # noqa: ANN001
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
-
-
-@lru_cache(maxsize=1)
-def _fold_re() -> re.Pattern:
-    return _char_class(_fold_table())
-
-
-@lru_cache(maxsize=1)
-def _trad_re() -> re.Pattern:
-    return _char_class(c for c in _fold_table() if "\u3400" <= c <= "\u9fff")
-
-
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
-
-
-def _fold(text: str) -> str:
-    """Same result as :func:`regtext.normalize.fold`, only faster."""
-    table = _fold_table()
-    return _fold_re().sub(lambda m: table[m.group()], text)
-
-
-def _traditional_share(text: str) -> float:
-    head = text[:20000]
-    trad = len(_trad_re().findall(head))
-    if not trad:  # the usual case: no need to count the Chinese characters
-        return 0.0
-    return trad / max(len(_CJK_RE.findall(head)), 1)
-
-
-def _looks_binary(text: str) -> bool:
-    head = text[:8192]
-    return bool(head) and ("\x00" in head or len(_CTRL_RE.findall(head)) / len(head) > 0.05)
-
-
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-_MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_MD_EMPH_RE = re.compile(r"(\*\*|__)(.+?)\1")
-_STRIP = " \t\u3000\u00a0\ufeff\u200b"
-
-
-def _split_lines(text: str) -> tuple[list[Line], bool]:
-    """:func:`regtext.normalize.split_lines` with the fast fold (same lines, same fields)."""
-    info_end = "<!-- INFO END -->" in text
-
-    def blank_comment(m: re.Match) -> str:
-        if m.group(0).strip() == "<!-- INFO END -->":
-            return "\x00INFOEND\x00"
-        return "\n" * m.group(0).count("\n")
-
-    if "<!--" in text:
-        text = _COMMENT_RE.sub(blank_comment, text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    folded = _fold(text)  # 1:1 and newlines untouched, so its lines align with the text's
-    out: list[Line] = []
-    blank = False
-    for no, (raw, nraw) in enumerate(zip(text.split("\n"), folded.split("\n")), start=1):
-        if "\x00INFOEND\x00" in raw:
-            out.append(Line(no, "", "<INFO-END>"))
-            raw = raw.replace("\x00INFOEND\x00", "")
-            nraw = nraw.replace("\x00INFOEND\x00", "")
-        level = 0
-        if raw[:1] in ("#", " "):
-            m = _MD_HEADING_RE.match(raw)
-            if m:
-                level = len(m.group(1))
-                raw, nraw = raw[m.end():], nraw[m.end():]
-        if "**" in raw or "__" in raw:
-            raw = _MD_EMPH_RE.sub(r"\2", raw)
-            nraw = _fold(raw)
-        left = len(raw) - len(raw.lstrip(_STRIP))
-        right = len(raw.rstrip(_STRIP))
-        if right <= left:
-            blank = True
-            continue
-        indented = raw[:1] in ("\u3000", " ", "\t")
-        out.append(Line(no, raw[left:right], nraw[left:right], level, indented, blank))
-        blank = False
-    return out, info_end
 
 
 # -- mutable scaffolding, frozen at the end ---------------------------------------------
@@ -506,7 +407,7 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
             text, pre_warnings = _prefer_big5(data, text, pre_warnings, name)
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
-    if _looks_binary(text):
+    if looks_binary_text(text):
         return Document(id, title or "", warnings=(
             ParseWarning("binary", 0, f"{name}: binary data, not text; nothing parsed"),))
     html_title = ""
@@ -517,12 +418,12 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
     if len(text) > 5_000_000:
         pre_warnings.append(ParseWarning("large-input", 0, f"{name}: large input "
                                          f"({len(text) / 1e6:.1f} M characters)"))
-    share = _traditional_share(text)
+    share = traditional_share(text)
     if share > 0.05:
         pre_warnings.append(ParseWarning("traditional", 0, f"{name}: traditional characters "
                                          f"({share:.0%} of Chinese characters) folded to "
                                          "simplified for matching; the original is kept"))
-    lines, has_info_end = _split_lines(text)
+    lines, has_info_end = split_lines(text)
     if not lines:
         return Document(id, title or html_title, warnings=tuple(pre_warnings) + (
             ParseWarning("empty", 0, f"{name}: empty input; no articles"),))

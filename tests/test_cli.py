@@ -56,9 +56,11 @@ def test_parse_file_with_gbk_bytes(capsys, tmp_path):
 @pytest.mark.parametrize(("argv", "needle"), [
     (["parse", "no-such-file.md"], "no such file or corpus id: no-such-file.md"),
     (["parse", "pipx"], "did you mean 'pipl'"),
-    (["parse", "/"], "is a directory"),
+    (["parse", "{empty_dir}"], "no .md, .txt or .html files"),
+    (["diff", "{empty_dir}", "pipl"], "is a folder"),
 ])
-def test_bad_input_exits_2_with_one_line(capsys, argv, needle):
+def test_bad_input_exits_2_with_one_line(capsys, tmp_path, argv, needle):
+    argv = [a.replace("{empty_dir}", str(tmp_path)) for a in argv]
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert out == ""
@@ -77,14 +79,30 @@ def test_odd_files_say_what_happened(capsys, tmp_path, content, needle):
     code, out, err = run(capsys, "parse", str(path))
     assert "Traceback" not in err
     assert needle in out + err
-    assert "no articles found" in err
+    if needle == "no articles":  # text that merely holds no articles is not an input error
+        assert code == 0 and "no articles found" in err
+    else:  # empty and binary files are: exit 2, one line naming the file
+        assert code == 2 and str(path) in err and len(err.strip().splitlines()) == 1
+
+
+def test_parse_folder_summarises_each_file(capsys, tmp_path):
+    for doc_id in ("csl", "dsl"):
+        (tmp_path / f"{doc_id}.md").write_text(corpus_text(doc_id), encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("本通知自发布之日起执行。", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(tmp_path), "--format", "csv")
+    assert code == 0
+    rows = {line.split(",")[0]: line for line in out.splitlines()[1:]}
+    assert set(rows) == {"csl", "dsl", "notice"}
+    assert rows["csl"].split(",")[2] == "79" and rows["dsl"].split(",")[2] == "55"
+    assert rows["notice"].split(",")[2] == "0"
 
 
 def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["parse", "pipl", "--format", "xml"])
     assert info.value.code == 2
-    assert "invalid choice: 'xml'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "invalid choice: 'xml'" in err and len(err.strip().splitlines()) == 1
 
 
 def test_corpus_listing(capsys):

@@ -27,6 +27,13 @@ class CliError(Exception):
     """A usage or input error: printed as one line, exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line (and exit status 2), not a usage dump."""
+
+    def error(self, message: str):  # noqa: ANN201 - argparse's signature
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available subcommand registered.
 
@@ -36,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     """
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="regtext",
         description="Parse, compare and link Chinese regulatory texts.",
     )
@@ -103,7 +110,14 @@ def open_document(name: str):
 
     path = Path(name)
     if path.exists():
-        return read(path)
+        if path.is_dir():
+            raise CliError(f"{path} is a folder; give one file (regtext parse FOLDER "
+                           "summarises a folder)")
+        doc = read(path)
+        fatal = [w for w in doc.warnings if w.kind in ("empty", "binary")]
+        if fatal and not doc.articles:
+            raise CliError(f"{path}: {fatal[0].message.split(': ', 1)[-1]}")
+        return doc
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
