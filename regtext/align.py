@@ -99,12 +99,9 @@ _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidenc
 
 def _words(cleaned: str) -> list[str]:
     """jieba words of two or more characters (imported lazily: jieba is slow to load)."""
-    import logging
+    from .nlp import plain_tokenizer  # not the legal one: it moves redline and alignment boundaries
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return [w for w in jieba.lcut(cleaned) if len(w) > 1]
+    return [w for w in plain_tokenizer().lcut(cleaned) if len(w) > 1]
 
 
 @lru_cache(maxsize=65536)

@@ -35,7 +35,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .normalize import fold
@@ -427,22 +426,12 @@ def _verb_before(text: str) -> bool:
     return flag == "v" and len(word) > 1 and word not in _ACTOR_WORDS
 
 
-@lru_cache(maxsize=1)
 def _pos_tokenizer():
-    """A private jieba POS tokenizer with the legal dictionary (built once, lazily)."""
-    import jieba
-    import jieba.posseg
+    """The shared jieba POS tokenizer with the legal dictionary (built once, lazily): one
+    dictionary in memory for norms, citations' pipeline and links."""
+    from .nlp import pos_tokenizer
 
-    jieba.setLogLevel(60)
-    tk = jieba.Tokenizer()
-    try:
-        path = resources.files("regtext._data") / "legal_dict.txt"
-        if path.is_file():
-            with resources.as_file(path) as real:
-                tk.load_userdict(str(real))
-    except (OSError, ValueError):  # pragma: no cover - the dictionary only helps
-        pass
-    return jieba.posseg.POSTokenizer(tk)
+    return pos_tokenizer()
 
 
 @lru_cache(maxsize=20000)

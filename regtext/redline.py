@@ -62,14 +62,11 @@ class Edit:
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> frozenset[int]:
     """Offsets where a jieba word starts or ends (jieba imported lazily: it is slow to load)."""
-    import logging
+    from .nlp import plain_tokenizer  # not the legal one: it moves redline and alignment boundaries
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     out = {0, len(text)}
     pos = 0
-    for word in jieba.cut(text, HMM=False):
+    for word in plain_tokenizer().cut(text, HMM=False):
         pos += len(word)
         out.add(pos)
     return frozenset(out)
