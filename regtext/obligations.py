@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -135,6 +134,13 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
     r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
 )
+#: Compiled once: these run for every clause of a corpus (re's cache still costs a lookup).
+_ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
+_ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
+_RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+_RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
+_SENTENCE_END_RE = re.compile(r"[。！？]|\n")
+_SEGMENT_END_RE = re.compile(r"[，；：。！？]")
 #: Verbs whose subject-less phrase names its agent: 提供…服务 → 提供者.
 _AGENT_VERBS = (
     "提供", "使用", "投资", "经营", "运营", "处理", "生产", "销售", "发布", "传播", "收集",
@@ -145,6 +151,8 @@ _AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
 #: What such a verb phrase must end with: an activity whose performer is an agent.
 _AGENT_OBJECT_RE = (r"(?:服务|产品|业务|活动|网络|信息|数据|平台|系统|技术|设施|设备|工程|项目|"
                     r"商品|交易|程序|软件|应用|内容|节目|物品|资金)")
+_AGENT_OBJECT_END_RE = re.compile(_AGENT_OBJECT_RE + "的?$")
+_MORE_AGENT_VERBS_RE = re.compile(r"(?:和|或者|及|、|以及|或)(" + "|".join(_AGENT_VERBS) + ")")
 #: Clause openers that set a guiding principle rather than a duty of their own
 #: (``坚持社会主义核心价值观，不得…``): inside an item they add no norm.
 _PRINCIPLE_RE = re.compile(r"^(?:坚持|遵循|秉持|贯彻|本着|按照|依照|依据|根据|基于|围绕|以)")
@@ -288,7 +296,7 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
 
 
 def _is_actorish(words: str) -> bool:
-    return bool(re.search(_ACTOR_SUFFIX_RE + "$", words))
+    return bool(_ACTOR_END_RE.search(words))
 
 
 # -- clause analysis ------------------------------------------------------------------------
@@ -319,16 +327,8 @@ class _Trigger:
     seg: int  # index into the sentence's segments
 
 
-#: A per-document fold table (character → folded character), set by document_norms so
-#: that each clause is folded with one str.translate instead of char-by-char checks.
-_FOLD_TABLE: ContextVar[dict[int, str] | None] = ContextVar("regtext_fold_table", default=None)
-
-
 def _fold(text: str) -> str:
-    """:func:`regtext.normalize.fold` (1:1 per character), through the document's table."""
-    table = _FOLD_TABLE.get()
-    if table is not None and all(ord(c) in table for c in set(text)):
-        return text.translate(table)
+    """:func:`regtext.normalize.fold` (one C-speed substitution: no per-document table)."""
     return fold(text)
 
 
@@ -346,7 +346,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     """Sentence spans: split after 。！？ and at line breaks."""
     out = []
     start = 0
-    for m in re.finditer(r"[。！？]|\n", masked):
+    for m in _SENTENCE_END_RE.finditer(masked):
         end = m.end() if m.group(0) != "\n" else m.start()
         if masked[start:end].strip():
             out.append((start, end))
@@ -359,8 +359,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 def _segments(masked: str, s: int, e: int) -> list[_Seg]:
     segs = []
     start = s
-    for m in re.finditer(r"[，；：。！？]", masked[s:e]):
-        p = s + m.start()
+    for m in _SEGMENT_END_RE.finditer(masked, s, e):
+        p = m.start()  # pos/endpos, not a slice: offsets are the whole text's
         segs.append(_Seg(start, p, masked[start:p], m.group(0)))
         start = p + 1
     if start < e:
@@ -387,7 +387,7 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                 continue
             if before in ("规定", "法规", "法律") and modality != "encouragement":
                 continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
-            if re.match(r"[^，。；：的对向在与按依为从将把以]{1,2}的", seg.text[m.end():]):
+            if _RELATIVE_AFTER_RE.match(seg.text, m.end()):
                 continue  # a relative clause: 移送有权处理的部门, 个人可以采取的措施
             if m.group(0) == "禁止" and (before.endswith(("或者", "或", "和", "、", "及", "的"))
                                          or after in ("、", "和")):
@@ -456,7 +456,7 @@ def _np_end_is_actor(words: str, last: str) -> bool:
     """
     if last in ("或者", "再者") or not _is_actorish(words):
         return False
-    return len(last) == 1 or bool(re.search(_ACTOR_SUFFIX_RE + "$", last))
+    return len(last) == 1 or bool(_ACTOR_END_RE.search(last))
 
 
 def _squeeze(text: str) -> str:
@@ -469,7 +469,7 @@ def _leading_actor(text: str) -> str:
     t = _squeeze(text)
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
-    hits = list(re.finditer(_ACTOR_SUFFIX_RE, t[:48]))
+    hits = list(_ACTOR_WORD_RE.finditer(t[:48]))
     last = hits[-1] if hits else None
     if last is None:
         return ""  # no actor word near the start: skip the tagger
@@ -502,7 +502,7 @@ def _leading_actor(text: str) -> str:
 
 def _relative_actor(text: str) -> str:
     """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase."""
-    m = re.match(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE, text)
+    m = _RELATIVE_ACTOR_RE.match(text)
     if not m:
         return ""
     cand = m.group(0)
@@ -549,12 +549,12 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
         return []
     if _PREP_RE.match(t) and m.start() > 0:
         return []
-    if not re.search(_AGENT_OBJECT_RE + "的?$", t):
+    if not _AGENT_OBJECT_END_RE.search(t):
         return []  # 处理涉及未成年人事项: no service or activity that makes an agent
     agents = [t[: m.end()] + "者"]
     rest = t[m.end():]
     while True:
-        m2 = re.match(r"(?:和|或者|及|、|以及|或)(" + "|".join(_AGENT_VERBS) + ")", rest)
+        m2 = _MORE_AGENT_VERBS_RE.match(rest)
         if not m2:
             break
         agents.append(m2.group(1) + "者")
@@ -645,6 +645,12 @@ def find_norms(
         chapeau_norm=next((n for n in reversed(chapeau) if n.modality != "penalty"), None),
         last_subject=list(carry_actor or []),
     )
+    if ctx.chapeau_norm is None and not (
+            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked):
+        # no modal word, sanction or 违反 anywhere (each segment's match is a match of the
+        # whole text: the patterns never span punctuation): nothing below can make a norm,
+        # and most of the time would go to tagging subjects for nothing
+        return []
     out: list[Norm] = []
     for si, (s, e) in enumerate(sentences):
         segs = _segments(masked, s, e)
@@ -1003,13 +1009,7 @@ def document_norms(doc: Document) -> list[Norm]:
     """
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
-    norms: list[Norm] = []
-    token = _FOLD_TABLE.set({ord(c): fold(c) for c in set(text)})
-    try:
-        norms = _article_norms(doc, aliases)
-    finally:
-        _FOLD_TABLE.reset(token)
-    return _link_sanctions(doc, norms)
+    return _link_sanctions(doc, _article_norms(doc, aliases))
 
 
 def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
