@@ -1226,13 +1226,10 @@ def obligations(doc: Document) -> pd.DataFrame:
                 labels[n.ref] = doc.get(n.ref).label
             except KeyError:
                 labels[n.ref] = ""
-        rows.append({
-            "ref": n.ref, "label": labels[n.ref], "actor": n.actor, "modality": n.modality,
-            "trigger": n.trigger, "text": n.text, "condition": n.condition,
-            "exception": n.exception, "start": n.start, "end": n.end,
-            "actor_raw": n.actor_raw, "inherited": n.inherited,
-            "sanctions": list(n.sanctions), "sanctioned_by": list(n.sanctioned_by),
-        })
+        # tuples in _COLUMNS order: pandas builds from them faster than from dicts
+        rows.append((n.ref, labels[n.ref], n.actor, n.modality, n.trigger, n.text,
+                     n.condition, n.exception, n.start, n.end, n.actor_raw, n.inherited,
+                     list(n.sanctions), list(n.sanctioned_by)))
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
