@@ -373,7 +373,16 @@ def _heading_ok(norm: str, m: re.Match) -> bool:
     if rest[:1] != " " and _XREF_CONT_RE.match(rest):
         return False
     rest = rest.strip()
-    return len(rest) <= 40 and not any(p in rest for p in "。；;，")
+    limit = 80 if rest.isascii() else 40  # an English translation's headings are longer
+    return len(rest) <= limit and not any(p in rest for p in "。；;，")
+
+
+_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def _squeeze(heading: str) -> str:
+    """Drop the spacing in 总　则 but keep the spaces between words of an English heading."""
+    return _GAP_RE.sub("", heading).strip()
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -504,7 +513,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
                 continue
             kind = _KIND_OF[m_head.group(2)]
             number = cn_to_int(m_head.group(1)) or 0
-            heading = re.sub(r"\s+", "", m_head.group(3).strip(" 　"))
+            heading = _squeeze(m_head.group(3).strip(" 　"))
             key = f"{kind}{number}{heading}"
             if in_toc:
                 if key not in toc_seen:
@@ -602,7 +611,7 @@ def _display_heading(display: str, heading_norm: str) -> str:
     """The heading as written (traditional kept), without the 第X章 prefix and spaces."""
     m = re.match(r"^[第笫][^编章节]*?(编|章|节)", display)
     rest = display[m.end():] if m else display
-    rest = re.sub(r"[\s\u3000]+", "", rest)
+    rest = _squeeze(rest)
     return rest if len(rest) == len(heading_norm) else heading_norm
 
 

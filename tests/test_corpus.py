@@ -71,3 +71,13 @@ def test_texts_are_package_data():
     assert (files / "catalog.json").is_file()
     for rec in regtext.corpus().to_dict("records"):
         assert (files / rec["file"]).is_file(), rec["file"]
+
+
+def test_translation_keeps_english_chapter_headings():
+    en = regtext.translation("genai-2023-final")
+    zh = regtext.load("genai-2023-final")
+    headings = {n.ref: n.heading for n in en if n.kind == "chapter"}
+    assert [n.ref for n in zh if n.kind == "chapter"] == list(headings)
+    assert headings["ch1"] == "General Provisions"
+    assert headings["ch4"].startswith("Supervision, Inspection")
+    assert [a.ref for a in en.articles] == [a.ref for a in zh.articles]
