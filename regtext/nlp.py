@@ -26,9 +26,11 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
+from math import log
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,6 +120,97 @@ def pos_tokenizer() -> Any:
     pos.tokenizer = jieba_tokenizer()
     pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
     return pos
+
+
+# -- part-of-speech tags without HMM ---------------------------------------------------------
+# jieba.posseg's HMM-free cut, recomputed over the same dictionary and tag table: the same
+# maximum-probability route (same sums in the same order, ties to the longer word) without
+# posseg's generators and pair objects, about twice as fast. Obligation extraction tags tens
+# of thousands of subject phrases per corpus run. Checked against jieba.posseg when built;
+# on any disagreement (another jieba version) posseg itself is used.
+
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba's block pattern
+_BLANK_RUN = re.compile("(\r\n|\\s)")
+_NUMBER = re.compile("[\\.0-9]+")
+_LATIN = re.compile("[a-zA-Z0-9]+")
+_LATIN1 = re.compile("^[a-zA-Z0-9]$")
+_SELF_CHECK = ("个人信息处理者应当依法履行职责。", "第1条 AI技术a1b2、C++ 12.5%\r\n x",
+               "违反本法第二十一条规定的，由有关主管部门责令改正，给予警告。", "")
+
+
+def _route_tags(pos: Any) -> Any:
+    """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)``."""
+    pos.makesure_userdict_loaded()  # the legal dictionary's tags into pos.word_tag_tab
+    freq, tags, logtotal = pos.tokenizer.FREQ, pos.word_tag_tab, log(pos.tokenizer.total)
+
+    def block(s: str, out: list[tuple[str, str]]) -> None:
+        n = len(s)
+        score, nxt = [0.0] * (n + 1), [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best = None
+            i, frag = k, s[k]
+            while i < n and frag in freq:  # every dictionary word starting at k
+                f = freq[frag]
+                if f:
+                    cand = (log(f) - logtotal + score[i + 1], i)
+                    if best is None or cand > best:
+                        best = cand
+                i += 1
+                frag = s[k:i + 1]
+            if best is None:
+                best = (log(freq.get(s[k]) or 1) - logtotal + score[k + 1], k)
+            score[k], nxt[k] = best
+        x, latin = 0, ""
+        while x < n:
+            word = s[x:nxt[x] + 1]
+            if _LATIN1.match(word):
+                latin += word  # single letters and digits join into one 'eng' token
+            else:
+                if latin:
+                    out.append((latin, "eng"))
+                    latin = ""
+                out.append((word, tags.get(word, "x")))
+            x += len(word)
+        if latin:
+            out.append((latin, "eng"))
+
+    def cut(text: str) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for blk in _HAN_BLOCK.split(text):
+            if _HAN_BLOCK.match(blk):
+                block(blk, out)
+                continue
+            for x in _BLANK_RUN.split(blk):
+                if _BLANK_RUN.match(x):
+                    out.append((x, "x"))
+                    continue
+                for ch in x:
+                    tag = "m" if _NUMBER.match(ch) else "eng" if _LATIN.match(x) else "x"
+                    out.append((ch, tag))
+        return tuple(out)
+
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    pos = pos_tokenizer()
+    fast = _route_tags(pos)
+
+    def slow(text: str) -> tuple[tuple[str, str], ...]:
+        return tuple((p.word, p.flag) for p in pos.lcut(text, HMM=False))
+
+    return fast if all(fast(t) == slow(t) for t in _SELF_CHECK) else slow
+
+
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """``(word, tag)`` pairs of ``text``: jieba.posseg without HMM, legal dictionary.
+
+    Example:
+        >>> pos_tags("提供者应当依法")
+        (('提供者', 'n'), ('应当', 'v'), ('依法', 'n'))
+    """
+    return _tagger()(text)
 
 
 def segment(text: str) -> list[str]:
