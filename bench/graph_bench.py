@@ -1,16 +1,13 @@
 """Benchmark: build the obligation graph over the whole shipped corpus.
 
-Run ``python bench/graph_bench.py`` (``--serial`` builds in one process). Times a cold
-``regtext.graph()`` over the whole corpus, parsing and the BM25 index included (wall and CPU
-seconds; the target is 10 s or less), then prints node and edge counts by kind. ``graph()``
-computes norms and the draft/final diff in a forked worker while this process parses, indexes
-and links; the worker's CPU time is printed apart. On a busy machine wall time exceeds CPU
-time: compare the CPU columns.
+Run ``python bench/graph_bench.py``. Times a cold ``regtext.graph()`` over the whole corpus,
+parsing, the jieba dictionary and the BM25 index included (wall and CPU seconds; the target is
+10 s or less), then prints node and edge counts by kind. The build runs in this one process.
+On a busy machine wall time exceeds CPU time: compare the CPU columns.
 """
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
 import warnings
@@ -29,13 +26,9 @@ def main() -> int:
     stage("import regtext", lambda: __import__("regtext"))
     from regtext.graph import counts, graph
 
-    serial = "--serial" in sys.argv
-    G = stage("graph() over the whole corpus, cold", lambda: graph(parallel=not serial))
+    G = stage("graph() over the whole corpus, cold", graph)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    child = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{'total from a cold start':<34} {wall:7.2f} s wall {cpu:7.2f} s cpu  (target <= 10 s)")
-    worker = child.ru_utime + child.ru_stime
-    print(f"{'  plus, in the worker process':<34} {'':>14} {worker:7.2f} s cpu")
     c = counts(G)
     print(f"\nnodes: {G.number_of_nodes()}  edges: {G.number_of_edges()}")
     for what in ("nodes", "edges"):

@@ -268,8 +268,7 @@ def _aligned(G, aligned: list[tuple[str, str, list[dict]]]) -> None:
 
 
 def _slow_analyses(docs: list[Document]):
-    """Norms and draft/final alignment: the slow, independent part of the build (run in a
-    worker process when there is a spare core)."""
+    """Norms and draft/final alignment of ``docs``, with warnings."""
     norms, warns = {}, []
     for doc in docs:
         norms[doc.id], w = _compute_norms(doc)
@@ -277,42 +276,6 @@ def _slow_analyses(docs: list[Document]):
             warns.append(w)
     aligned, w2 = _compute_aligned(docs)
     return norms, aligned, warns + w2
-
-
-def _start_worker(docs: list[Document]):
-    """Start :func:`_slow_analyses` in a forked worker; None where that is not possible."""
-    import os
-    import threading
-
-    # fork only a single-threaded process (a notebook kernel runs threads: forking it is
-    # unsafe), only with a spare core, and only when the work is worth a process
-    if (len(docs) < 4 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork")
-            or threading.active_count() > 1):
-        return None
-    try:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
-        return pool, pool.submit(_slow_analyses, docs)
-    except Exception:  # noqa: BLE001 - no worker: the build runs in this process
-        return None
-
-
-def _finish_worker(worker, docs: list[Document], timeout: float = 300.0):
-    if worker is not None:
-        pool, future = worker
-        try:
-            return future.result(timeout=timeout)
-        except Exception:  # noqa: BLE001 - a worker that died or hangs: redo the work here
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                try:
-                    proc.terminate()
-                except Exception:  # noqa: BLE001 - already gone
-                    pass
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-    return _slow_analyses(docs)
 
 
 def _published(doc: Document) -> str:
@@ -363,13 +326,12 @@ def _links_and_borrowing(G, docs: list[Document], k: int,
     return pending
 
 
-def graph(docs: Iterable[Document | str] | None = None, k: int = 5, parallel: bool = True):
+def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
     """The obligation graph over the shipped corpus, or over ``docs`` (Documents or ids).
 
     ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
-    links kept per clause and statute (see :func:`regtext.links`). With ``parallel`` (the
-    default) and four documents or more, obligations and the draft/final diff are computed in
-    a forked worker process while this one links; the result is identical.
+    links kept per clause and statute (see :func:`regtext.links`). The whole corpus builds in
+    one process in about 7 s from a cold start (``bench/graph_bench.py``).
 
     Example:
         >>> import regtext
@@ -385,14 +347,13 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5, parallel: bo
     G = nx.MultiDiGraph(name="regtext", documents=",".join(d.id for d in documents))
     for doc in documents:
         _tree(G, doc)
-    # norms and the draft/final diff run in a worker while this process links; every result
-    # is then inserted in one fixed order, so the graph is the same either way
-    worker = _start_worker(documents) if parallel else None
+    # one process: with one jieba dictionary load shared by norms, links and the diff, a
+    # forked worker (which loads its own) no longer pays for itself
     cited = {}
     for doc in documents:
         cited[doc.id] = _cites(G, doc)
     pending = _links_and_borrowing(G, documents, k, cited)
-    norms, aligned, warns = _finish_worker(worker, documents)
+    norms, aligned, warns = _slow_analyses(documents)
     for w in warns:
         warnings.warn(w, stacklevel=2)
     for doc in documents:
