@@ -24,11 +24,28 @@ from .parse import parse
 
 
 class CorpusWarning(UserWarning):
-    """A shipped text is only partly verified or only partly available."""
+    """A shipped text is only partly verified or only partly available.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = load("security-assessment")
+        >>> caught[0].category.__name__, "5 of 15 articles" in str(caught[0].message)
+        ('CorpusWarning', True)
+    """
 
 
 class UnknownDocumentError(KeyError):
-    """A corpus id or alias that the catalog does not know; the message lists close matches."""
+    """A corpus id or alias that the catalog does not know; the message lists close matches.
+
+    Example:
+        >>> try:
+        ...     load("pipx")
+        ... except UnknownDocumentError as exc:
+        ...     print(str(exc).split("?")[0])
+        unknown corpus document 'pipx'; did you mean 'pipl'
+    """
 
     def __str__(self) -> str:  # KeyError quotes its message; keep it readable
         return str(self.args[0]) if self.args else ""

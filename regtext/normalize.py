@@ -267,7 +267,12 @@ _STRIP = " \t\u3000\u00a0\ufeff\u200b"
 
 @dataclass
 class Line:
-    """One source line: its number, what it says, and its folded matching form."""
+    """One source line: its number, what it says, and its folded matching form.
+
+    Example:
+        >>> split_lines("第一條　測試")[0][0].norm
+        '第一条 测试'
+    """
 
     no: int
     display: str

@@ -24,7 +24,14 @@ COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
 
 
 class CliError(Exception):
-    """A usage or input error: printed as one line, exit status 2."""
+    """A usage or input error: printed as one line, exit status 2.
+
+    Example:
+        >>> open_document("no-such-law.md")
+        Traceback (most recent call last):
+        ...
+        regtext.cli.CliError: no such file or corpus id: no-such-law.md
+    """
 
 
 class _Parser(argparse.ArgumentParser):

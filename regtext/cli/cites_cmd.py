@@ -16,6 +16,7 @@ from . import CliError, open_document, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext cites`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "cites", help="list the citations of a law, resolved to document and provision",
         description="Find what each clause of a corpus text (id or alias) or a file cites: "
@@ -93,6 +94,7 @@ class _Null:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext cites`` on parsed arguments; returns the exit status."""
     from ..citations import citations
 
     doc = open_document(args.source)

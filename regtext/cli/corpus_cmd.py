@@ -8,6 +8,7 @@ from . import write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext corpus`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser("corpus", help="list the shipped texts with their status",
                        description="List the texts shipped with regtext: id, title, status, "
                        "verification and dates.")
@@ -17,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext corpus`` on parsed arguments; returns the exit status."""
     from ..corpus import corpus
 
     df = corpus()

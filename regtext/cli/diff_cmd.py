@@ -18,6 +18,7 @@ FORMATS = ["table", "csv", "json", "html", "markdown", "duizhao", "decision"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext diff`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "diff", help="compare two versions of a regulation clause by clause",
         description="Align two versions of a regulation by content (moves, renumbering, "
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext diff`` on parsed arguments; returns the exit status."""
     from ..diff import diff
 
     if (args.old is None) != (args.new is None):

@@ -20,6 +20,7 @@ _FORMATS = ("graphml", "json", "csv")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext graph`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "graph", help="export the obligation graph (GraphML, node-link JSON, CSV)",
         description="Build the graph of documents, provisions, obligations, actors and terms "
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext graph`` on parsed arguments; returns the exit status."""
     import json
 
     from ..corpus import resolve_id

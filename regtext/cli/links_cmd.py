@@ -17,6 +17,7 @@ from . import CliError, open_document, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext links`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "links", help="link each clause to the statute provisions behind it",
         description="For each clause of a corpus text (id or alias) or a file, the ranked "
@@ -76,6 +77,7 @@ class _Null:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext links`` on parsed arguments; returns the exit status."""
     from ..links import links
 
     if args.k < 1:

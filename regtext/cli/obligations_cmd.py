@@ -19,6 +19,7 @@ _MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "pena
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext obligations`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "obligations", help="list the norms of a law: actor, modality, trigger, condition",
         description="Extract every norm of a corpus text (id or alias) or a file: who must "
@@ -92,6 +93,7 @@ class _Null:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext obligations`` on parsed arguments; returns the exit status."""
     from ..obligations import obligations
 
     doc = open_document(args.source)

@@ -12,6 +12,7 @@ _INDENT = {"part": 0, "subpart": 1, "chapter": 1, "section": 2, "article": 2, "p
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``regtext parse`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser("parse", help="parse a law into its article tree",
                        description="Parse a corpus text (id or alias) or a file into its "
                        "编/章/节 › 条 › 款 › 项 › 目 tree.")
@@ -105,6 +106,7 @@ def run_folder(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``regtext parse`` on parsed arguments; returns the exit status."""
     from pathlib import Path
 
     if Path(args.source).is_dir():
