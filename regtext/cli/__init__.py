@@ -173,3 +173,51 @@ def clip(text: str, columns: int) -> str:
         out.append(ch)
         used += w
     return text
+
+
+def render_table(table, width: int = 100) -> str:  # noqa: ANN001 - a rich Table
+    """A rich table as plain text of at most ``width`` columns (no colour codes).
+
+    Example:
+        >>> from rich.table import Table
+        >>> t = Table("ref", "text")
+        >>> t.add_row("7.1", "提供者应当…")
+        >>> "提供者应当" in render_table(t, 40)
+        True
+    """
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(table)
+    return console.file.getvalue()
+
+
+def frame_text(df, fmt: str) -> str | None:  # noqa: ANN001 - a DataFrame
+    """``df`` as CSV or JSON records for ``--format csv|json``; ``None`` for other formats.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame_text(pd.DataFrame({"ref": ["7.1"]}), "csv")
+        'ref\\n7.1\\n'
+    """
+    if fmt == "csv":
+        return df.to_csv(index=False)
+    if fmt == "json":
+        return df.to_json(orient="records", force_ascii=False, indent=1)
+    return None
+
+
+def check_ref(doc, ref: str | None, source: str) -> None:  # noqa: ANN001 - a Document
+    """Raise :class:`CliError` when ``--ref`` names an article the document does not have.
+
+    Example:
+        >>> import regtext
+        >>> check_ref(regtext.load("pipl"), "99.1", "pipl")
+        Traceback (most recent call last):
+        ...
+        regtext.cli.CliError: pipl: no article '99'
+    """
+    if ref and ref.strip().split(".")[0] not in doc:
+        raise CliError(f"{source}: no article {ref.strip().split('.')[0]!r}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import CliError, open_document, write_output
+from . import check_ref, frame_text, open_document, render_table, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +63,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         >>> "48.2" in out and "前款" in out and "48.1" in out
         True
     """
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
@@ -78,19 +77,8 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         ref = r.target_ref if isinstance(r.target_ref, str) else (
             f"({r.pin}?)" if isinstance(r.pin, str) else "—")
         table.add_row(str(r.source_ref), str(r.text), str(r.kind), target, ref)
-    console = Console(width=width, record=True, file=_Null(), color_system=None)
-    console.print(table)
-    return console.export_text()
+    return render_table(table, width)
 
-
-class _Null:
-    """A write sink: rich records the table, we print it ourselves."""
-
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,14 +86,10 @@ def run(args: argparse.Namespace) -> int:
     from ..citations import citations
 
     doc = open_document(args.source)
-    if args.ref and args.ref.strip().split(".")[0] not in doc:
-        raise CliError(f"{args.source}: no article {args.ref.split('.')[0]!r}")
+    check_ref(doc, args.ref, args.source)
     df = _filter(citations(doc), args)
-    if args.format == "csv":
-        out = df.to_csv(index=False)
-    elif args.format == "json":
-        out = df.to_json(orient="records", force_ascii=False, indent=1)
-    else:
+    out = frame_text(df, args.format)
+    if out is None:
         name = doc.id or args.source
         resolved = int(df.resolved.astype(bool).sum())
         out = table_text(df, f"{name}: {len(df)} citations, {resolved} resolved")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import CliError, open_document, write_output
+from . import CliError, check_ref, frame_text, open_document, render_table, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +46,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         >>> "第四十五条" in table_text(df[df.source_ref == "11.2"], "links")
         True
     """
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", expand=False)
@@ -63,17 +62,8 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         last = r.source_ref
         table.add_row(src, r.target_doc, r.target_label or "(whole text)", r.via,
                       f"{r.score:.2f}", str(r.rank), r.evidence)
-    console = Console(width=width, record=True, file=_Null(), color_system=None)
-    console.print(table)
-    return console.export_text()
+    return render_table(table, width)
 
-
-class _Null:
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,19 +79,15 @@ def run(args: argparse.Namespace) -> int:
         unknown = [t for t in args.to if resolve_id(t) is None]
         if unknown:
             raise CliError(f"unknown statute: {', '.join(unknown)}")
-    if args.ref and args.ref.strip().split(".")[0] not in doc:
-        raise CliError(f"{args.source}: no article {args.ref.split('.')[0]!r}")
+    check_ref(doc, args.ref, args.source)
     df = links(doc, k=args.k, to=args.to)
     if args.ref:
         ref = args.ref.strip()
         df = df[(df.source_ref == ref) | df.source_ref.str.startswith(ref + ".")]
     if args.via:
         df = df[df.via.isin(args.via)]
-    if args.format == "csv":
-        out = df.to_csv(index=False)
-    elif args.format == "json":
-        out = df.to_json(orient="records", force_ascii=False, indent=1)
-    else:
+    out = frame_text(df, args.format)
+    if out is None:
         n = df.source_ref.nunique()
         out = table_text(df, f"{doc.id or args.source}: {len(df)} links "
                          f"({n} clause{'' if n == 1 else 's'})")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import CliError, open_document, write_output
+from . import check_ref, frame_text, open_document, render_table, write_output
 
 _MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "penalty")
 
@@ -62,7 +62,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         >>> "prohibition" in out and "提供者" in out
         True
     """
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", expand=False)
@@ -77,19 +76,8 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
         text = r.text if len(r.text) <= 88 else r.text[:87] + "…"
         cond = r.condition if len(r.condition) <= 32 else r.condition[:31] + "…"
         table.add_row(str(r.ref), actor, r.modality, r.trigger, text, cond)
-    console = Console(width=width, record=True, file=_Null(), color_system=None)
-    console.print(table)
-    return console.export_text()
+    return render_table(table, width)
 
-
-class _Null:
-    """A write sink: rich records the table, we print it ourselves."""
-
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,14 +85,10 @@ def run(args: argparse.Namespace) -> int:
     from ..obligations import obligations
 
     doc = open_document(args.source)
-    if args.ref and args.ref.strip().split(".")[0] not in doc:
-        raise CliError(f"{args.source}: no article {args.ref.split('.')[0]!r}")
+    check_ref(doc, args.ref, args.source)
     df = _filter(obligations(doc), args)
-    if args.format == "csv":
-        out = df.to_csv(index=False)
-    elif args.format == "json":
-        out = df.to_json(orient="records", force_ascii=False, indent=1)
-    else:
+    out = frame_text(df, args.format)
+    if out is None:
         counts = df.modality.value_counts()
         summary = ", ".join(f"{counts[m]} {m}" for m in _MODALITIES if m in counts)
         noun = "norm" if len(df) == 1 else "norms"
