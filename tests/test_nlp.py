@@ -86,3 +86,54 @@ def test_odd_text(pipe, text):
     doc = pipe(text)
     assert doc._.citations == []
     assert segment(text) == [w for w in segment(text) if w]
+
+
+# -- one dictionary load per process (the shared tokenizers must segment as fresh ones do) --
+
+
+def _clauses(doc_id: str) -> list[str]:
+    return [n.text for n in regtext.load(doc_id).clauses()]
+
+
+@pytest.fixture(scope="module")
+def fresh_legal():
+    """A jieba tokenizer loaded from disk the ordinary way, legal dictionary added."""
+    import jieba
+
+    from regtext.nlp import dictionary_path
+
+    tok = jieba.Tokenizer()
+    tok.load_userdict(dictionary_path())
+    return tok
+
+
+@pytest.fixture(scope="module")
+def posseg(fresh_legal):
+    """jieba's own POS tagger over it (one instance: the first cut takes the user tags over)."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(fresh_legal)
+
+
+def test_copied_dictionary_equals_a_fresh_load(fresh_legal):
+    mine = jieba_tokenizer()
+    assert mine is not fresh_legal
+    assert mine.total == fresh_legal.total and mine.FREQ == fresh_legal.FREQ
+
+
+@pytest.mark.parametrize("doc_id", ["pipl", "criminal-law", "genai-2023-draft"])
+def test_pos_tags_equal_jieba_posseg(posseg, doc_id):
+    """nlp.pos_tags recomputes jieba.posseg's HMM-free cut: same words, same tags."""
+    from regtext.nlp import pos_tags
+
+    texts = _clauses(doc_id) + ["第1条 AI技术a1b2、C++ 12.5%\r\n x", "ＡＢＣ１２３ 〇", ""]
+    for text in texts:
+        want = tuple((p.word, p.flag) for p in posseg.lcut(text, HMM=False))
+        assert pos_tags(text) == want, text
+
+
+def test_plain_tokenizer_has_no_legal_words():
+    from regtext.nlp import plain_tokenizer
+
+    words = plain_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任", HMM=False)
+    assert "深度合成服务提供者" not in words and "应当" in words
