@@ -183,22 +183,6 @@ def _load_quiet(doc_id: str) -> Document:
 # -- tokens ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    """A jieba tokenizer with the legal dictionary that leaves the global jieba untouched:
-    loading a user dictionary into the global instance would change how every other module
-    (and the user's own code) segments text."""
-    try:
-        from .nlp import jieba_tokenizer  # shared with the citation pipeline
-
-        return jieba_tokenizer()
-    except ImportError:  # pragma: no cover - nlp.py ships with regtext
-        import jieba
-
-        jieba.setLogLevel(60)
-        return jieba.Tokenizer()
-
-
 @lru_cache(maxsize=200_000)
 def tokens(text: str) -> tuple[str, ...]:
     """Similarity features of ``text``: jieba words and CJK character bigrams, stopwords out.
@@ -213,7 +197,10 @@ def tokens(text: str) -> tuple[str, ...]:
     """
     folded = _mask_titles(fold(text))
     # HMM off: new-word discovery costs half the time and bigrams cover unknown words
-    words = [w for w in _jieba().lcut(folded, HMM=False) if _WORD.fullmatch(w)]
+    # jieba with the legal dictionary (its own instance: the global jieba stays untouched)
+    from .nlp import words as cut
+
+    words = [w for w in cut(folded) if _WORD.fullmatch(w)]
     out = [w for w in words if len(w) > 1 and w not in _STOPWORDS]
     for run in _CJK_RUN.findall(folded):
         out.extend("#" + run[i:i + 2] for i in range(len(run) - 1))

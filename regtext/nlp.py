@@ -138,28 +138,35 @@ _SELF_CHECK = ("个人信息处理者应当依法履行职责。", "第1条 AI�
                "违反本法第二十一条规定的，由有关主管部门责令改正，给予警告。", "")
 
 
+def _route(s: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """jieba's maximum-probability route through ``s``: ``nxt[k]`` is the last index of the
+    word that starts at ``k`` (same sums in the same order as jieba, ties to the longer word)."""
+    n = len(s)
+    score, nxt = [0.0] * (n + 1), [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best = None
+        i, frag = k, s[k]
+        while i < n and frag in freq:  # every dictionary word starting at k
+            f = freq[frag]
+            if f:
+                cand = (log(f) - logtotal + score[i + 1], i)
+                if best is None or cand > best:
+                    best = cand
+            i += 1
+            frag = s[k:i + 1]
+        if best is None:
+            best = (log(freq.get(s[k]) or 1) - logtotal + score[k + 1], k)
+        score[k], nxt[k] = best
+    return nxt
+
+
 def _route_tags(pos: Any) -> Any:
     """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)``."""
     pos.makesure_userdict_loaded()  # the legal dictionary's tags into pos.word_tag_tab
     freq, tags, logtotal = pos.tokenizer.FREQ, pos.word_tag_tab, log(pos.tokenizer.total)
 
     def block(s: str, out: list[tuple[str, str]]) -> None:
-        n = len(s)
-        score, nxt = [0.0] * (n + 1), [0] * (n + 1)
-        for k in range(n - 1, -1, -1):
-            best = None
-            i, frag = k, s[k]
-            while i < n and frag in freq:  # every dictionary word starting at k
-                f = freq[frag]
-                if f:
-                    cand = (log(f) - logtotal + score[i + 1], i)
-                    if best is None or cand > best:
-                        best = cand
-                i += 1
-                frag = s[k:i + 1]
-            if best is None:
-                best = (log(freq.get(s[k]) or 1) - logtotal + score[k + 1], k)
-            score[k], nxt[k] = best
+        n, nxt = len(s), _route(s, freq, logtotal)
         x, latin = 0, ""
         while x < n:
             word = s[x:nxt[x] + 1]
@@ -211,6 +218,68 @@ def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
         (('提供者', 'n'), ('应当', 'v'), ('依法', 'n'))
     """
     return _tagger()(text)
+
+
+_WORD_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba.cut's blocks
+_ALNUM1 = re.compile("[a-zA-Z0-9]")
+
+
+def _route_words(tok: Any) -> Any:
+    """A function text → [word, …] equal to ``tok.lcut(text, HMM=False)``."""
+    tok.check_initialized()
+    freq, logtotal = tok.FREQ, log(tok.total)
+
+    def cut(text: str) -> list[str]:
+        out: list[str] = []
+        for blk in _WORD_BLOCK.split(text):
+            if not blk:
+                continue
+            if not _WORD_BLOCK.match(blk):
+                for x in _BLANK_RUN.split(blk):
+                    if _BLANK_RUN.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+                continue
+            n, nxt = len(blk), _route(blk, freq, logtotal)
+            x, latin = 0, ""
+            while x < n:
+                word = blk[x:nxt[x] + 1]
+                if len(word) == 1 and _ALNUM1.match(word):
+                    latin += word  # single letters and digits join into one word
+                else:
+                    if latin:
+                        out.append(latin)
+                        latin = ""
+                    out.append(word)
+                x += len(word)
+            if latin:
+                out.append(latin)
+        return out
+
+    return cut
+
+
+@lru_cache(maxsize=2)
+def _word_cutter(legal: bool) -> Any:
+    tok = jieba_tokenizer() if legal else plain_tokenizer()
+    fast = _route_words(tok)
+    ok = all(fast(t) == tok.lcut(t, HMM=False) for t in _SELF_CHECK)
+    return fast if ok else (lambda text: tok.lcut(text, HMM=False))
+
+
+def words(text: str, legal: bool = True) -> list[str]:
+    """jieba words of ``text`` without HMM (``legal``: with the legal dictionary), equal to
+    ``jieba_tokenizer().lcut(text, HMM=False)`` (or :func:`plain_tokenizer`'s) and about
+    twice as fast.
+
+    Example:
+        >>> words("深度合成服务提供者应当落实主体责任")
+        ['深度合成服务提供者', '应当', '落实', '主体', '责任']
+        >>> words("深度合成服务提供者", legal=False)
+        ['深度', '合成', '服务提供者']
+    """
+    return _word_cutter(legal)(text)
 
 
 def segment(text: str) -> list[str]:

@@ -62,11 +62,11 @@ class Edit:
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> frozenset[int]:
     """Offsets where a jieba word starts or ends (jieba imported lazily: it is slow to load)."""
-    from .nlp import plain_tokenizer  # not the legal one: it moves redline and alignment boundaries
+    from .nlp import words  # not the legal dictionary: it moves redline boundaries
 
     out = {0, len(text)}
     pos = 0
-    for word in plain_tokenizer().cut(text, HMM=False):
+    for word in words(text, legal=False):  # = plain_tokenizer().cut(text, HMM=False)
         pos += len(word)
         out.add(pos)
     return frozenset(out)

@@ -137,3 +137,17 @@ def test_plain_tokenizer_has_no_legal_words():
 
     words = plain_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任", HMM=False)
     assert "深度合成服务提供者" not in words and "应当" in words
+
+
+@pytest.mark.parametrize("legal", [True, False])
+@pytest.mark.parametrize("doc_id", ["pipl", "criminal-law"])
+def test_words_equal_jieba_cut(fresh_legal, doc_id, legal):
+    """nlp.words recomputes jieba's HMM-free cut (links and redlines use it)."""
+    import jieba
+
+    from regtext.nlp import words
+
+    tok = fresh_legal if legal else jieba.Tokenizer()
+    texts = _clauses(doc_id) + ["第1条 AI技术a1b2、C++ 12.5%\r\n x", "a-b_c.d%e #f&g", ""]
+    for text in texts:
+        assert words(text, legal) == tok.lcut(text, HMM=False), text
