@@ -595,7 +595,13 @@ def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[i
         if body.startswith(("但是", "但")) or (
                 len(body) < 40 and re.search(r"的除外[。]?$", body.rstrip())):
             parts.append(text[ns:ne].strip())
-    return "；".join(p for p in parts if p)
+    # the patterns overlap (但是…的除外 matches two of them): keep each exception once
+    trimmed = [p.rstrip("。；，") for p in parts if p]
+    kept: list[str] = []
+    for p in trimmed:
+        if p not in kept and not any(p in q for q in trimmed if q != p):
+            kept.append(p)
+    return "；".join(kept)
 
 
 def find_norms(

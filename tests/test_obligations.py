@@ -288,6 +288,16 @@ def test_condition_and_exception(frames, doc_id, ref, field, expected):
     assert any(expected in v for v in values), values
 
 
+@pytest.mark.parametrize("text,expected", [
+    # 但是…的除外 matches both the 但是 and the 的除外 pattern: reported once
+    ("个人信息处理者不得过度收集个人信息，但是法律另有规定的除外。", "但是法律另有规定的除外"),
+    ("除法律另有规定外，提供者不得留存用户输入信息。", "除法律另有规定外"),
+])
+def test_each_exception_is_reported_once(text, expected):
+    (norm,) = find_norms(text)
+    assert norm.exception == expected
+
+
 @pytest.mark.parametrize("doc_id", ["genai-2023-final", "pipl", "csl"])
 def test_offsets_point_into_the_clause_text(docs, doc_id):
     doc = docs(doc_id)
