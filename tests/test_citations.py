@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import random
 import warnings
-from pathlib import Path
 
 import pytest
+from conftest import LAWREFBOOK  # noqa: E402
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import regtext
 from regtext.citations import COLUMNS, find_all, find_citations
-
-LAWREFBOOK = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook"
 
 
 def targets(doc_id: str, ref: str) -> set[tuple[str, str | None, str | None]]:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 import warnings
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from conftest import LAWREFBOOK as LAWREF  # noqa: E402
 
 import regtext
 from regtext.numerals import int_to_cn
-
-LAWREF = Path("/work/shared/lawrefbook")
 
 
 @lru_cache(maxsize=1)

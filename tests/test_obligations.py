@@ -7,7 +7,6 @@ text by hand (and a few rows are copied from the gold file for the final Measure
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import pytest
 
@@ -405,7 +404,7 @@ def test_hypothesis_fuzz():
     check()
 
 
-LAWREFBOOK = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook"
+from conftest import LAWREFBOOK  # noqa: E402
 
 
 @pytest.mark.skipif(not LAWREFBOOK.exists(), reason="the LawRefBook corpus is not there")
