@@ -44,10 +44,8 @@ def _css() -> str:
 
 def _norm_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Norms per clause ref, from regtext.obligations when it is there."""
-    try:
-        from .obligations import obligations
-    except ImportError:  # pragma: no cover - module not built
-        return {}
+    from .obligations import obligations
+
     try:
         df = obligations(doc)
     except Exception:  # noqa: BLE001 - highlighting is optional: show the text anyway
@@ -175,7 +173,7 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
         for node in art.walk():
             if node.kind not in ("paragraph", "item", "subitem"):
                 continue
-            own = node.lead if node.children else node.text
+            own = node.own_text
             body = _render(own, by_ref.get(node.ref, []), norm_rows.get(node.ref, []), eids)
             parts.append(f'<p class="rt-{node.kind}" id="{node.eid}" data-ref="{node.ref}">'
                          f"{body}</p>")
@@ -185,10 +183,8 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
 
 
 def _plain_norms(text: str) -> list[dict[str, Any]]:
-    try:
-        from .obligations import find_norms
-    except ImportError:  # pragma: no cover
-        return []
+    from .obligations import find_norms
+
     try:
         return [{"start": n.start, "end": n.end, "text": n.text, "modality": n.modality,
                  "actor": n.actor, "trigger": n.trigger} for n in find_norms(text)]

@@ -385,7 +385,7 @@ def _doc_abbreviations(doc: Document) -> dict[str, str]:
     """Abbreviations the document defines for cited titles: 简称 → full title."""
     out: dict[str, str] = {}
     for node in doc:
-        own = node.lead if node.children else node.text
+        own = node.own_text
         if "以下" not in own:
             continue
         for m in _ABBREV_DEF.finditer(fold(own)):
@@ -845,7 +845,7 @@ def find_all(doc: Document) -> list[Citation]:
     ctx = _context(doc)
     chapeau: dict[str, str] = {}  # paragraph ref → the other article its chapeau cites
     for node in _source_nodes(doc):
-        own = node.lead if node.children else node.text
+        own = node.own_text
         if not own:
             continue
         parent = node.ref.rsplit(".", 1)[0] if node.kind == "item" else None

@@ -141,11 +141,9 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
 
 def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | None:
     """Add the ``cites`` edges of ``doc``; return its external citations by clause ref (for
-    the linker), or None when citations are unavailable."""
-    try:
-        from .citations import find_all
-    except ImportError:
-        return None
+    the linker), or None when extraction fails."""
+    from .citations import find_all
+
     try:
         cites = find_all(doc)
     except Exception as exc:  # noqa: BLE001 - one document's citation bug must not sink the graph
@@ -166,11 +164,9 @@ def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | N
 
 
 def _compute_norms(doc: Document) -> tuple[list[Any] | None, str]:
-    """The norms of ``doc`` (None when obligations.py is missing or fails) and a warning."""
-    try:
-        from .obligations import document_norms
-    except ImportError:
-        return None, ""
+    """The norms of ``doc`` (None when extraction fails) and a warning."""
+    from .obligations import document_norms
+
     try:
         return document_norms(doc), ""
     except Exception as exc:  # noqa: BLE001 - one document's bug must not sink the graph
@@ -206,7 +202,7 @@ def _defines(G, doc: Document) -> None:
     from .links import lexicon
 
     for node in doc.clauses():
-        own = node.lead if node.children else node.text  # items define for themselves
+        own = node.own_text  # items define for themselves
         terms = [m.group(1) for m in _ALIAS_RE.finditer(own)]
         m = _DEFINES_RE.match(own)
         if m:
@@ -229,10 +225,7 @@ def _defines(G, doc: Document) -> None:
 def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[dict]]], list[str]]:
     """``diff()`` of every draft in ``docs`` against its final version: (old id, new id,
     article- and clause-level rows) triples, and warnings."""
-    try:
-        from .diff import diff
-    except ImportError:
-        return [], []
+    from .diff import diff
     from .links import counterparts
 
     out, warns = [], []

@@ -437,34 +437,19 @@ def find_concepts(text: str) -> list[tuple[str, int, int]]:
 
 # -- citations (guarded: citations.py is built in parallel) ---------------------------------
 
-_ART = r"第([零〇一二三四五六七八九十百千两\d]+)条"
-_FALLBACK_CITE = re.compile(rf"《([^》]{{2,40}})》(?:{_ART})?")
 
 
 def _citations(node: Node, doc: Document) -> list[tuple[str, str | None, str]]:
     """(target_doc, target_ref, matched text) for the external citations of one clause."""
-    try:
-        from .citations import find_citations
-    except ImportError:
-        find_citations = None
-    out = []
-    if find_citations is not None:
-        try:
-            for c in find_citations(node.text, doc, source_ref=node.ref):
-                if getattr(c, "kind", "") == "external" and getattr(c, "target_doc", None):
-                    out.append((c.target_doc, c.target_ref or None, c.text))
-            return out
-        except Exception as exc:  # noqa: BLE001 - a citation bug must not break linking
-            warnings.warn(f"links: citations failed on {node.ref}: {exc}", stacklevel=3)
-    from .corpus import resolve_id
-    from .numerals import cn_to_int
+    from .citations import find_citations
 
-    for m in _FALLBACK_CITE.finditer(fold(node.text)):
-        target = resolve_id(m.group(1))
-        if target:
-            ref = str(cn_to_int(m.group(2))) if m.group(2) else None
-            out.append((target, ref, m.group(0)))
-    return out
+    try:
+        return [(c.target_doc, c.target_ref or None, c.text)
+                for c in find_citations(node.text, doc, source_ref=node.ref)
+                if c.kind == "external" and c.target_doc]
+    except Exception as exc:  # noqa: BLE001 - a citation bug must not break linking
+        warnings.warn(f"links: citations failed on {node.ref}: {exc}", stacklevel=3)
+        return []
 
 
 # -- linking --------------------------------------------------------------------------------

@@ -111,6 +111,18 @@ class Node:
             yield from child.walk()
 
     @property
+    def own_text(self) -> str:
+        """The text that belongs to this node and not to a child: the chapeau of a paragraph
+        that introduces items, else the whole text. Citations and norms are read from it.
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("genai-2023-final").get("7.1").own_text[-7:]
+            '遵守以下规定：'
+        """
+        return self.lead if self.children else self.text
+
+    @property
     def article(self) -> str:
         """The article part of the ref (``"7"`` for ``"7.2.4"``); empty above article level.
 

@@ -1049,7 +1049,8 @@ def _agent_terms(text: str) -> dict[str, str]:
 
 
 def _own_text(node: Node) -> str:
-    return node.lead if node.children and node.lead else node.text
+    # a paragraph whose items follow no chapeau is read whole
+    return node.own_text or node.text
 
 
 def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] | None,
@@ -1140,12 +1141,6 @@ def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
     return out
 
 
-_ARTICLE_REF_RE = re.compile(
-    r"第([零〇一二两三四五六七八九十百千\d]+)条(?:之([一二三四五六七八九十]+))?"
-    r"(?:第([一二三四五六七八九十]+)款)?(?:第([一二三四五六七八九十]+)项)?"
-)
-
-
 def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     """Refs of this document that a penalty clause says it punishes (违反本法第二十一条…)."""
     text = norm.text
@@ -1165,40 +1160,17 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     offence = offence[:last + 1] if last >= 0 else ""
     if not offence:
         return ()
-    refs: list[str] = []
-    try:
-        from .citations import find_citations  # type: ignore[attr-defined]
-    except ImportError:
-        find_citations = None
-    if find_citations is not None:
-        try:
-            cites = find_citations(offence, doc, source_ref=norm.ref)
-        except Exception:  # noqa: BLE001 - fall back to the simple reader below
-            cites = None
-        if cites is not None:
-            for c in cites:
-                if c.kind == "internal" and c.target_ref and c.target_ref not in refs:
-                    if c.target_ref in doc:
-                        refs.append(c.target_ref)
-            return tuple(refs)
-    from .numerals import cn_to_int
+    from .citations import find_citations
 
-    for m in _ARTICLE_REF_RE.finditer(fold(offence)):
-        before = offence[max(0, m.start() - 8): m.start()]
-        if "《" in before and "》" not in before.split("《")[-1]:
-            continue  # inside or right after an external title
-        if "》" in offence[max(0, m.start() - 1): m.start()]:
-            continue
-        art = cn_to_int(m.group(1))
-        if art is None:
-            continue
-        ref = str(art) + (f"-{cn_to_int(m.group(2))}" if m.group(2) else "")
-        if m.group(3):
-            ref += f".{cn_to_int(m.group(3))}"
-            if m.group(4):
-                ref += f".{cn_to_int(m.group(4))}"
-        if ref in doc and ref not in refs:
-            refs.append(ref)
+    try:
+        cites = find_citations(offence, doc, source_ref=norm.ref)
+    except Exception:  # noqa: BLE001 - a citation bug must not sink the obligations
+        return ()
+    refs: list[str] = []
+    for c in cites:
+        if c.kind == "internal" and c.target_ref and c.target_ref not in refs \
+                and c.target_ref in doc:
+            refs.append(c.target_ref)
     return tuple(refs)
 
 

@@ -140,20 +140,8 @@ def cites(G, provision: str | tuple[str, str]):
         >>> sorted(cites(G, "genai-2023-final:21").target_doc)
         ['csl', 'dsl', 'pipl', 'stpl']
     """
-    nid = _pid(provision)
-    if nid not in G:
-        raise KeyError(f"no provision {nid!r} in the graph")
-    rows, seen = [], set()
-    for n in _subtree(G, nid):
-        for u, v, k, d in G.out_edges(n, keys=True, data=True):
-            if k != "cites":
-                continue
-            row = _cite_row(G, u, v, d.get("text", ""))
-            key = (row["target_doc"], row["target_article"])
-            if key not in seen:
-                seen.add(key)
-                rows.append(row)
-    return _frame(rows, _CITE_COLUMNS)
+    return _cite_rows(G, provision, G.out_edges,
+                      lambda row: (row["target_doc"], row["target_article"]))
 
 
 def cited_by(G, provision: str | tuple[str, str]):
@@ -165,17 +153,23 @@ def cited_by(G, provision: str | tuple[str, str]):
         >>> sorted(set(cited_by(G, "pipl:18").source))
         ['pipl:35', 'pipl:45']
     """
+    return _cite_rows(G, provision, G.in_edges, lambda row: row["source"])
+
+
+def _cite_rows(G, provision, edges, key):  # noqa: ANN001
+    """``cites`` edges (``edges`` = out_edges or in_edges) of a provision and everything
+    inside it, one row per distinct ``key(row)``."""
     nid = _pid(provision)
     if nid not in G:
         raise KeyError(f"no provision {nid!r} in the graph")
     rows, seen = [], set()
     for n in _subtree(G, nid):
-        for u, v, k, d in G.in_edges(n, keys=True, data=True):
+        for u, v, k, d in edges(n, keys=True, data=True):
             if k != "cites":
                 continue
             row = _cite_row(G, u, v, d.get("text", ""))
-            if row["source"] not in seen:
-                seen.add(row["source"])
+            if key(row) not in seen:
+                seen.add(key(row))
                 rows.append(row)
     return _frame(rows, _CITE_COLUMNS)
 

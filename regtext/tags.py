@@ -78,21 +78,12 @@ _SCOPE_RE = re.compile(r"适用本|不适用|适用于")
 _XREF_RE = re.compile(rf"第{_NUM}(?:条|款|项)(?:之{_NUM})?")
 _DEFINITION_RE = re.compile(r"是指|含义|所称|（以下(?:简)?称")
 _FORCE = {"prohibition": 3, "obligation": 3, "permission": 1, "encouragement": 1}
-_LEXICAL_MODALS = (("prohibition", re.compile(r"不得|禁止|严禁")),
-                   ("obligation", re.compile(r"应当|必须|(?<!相)应(?!当|用|对)")),
-                   ("permission", re.compile(r"可以|有权")),
-                   ("encouragement", re.compile(r"鼓励|支持|推动|提倡")))
 
 
 @lru_cache(maxsize=4096)
 def _citations(text: str) -> frozenset[str]:
-    try:
-        from .citations import find_citations
-    except ImportError:  # pragma: no cover - the citations module ships with regtext
-        from .corpus import resolve_id
+    from .citations import find_citations
 
-        return frozenset(resolve_id(t) or t.replace("中华人民共和国", "")
-                         for t in re.findall(r"《([^《》]+)》", fold(text)))
     out = set()
     for c in find_citations(text):
         if c.kind == "external" and (c.target_doc or c.target_title):
@@ -104,13 +95,8 @@ def _citations(text: str) -> frozenset[str]:
 def _norms(text: str) -> tuple[tuple[str, str | None, int], ...]:
     """(modality, actor, start) for every norm of the text (a norm binding two actors
     appears twice, with the same start)."""
-    try:
-        from .obligations import find_norms
-    except ImportError:  # pragma: no cover - the obligations module ships with regtext
-        out = []
-        for modality, rx in _LEXICAL_MODALS:
-            out.extend((modality, None, m.start()) for m in rx.finditer(fold(text)))
-        return tuple(out)
+    from .obligations import find_norms
+
     return tuple((n.modality, n.actor, n.start) for n in find_norms(text))
 
 

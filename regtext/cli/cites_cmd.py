@@ -80,7 +80,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
     return render_table(table, width)
 
 
-
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext cites`` on parsed arguments; returns the exit status."""
     from ..citations import citations

@@ -65,7 +65,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
     return render_table(table, width)
 
 
-
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext links`` on parsed arguments; returns the exit status."""
     from ..links import links

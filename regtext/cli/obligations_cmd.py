@@ -79,7 +79,6 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
     return render_table(table, width)
 
 
-
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext obligations`` on parsed arguments; returns the exit status."""
     from ..obligations import obligations
