@@ -121,8 +121,16 @@ def traditional_share(text: str) -> float:
 # -- bytes → str ------------------------------------------------------------------------
 
 
+_COMMON = frozenset("第条條款项項章节節的法人国國不应應当當规規定为為和或有在其者")
+
+
+def _law_score(text: str) -> int:
+    """How many of the first 20,000 characters are common in Chinese legal text."""
+    return sum(c in _COMMON for c in text[:20000])
+
+
 def decode(data: bytes, name: str = "input") -> tuple[str, list[ParseWarning]]:
-    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030.
+    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030 or Big5.
 
     Says in a warning which encoding was used when it was not UTF-8, and flags binary data.
 
@@ -139,13 +147,29 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[ParseWarning]]:
         return data.decode("utf-8-sig"), warnings
     except UnicodeDecodeError:
         pass
-    for enc in ("gb18030", "big5"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        warnings.append(ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as {enc.upper()}"))
-        return text, warnings
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Big5 bytes (Taiwan, Hong Kong pages) often decode as GB18030 too, into nonsense:
+        # keep whichever decoding reads like a law
+        for enc in ("big5", "big5hkscs"):
+            try:
+                alt = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _law_score(alt) > _law_score(text):
+                return alt, [ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as "
+                                          f"{enc.upper()} (reads better than GB18030)")]
+            break
+        return text, [ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as GB18030")]
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text, [ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as BIG5")]
     text = data.decode("utf-8", errors="replace")
     warnings.append(
         ParseWarning("encoding", 0, f"{name}: not valid UTF-8, GB18030 or Big5; "

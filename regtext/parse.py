@@ -408,12 +408,9 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
     pre_warnings: list[ParseWarning] = []
     name = id or "input"
     if isinstance(text, (bytes, bytearray)):
-        data = bytes(text)
-        text, pre_warnings = decode(data, name)
+        text, pre_warnings = decode(bytes(text), name)
         if any(w.kind == "binary" for w in pre_warnings):
             return Document(id, title or "", warnings=tuple(pre_warnings))
-        if any("GB18030" in w.message for w in pre_warnings):
-            text, pre_warnings = _prefer_big5(data, text, pre_warnings, name)
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
     if looks_binary_text(text):
@@ -440,27 +437,6 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
 
 
 # characters every Chinese law is full of, in both scripts: a right decoding has many
-_COMMON = frozenset("第条條款项項章节節的法人国國不应應当當规規定为為和或有在其者")
-
-
-def _prefer_big5(data: bytes, text: str, warnings: list[ParseWarning],
-                 name: str) -> tuple[str, list[ParseWarning]]:
-    """Big5 bytes (Taiwan, Hong Kong pages) often decode as GB18030 too, into nonsense:
-    keep whichever decoding reads like a law."""
-    for enc in ("big5", "big5hkscs"):
-        try:
-            alt = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        head, alt_head = text[:20000], alt[:20000]
-        if sum(c in _COMMON for c in alt_head) > sum(c in _COMMON for c in head):
-            kept = [w for w in warnings if w.kind != "encoding"]
-            return alt, kept + [ParseWarning("encoding", 0, f"{name}: not UTF-8; decoded as "
-                                             f"{enc.upper()} (reads better than GB18030)")]
-        break
-    return text, warnings
-
-
 def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | None,  # noqa: A002
            html_title: str, pre_warnings: list[ParseWarning]) -> Document:
     b = _Builder()
