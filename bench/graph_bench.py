@@ -24,7 +24,7 @@ def main() -> int:
     warnings.simplefilter("ignore")
     t0, c0 = time.perf_counter(), time.process_time()
     stage("import regtext", lambda: __import__("regtext"))
-    from regtext.graph import counts, graph
+    from regtext.network.builder import counts, graph
 
     G = stage("graph() over the whole corpus, cold", graph)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0

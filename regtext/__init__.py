@@ -9,32 +9,29 @@ Example:
 
 from __future__ import annotations
 
-from .corpus import (
-    CorpusWarning,
-    UnknownDocumentError,
-    corpus,
-    load,
-    record,
-    resolve_id,
-    translation,
-)
-from .model import Document, Node, ParseWarning
-from .parse import parse, read
+# The stages, each a subpackage: text (model, parsing) → compare (diff) and extract
+# (citations, norms) → network (graph, links, queries). corpus and batch serve them all.
+from . import corpus
+from .corpus import CorpusWarning, UnknownDocumentError, load, record, resolve_id, translation
+from .text.model import Document, Node, ParseWarning
+from .text.parser import parse, read
 
 # isort: split
 # -- analyses: one import line per module (keep this block sorted) --------------------------
-from .annotate import annotate
 from .batch import frame_many, map_many, parse_many
-from .citations import Citation, citations, find_citations
-from .diff import Comparison, diff
-from .graph import graph
-from .links import links
-from .nlp import nlp
-from .obligations import Norm, find_norms, obligations
+from .compare.comparison import Comparison, diff
+from .extract.annotation import annotate
+from .extract.citing import Citation, citations, find_citations
+from .extract.norms import Norm, find_norms, obligations
+from .extract.pipeline import nlp
+from .network import queries
+from .network.builder import graph
+from .network.linking import links
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "queries",
     "Citation",
     "Comparison",
     "CorpusWarning",

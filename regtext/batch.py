@@ -41,7 +41,7 @@ from concurrent.futures import Executor, Future, as_completed
 from pathlib import Path
 from typing import Any
 
-from .model import Document
+from .text.model import Document
 
 #: File name endings that :func:`paths_in` picks up in a folder.
 TEXT_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown")
@@ -80,7 +80,7 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def _work(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]:
     """Worker side: parse each path and apply ``func``; an error becomes a message."""
-    from .parse import read
+    from .text.parser import read
 
     out: list[Any] = []
     for p in paths:

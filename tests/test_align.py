@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import regtext
-from regtext.align import align, clean, hungarian, pieces, similarity
+from regtext.compare.alignment import align, clean, hungarian, pieces, similarity
 
 
 def _articles(doc_id):

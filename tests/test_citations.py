@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import regtext
-from regtext.citations import COLUMNS, find_all, find_citations
+from regtext.extract.citing import COLUMNS, find_all, find_citations
 
 
 def targets(doc_id: str, ref: str) -> set[tuple[str, str | None, str | None]]:

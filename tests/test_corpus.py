@@ -81,3 +81,19 @@ def test_translation_keeps_english_chapter_headings():
     assert headings["ch1"] == "General Provisions"
     assert headings["ch4"].startswith("Supervision, Inspection")
     assert [a.ref for a in en.articles] == [a.ref for a in zh.articles]
+
+
+def test_corpus_loads_from_a_checkout_without_the_installed_package_data():
+    """In a clone after a non-editable ``pip install .``, Python started in the repository root
+    imports the source tree, which has no ``regtext._corpus``: loading must still work."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; sys.modules['regtext._corpus'] = None\n"  # as if it were not installed
+            "import regtext; print(len(regtext.load('pipl').articles))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "74"

@@ -14,7 +14,7 @@ import pytest
 from conftest import LAWREFBOOK as LAWREF  # noqa: E402
 
 import regtext
-from regtext.numerals import int_to_cn
+from regtext.text.numerals import int_to_cn
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +138,7 @@ def test_tag_deadline_removed_15_14():
 
 
 def test_tags_use_the_vocabulary():
-    from regtext.tags import TAGS
+    from regtext.compare.tagging import TAGS
 
     vocab = set(TAGS)
     for tags in article_rows().tags:

@@ -148,11 +148,11 @@ def _vocabularies():
     module = importlib.import_module
     citation_forms = ("title", "alias", "abbreviation", "self", "bare", "relative", "anaphor")
     return [
-        ("comparing.md", "change tag", module("regtext.tags").TAGS),
-        ("comparing.md", "comparison column", module("regtext.diff").COLUMNS),
-        ("graph.md", "edge kind", module("regtext.graph").EDGE_KINDS),
-        ("citations-obligations.md", "modality", module("regtext.obligations").MODALITIES),
-        ("citations-obligations.md", "citation column", module("regtext.citations").COLUMNS),
+        ("comparing.md", "change tag", module("regtext.compare.tagging").TAGS),
+        ("comparing.md", "comparison column", module("regtext.compare.comparison").COLUMNS),
+        ("graph.md", "edge kind", module("regtext.network.builder").EDGE_KINDS),
+        ("citations-obligations.md", "modality", module("regtext.extract.norms").MODALITIES),
+        ("citations-obligations.md", "citation column", module("regtext.extract.citing").COLUMNS),
         ("citations-obligations.md", "citation form", citation_forms),
     ]
 

@@ -8,7 +8,15 @@ import networkx as nx
 import pytest
 
 import regtext
-from regtext.graph import EDGE_KINDS, counts, neighbourhood, to_frames, to_graphml, to_json, write
+from regtext.network.builder import (
+    EDGE_KINDS,
+    counts,
+    neighbourhood,
+    to_frames,
+    to_graphml,
+    to_json,
+    write,
+)
 
 DOCS = ["genai-2023-draft", "genai-2023-final", "pipl", "csl", "dsl",
         "algorithm-recommendation", "deep-synthesis", "stpl", "civil-code-personality"]
@@ -161,7 +169,7 @@ def test_neighbourhood(G):
 def test_plot(G):
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
-    from regtext.graph import plot
+    from regtext.network.builder import plot
 
     ax = plot(G, "genai-2023-final:11.2")
     assert ax.get_title() == "genai-2023-final:11.2"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import warnings
 
 import pytest
 
 import regtext
-from regtext.normalize import fold
-
-L = sys.modules["regtext.links"]  # regtext.links is the function; this is the module
+import regtext.network.linking as L  # noqa: E402
+from regtext.text.normalize import fold
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import regtext
-from regtext.nlp import COMPONENTS, jieba_tokenizer, legal_terms, segment
+from regtext.extract.pipeline import COMPONENTS, jieba_tokenizer, legal_terms, segment
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +100,7 @@ def fresh_legal():
     """A jieba tokenizer loaded from disk the ordinary way, legal dictionary added."""
     import jieba
 
-    from regtext.nlp import dictionary_path
+    from regtext.extract.pipeline import dictionary_path
 
     tok = jieba.Tokenizer()
     tok.load_userdict(dictionary_path())
@@ -124,7 +124,7 @@ def test_copied_dictionary_equals_a_fresh_load(fresh_legal):
 @pytest.mark.parametrize("doc_id", ["pipl", "criminal-law", "genai-2023-draft"])
 def test_pos_tags_equal_jieba_posseg(posseg, doc_id):
     """nlp.pos_tags recomputes jieba.posseg's HMM-free cut: same words, same tags."""
-    from regtext.nlp import pos_tags
+    from regtext.extract.pipeline import pos_tags
 
     texts = _clauses(doc_id) + ["第1条 AI技术a1b2、C++ 12.5%\r\n x", "ＡＢＣ１２３ 〇", ""]
     for text in texts:
@@ -133,7 +133,7 @@ def test_pos_tags_equal_jieba_posseg(posseg, doc_id):
 
 
 def test_plain_tokenizer_has_no_legal_words():
-    from regtext.nlp import plain_tokenizer
+    from regtext.extract.pipeline import plain_tokenizer
 
     words = plain_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任", HMM=False)
     assert "深度合成服务提供者" not in words and "应当" in words
@@ -145,7 +145,7 @@ def test_words_equal_jieba_cut(fresh_legal, doc_id, legal):
     """nlp.words recomputes jieba's HMM-free cut (links and redlines use it)."""
     import jieba
 
-    from regtext.nlp import words
+    from regtext.extract.pipeline import words
 
     tok = fresh_legal if legal else jieba.Tokenizer()
     texts = _clauses(doc_id) + ["第1条 AI技术a1b2、C++ 12.5%\r\n x", "a-b_c.d%e #f&g", ""]

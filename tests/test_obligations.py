@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 import regtext
-from regtext.obligations import (
+from regtext.extract.norms import (
     MODAL_WORDS,
     Norm,
     definitions,

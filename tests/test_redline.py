@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import regtext
-from regtext.redline import edits, redline_html, redline_markdown
+from regtext.compare.redlining import edits, redline_html, redline_markdown
 
 
 def _doc(doc_id):

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import regtext
 from regtext.corpus import text as corpus_text
-from regtext.normalize import fold
-from regtext.numerals import int_to_cn
+from regtext.text.normalize import fold
+from regtext.text.numerals import int_to_cn
 
 warnings.filterwarnings("ignore", category=regtext.CorpusWarning)
 
@@ -82,6 +82,12 @@ def test_gbk_bytes_say_which_encoding(tmp_path):
     doc = regtext.read(path)
     assert len(doc.articles) == 55 and doc.get("21").text == regtext.load("dsl").get("21").text
     assert "dsl-gbk" in kinds(doc, "encoding")[0].message
+
+
+@pytest.mark.parametrize("data", [b"\xfe\xff\x00", b"\xff\xfe\x2c\x7b\x00"])
+def test_utf16_bom_with_odd_byte_count_is_a_warning_not_a_crash(data):
+    doc = regtext.parse(data)
+    assert "truncated" in kinds(doc, "encoding")[0].message
 
 
 def test_utf16_with_bom():
@@ -243,7 +249,7 @@ def test_no_text_lost_or_duplicated(text):
 
 
 def _diff_frame(a: regtext.Document, b: regtext.Document):
-    diff = pytest.importorskip("regtext.diff").diff
+    diff = pytest.importorskip("regtext.compare.comparison").diff
     return diff(a, b).to_frame(level="article")
 
 

@@ -112,8 +112,8 @@ def open_document(name: str):
     import warnings
     from pathlib import Path
 
-    from ..corpus import load
-    from ..parse import read
+    from ..corpus.catalog import load
+    from ..text.parser import read
 
     path = Path(name)
     if path.exists():

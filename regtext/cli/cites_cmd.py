@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _filter(df, args: argparse.Namespace):  # noqa: ANN001 - a pandas DataFrame
-    from ..corpus import resolve_id
+    from ..corpus.catalog import resolve_id
 
     if args.kind:
         df = df[df.kind == args.kind]
@@ -82,7 +82,7 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext cites`` on parsed arguments; returns the exit status."""
-    from ..citations import citations
+    from ..extract.citing import citations
 
     doc = open_document(args.source)
     check_ref(doc, args.ref, args.source)

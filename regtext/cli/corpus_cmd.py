@@ -19,9 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext corpus`` on parsed arguments; returns the exit status."""
-    from ..corpus import corpus
+    from ..corpus import listing
 
-    df = corpus()
+    df = listing()
     if args.format == "csv":
         write_output(df.to_csv(index=False), args.output)
     elif args.format == "json":

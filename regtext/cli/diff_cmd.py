@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext diff`` on parsed arguments; returns the exit status."""
-    from ..diff import diff
+    from ..compare.comparison import diff
 
     if (args.old is None) != (args.new is None):
         raise CliError("give both OLD and NEW, or neither (the shipped genai draft → final)")
@@ -118,7 +118,7 @@ def _print_table(cmp, level: str, width: int, color: bool) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from ..diff import _summary_sentence
+    from ..compare.comparison import _summary_sentence
 
     s = cmp.summary(level)
     buf = io.StringIO()

@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     """Run ``regtext graph`` on parsed arguments; returns the exit status."""
     import json
 
-    from ..corpus import resolve_id
-    from ..graph import counts, graph, to_graphml, to_json, write
+    from ..corpus.catalog import resolve_id
+    from ..network.builder import counts, graph, to_graphml, to_json, write
 
     docs = None
     if args.docs:

@@ -67,13 +67,13 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext links`` on parsed arguments; returns the exit status."""
-    from ..links import links
+    from ..network.linking import links
 
     if args.k < 1:
         raise CliError(f"-k must be at least 1, not {args.k}")
     doc = open_document(args.source)
     if args.to:
-        from ..corpus import resolve_id
+        from ..corpus.catalog import resolve_id
 
         unknown = [t for t in args.to if resolve_id(t) is None]
         if unknown:

@@ -81,7 +81,7 @@ def table_text(df, title: str, width: int = 100) -> str:  # noqa: ANN001 - a Dat
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regtext obligations`` on parsed arguments; returns the exit status."""
-    from ..obligations import obligations
+    from ..extract.norms import obligations
 
     doc = open_document(args.source)
     check_ref(doc, args.ref, args.source)

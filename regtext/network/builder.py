@@ -37,7 +37,7 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Document, Node
+from ..text.model import Document, Node
 
 #: Edge kinds, in the order the builder adds them.
 EDGE_KINDS = ("contains", "cites", "imposes", "bears", "sanctions", "defines", "aligned_to",
@@ -66,7 +66,7 @@ def node_id(doc_id: str | None, ref: str) -> str:
 
 
 def _resolve_docs(docs: Iterable[Document | str] | None) -> list[Document]:
-    from .corpus import catalog, load
+    from ..corpus.catalog import catalog, load
 
     if isinstance(docs, (str, Document)):  # graph("pipl") means one document
         docs = [docs]
@@ -142,7 +142,7 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
 def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | None:
     """Add the ``cites`` edges of ``doc``; return its external citations by clause ref (for
     the linker), or None when extraction fails."""
-    from .citations import find_all
+    from ..extract.citing import find_all
 
     try:
         cites = find_all(doc)
@@ -165,7 +165,7 @@ def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | N
 
 def _compute_norms(doc: Document) -> tuple[list[Any] | None, str]:
     """The norms of ``doc`` (None when extraction fails) and a warning."""
-    from .obligations import document_norms
+    from ..extract.norms import document_norms
 
     try:
         return document_norms(doc), ""
@@ -199,7 +199,7 @@ def _norms(G, doc: Document, norms: list[Any] | None) -> None:
 def _defines(G, doc: Document) -> None:
     """``defines`` edges: 本法所称X，是指… / X，是指… and （以下简称X）in the text, plus the
     concept lexicon's definitions (敏感个人信息 → PIPL 28) for provisions of ``doc``."""
-    from .links import lexicon
+    from ..network.linking import lexicon
 
     for node in doc.clauses():
         own = node.own_text  # items define for themselves
@@ -225,8 +225,8 @@ def _defines(G, doc: Document) -> None:
 def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[dict]]], list[str]]:
     """``diff()`` of every draft in ``docs`` against its final version: (old id, new id,
     article- and clause-level rows) triples, and warnings."""
-    from .diff import diff
-    from .links import counterparts
+    from ..compare.comparison import diff
+    from ..network.linking import counterparts
 
     out, warns = [], []
     by_id = {d.id: d for d in docs}
@@ -281,7 +281,7 @@ def _links_and_borrowing(G, docs: list[Document], k: int,
     """The ``links_to`` and ``borrows_from`` edges, as (source, target, kind, attrs)."""
     from rapidfuzz import fuzz
 
-    from .links import clause_links, corpus_index, fold, similar, statutes
+    from ..network.linking import clause_links, corpus_index, fold, similar, statutes
 
     pending: list[tuple[str, str, str, dict[str, Any]]] = []
     in_graph = {d.id for d in docs}

@@ -16,11 +16,12 @@ import re
 import warnings
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from .model import Document
-from .normalize import fold
-from .parse import parse
+from ..text.model import Document
+from ..text.normalize import fold
+from ..text.parser import parse
 
 
 class CorpusWarning(UserWarning):
@@ -52,7 +53,13 @@ class UnknownDocumentError(KeyError):
 
 
 def _files():
-    return resources.files("regtext._corpus")
+    """Where the texts are: the installed ``regtext._corpus`` package data, else ``corpus/`` of a
+    source checkout (a checkout's ``regtext/`` shadows the installed package when Python starts in
+    the repository root, and the checkout has no ``regtext/_corpus``)."""
+    try:
+        return resources.files("regtext._corpus")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "corpus"
 
 
 @lru_cache(maxsize=1)
@@ -122,14 +129,14 @@ def _unknown_message(name: str) -> str:
             ids.append(i)
     hint = f"; did you mean {', '.join(repr(i) for i in ids)}?" if ids else ""
     return (f"unknown corpus document {name!r}{hint} "
-            f"(regtext.corpus() lists the {len(catalog())} shipped texts)")
+            f"(`regtext corpus` lists the {len(catalog())} shipped texts)")
 
 
-def corpus():
+def listing():
     """The catalog as a pandas DataFrame, one row per shipped text.
 
     Example:
-        >>> df = corpus()
+        >>> df = listing()
         >>> sorted(df.query("verification == 'partial'").id)
         ['genai-2023-draft', 'security-assessment']
     """
@@ -214,7 +221,7 @@ _EN_CHAPTER = re.compile(r"^Chapter\s+(\d+)\s*(.*)$")
 @lru_cache(maxsize=8)
 def _load_translation(doc_id: str, file: str) -> Document:
     """Parse an English translation laid out like the Chinese (Chapter N / Article N)."""
-    from .numerals import int_to_cn
+    from ..text.numerals import int_to_cn
 
     raw = (_files() / file).read_text(encoding="utf-8")
     out = []

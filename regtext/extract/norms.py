@@ -36,12 +36,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .normalize import fold
+from ..text.normalize import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .model import Document, Node
+    from ..text.model import Document, Node
 
 __all__ = [
     "MODAL_WORDS",
@@ -431,7 +431,7 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     # no HMM: unknown words fall apart into characters, which the rules below tolerate, and
     # the Viterbi pass would triple the run time over a whole corpus. nlp.pos_tags gives
     # jieba.posseg's tags (legal dictionary) twice as fast.
-    from .nlp import pos_tags
+    from ..extract.pipeline import pos_tags
 
     return pos_tags(text)
 
@@ -1160,7 +1160,7 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     offence = offence[:last + 1] if last >= 0 else ""
     if not offence:
         return ()
-    from .citations import find_citations
+    from ..extract.citing import find_citations
 
     try:
         cites = find_citations(offence, doc, source_ref=norm.ref)

@@ -62,7 +62,7 @@ class Edit:
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> frozenset[int]:
     """Offsets where a jieba word starts or ends (jieba imported lazily: it is slow to load)."""
-    from .nlp import words  # not the legal dictionary: it moves redline boundaries
+    from ..extract.pipeline import words  # not the legal dictionary: it moves redline boundaries
 
     out = {0, len(text)}
     pos = 0

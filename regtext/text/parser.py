@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Document, Node, ParseWarning
-from .normalize import (
+from ..text.model import Document, Node, ParseWarning
+from ..text.normalize import (
     Line,
     decode,
     html_to_text,
@@ -41,8 +41,8 @@ from .normalize import (
     split_lines,
     traditional_share,
 )
-from .numerals import cn_to_int as _cn_to_int
-from .numerals import int_to_cn as _int_to_cn
+from ..text.numerals import cn_to_int as _cn_to_int
+from ..text.numerals import int_to_cn as _int_to_cn
 
 # numbering repeats endlessly across a corpus (第一条, （一）…): memoise the conversions
 cn_to_int = lru_cache(maxsize=4096)(_cn_to_int)

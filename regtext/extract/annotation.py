@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Document
+    from ..text.model import Document
 
 
 class AnnotatedHTML(str):
@@ -44,7 +44,7 @@ def _css() -> str:
 
 def _norm_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Norms per clause ref, from regtext.obligations when it is there."""
-    from .obligations import obligations
+    from ..extract.norms import obligations
 
     try:
         df = obligations(doc)
@@ -150,7 +150,7 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
         >>> html.startswith('<div class="regtext-annotated">'), '>前款</a>规定' in html
         (True, True)
     """
-    from .citations import find_all, find_citations
+    from ..extract.citing import find_all, find_citations
 
     style = f"<style>{_css()}</style>"
     if isinstance(doc, str):
@@ -183,7 +183,7 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
 
 
 def _plain_norms(text: str) -> list[dict[str, Any]]:
-    from .obligations import find_norms
+    from ..extract.norms import find_norms
 
     try:
         return [{"start": n.start, "end": n.end, "text": n.text, "modality": n.modality,

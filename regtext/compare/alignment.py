@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import fold
+from ..text.normalize import fold
 
 __all__ = ["Match", "align", "clean", "hungarian", "pieces", "similarity"]
 
@@ -99,7 +99,9 @@ _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidenc
 
 def _words(cleaned: str) -> list[str]:
     """jieba words of two or more characters (imported lazily: jieba is slow to load)."""
-    from .nlp import plain_tokenizer  # not the legal one: it moves redline and alignment boundaries
+    from ..extract.pipeline import (
+        plain_tokenizer,  # not the legal one: it moves redline and alignment boundaries
+    )
 
     return [w for w in plain_tokenizer().lcut(cleaned) if len(w) > 1]
 

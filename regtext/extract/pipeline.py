@@ -318,7 +318,7 @@ class CitationsComponent:
         _ensure_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from .citations import find_citations
+        from ..extract.citing import find_citations
 
         cites = find_citations(doc.text, doc.user_data.get("regtext_document"),
                                doc.user_data.get("regtext_source_ref"))
@@ -354,7 +354,7 @@ def register_components() -> tuple[str, ...]:
             lambda nlp, name: CitationsComponent(name))  # noqa: ARG005 - spaCy's signature
     names = ["regtext_citations"]
     try:  # the obligations component, when that module provides one
-        from .obligations import register_component
+        from ..extract.norms import register_component
 
         names.append(register_component())
     except Exception:  # noqa: BLE001 - not built yet, or broken: citations still work

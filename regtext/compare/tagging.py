@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .align import clean
-from .normalize import fold
+from ..compare.alignment import clean
+from ..text.normalize import fold
 
 __all__ = ["TAGS", "tags"]
 
@@ -82,7 +82,7 @@ _FORCE = {"prohibition": 3, "obligation": 3, "permission": 1, "encouragement": 1
 
 @lru_cache(maxsize=4096)
 def _citations(text: str) -> frozenset[str]:
-    from .citations import find_citations
+    from ..extract.citing import find_citations
 
     out = set()
     for c in find_citations(text):
@@ -95,7 +95,7 @@ def _citations(text: str) -> frozenset[str]:
 def _norms(text: str) -> tuple[tuple[str, str | None, int], ...]:
     """(modality, actor, start) for every norm of the text (a norm binding two actors
     appears twice, with the same start)."""
-    from .obligations import find_norms
+    from ..extract.norms import find_norms
 
     return tuple((n.modality, n.actor, n.start) for n in find_norms(text))
 

@@ -36,8 +36,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import Document, Node
-from .normalize import fold as _fold_uncached
+from ..text.model import Document, Node
+from ..text.normalize import fold as _fold_uncached
 
 fold = lru_cache(maxsize=100_000)(_fold_uncached)  # clause texts recur: fold each once
 
@@ -103,7 +103,7 @@ class Link:
 
 
 def _catalog() -> list[dict[str, Any]]:
-    from .corpus import catalog
+    from ..corpus.catalog import catalog
 
     return catalog()
 
@@ -154,7 +154,7 @@ def statutes(doc: Document | None = None, to: str | Iterable[str] | None = None)
         >>> statutes(to="个保法")
         ['pipl']
     """
-    from .corpus import resolve_id
+    from ..corpus.catalog import resolve_id
 
     skip = counterparts(doc) if doc is not None else set()
     ids = [r["id"] for r in _catalog()
@@ -173,7 +173,7 @@ def statutes(doc: Document | None = None, to: str | Iterable[str] | None = None)
 
 
 def _load_quiet(doc_id: str) -> Document:
-    from .corpus import load
+    from ..corpus.catalog import load
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -198,7 +198,7 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _mask_titles(fold(text))
     # HMM off: new-word discovery costs half the time and bigrams cover unknown words
     # jieba with the legal dictionary (its own instance: the global jieba stays untouched)
-    from .nlp import words as cut
+    from ..extract.pipeline import words as cut
 
     words = [w for w in cut(folded) if _WORD.fullmatch(w)]
     out = [w for w in words if len(w) > 1 and w not in _STOPWORDS]
@@ -441,7 +441,7 @@ def find_concepts(text: str) -> list[tuple[str, int, int]]:
 
 def _citations(node: Node, doc: Document) -> list[tuple[str, str | None, str]]:
     """(target_doc, target_ref, matched text) for the external citations of one clause."""
-    from .citations import find_citations
+    from ..extract.citing import find_citations
 
     try:
         return [(c.target_doc, c.target_ref or None, c.text)

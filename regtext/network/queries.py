@@ -71,7 +71,7 @@ def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
 def _resolve(doc: str | None) -> str | None:
     if doc is None:
         return None
-    from .corpus import resolve_id
+    from ..corpus.catalog import resolve_id
 
     return resolve_id(doc) or doc
 
@@ -188,7 +188,7 @@ def invoked(G, doc: str, statute: str, vias: Iterable[str] = ("citation", "conce
         >>> set(df.via) <= {"citation", "concept", "similarity"}, "47" in set(df.target_article)
         (True, True)
     """
-    from .links import VIA_ORDER
+    from ..network.linking import VIA_ORDER
 
     doc, statute = _resolve(doc), _resolve(statute)
     keep = set(vias)
@@ -243,7 +243,7 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
         >>> sorted(set(df.query("ref == '11.2'").target_article))[:4]
         ['4', '45', '46', '47']
     """
-    from .links import VIA_ORDER
+    from ..network.linking import VIA_ORDER
 
     targets = {_resolve(t) for t in _as_set(to)} if to is not None else None
     modalities = _as_set(modality)

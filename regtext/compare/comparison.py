@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .align import Match, align, clean
-from .model import Document, Node
-from .redline import Edit, edits, redline_html, redline_markdown
-from .tags import tags as _tags
+from ..compare.alignment import Match, align, clean
+from ..compare.redlining import Edit, edits, redline_html, redline_markdown
+from ..compare.tagging import tags as _tags
+from ..text.model import Document, Node
 
 __all__ = ["Comparison", "Pair", "diff"]
 
@@ -256,7 +256,7 @@ class Comparison:
         if not self.new.id:
             return None
         try:
-            from .corpus import translation
+            from ..corpus.catalog import translation
 
             return translation(self.new.id)
         except (KeyError, OSError, ValueError):
@@ -462,7 +462,7 @@ class Comparison:
             一、在第一条中的“甲应当”后增加“依法”。
             二、删去第二条。
         """
-        from .numerals import int_to_cn
+        from ..text.numerals import int_to_cn
 
         steps: list[str] = []
         sources: dict[str, list[Pair]] = {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from .model import ParseWarning
+from ..text.model import ParseWarning
 
 # -- character folding (1:1) ----------------------------------------------------------
 
@@ -140,7 +140,12 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[ParseWarning]]:
     """
     warnings: list[ParseWarning] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), [ParseWarning("encoding", 0, f"{name}: decoded as UTF-16")]
+        # A BOM followed by an odd number of bytes is a truncated file: keep what decodes.
+        text = data.decode("utf-16", errors="replace")
+        note = f"{name}: decoded as UTF-16"
+        if len(data) % 2:
+            note += " (odd byte count: the file is truncated; the last byte was dropped)"
+        return text, [ParseWarning("encoding", 0, note)]
     if looks_binary_bytes(data):
         return "", [ParseWarning("binary", 0, f"{name}: binary data, not text; nothing parsed")]
     try:

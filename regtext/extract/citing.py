@@ -46,14 +46,14 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
-from .normalize import fold
-from .numerals import cn_to_int
+from ..text.normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
+from ..text.normalize import fold
+from ..text.numerals import cn_to_int
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .model import Document, Node
+    from ..text.model import Document, Node
 
 #: DataFrame columns, DESIGN.md §3 first.
 COLUMNS = ["source_ref", "text", "kind", "target_doc", "target_title", "target_ref", "start",
@@ -174,7 +174,7 @@ def _is_legal_title(title: str) -> bool:
 @lru_cache(maxsize=1)
 def _catalog_aliases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Unbracketed catalog names: (long names matched anywhere, short ones only before 第)."""
-    from .corpus import catalog
+    from ..corpus.catalog import catalog
 
     long, short = set(), set()
     for rec in catalog():
@@ -396,7 +396,7 @@ def _doc_abbreviations(doc: Document) -> dict[str, str]:
 
 def _resolve_title(title: str, abbrevs: dict[str, str]) -> tuple[str | None, str]:
     """Corpus id for a title (or a document-defined abbreviation) and the form used."""
-    from .corpus import resolve_id
+    from ..corpus.catalog import resolve_id
 
     title = title.strip()
     if title in abbrevs:
@@ -411,7 +411,7 @@ def _resolve_title(title: str, abbrevs: dict[str, str]) -> tuple[str | None, str
 
 @lru_cache(maxsize=64)
 def _load_target(doc_id: str) -> Document | None:
-    from .corpus import load
+    from ..corpus.catalog import load
 
     try:
         return load(doc_id, warn=False)
@@ -875,7 +875,7 @@ def citations(doc: Document) -> pd.DataFrame:
     import pandas as pd
 
     if isinstance(doc, (str, bytes)):  # plain text: parse it rather than refuse it
-        from .parse import parse
+        from ..text.parser import parse
 
         doc = parse(doc)
     try:

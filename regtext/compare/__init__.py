@@ -1,0 +1,1 @@
+"""Stage 2a, comparison: alignment, redlines, change tags and the Comparison with its renderers."""

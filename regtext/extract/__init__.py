@@ -1,0 +1,1 @@
+"""Stage 2b, extraction: segmentation, citations, norms, the spaCy pipeline, annotation."""
