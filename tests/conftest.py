@@ -19,3 +19,6 @@ def _find_lawrefbook() -> Path:
 
 
 LAWREFBOOK = _find_lawrefbook()
+
+# Failures on one document are warnings for users and errors in the tests (regtext._guard).
+os.environ.setdefault("REGTEXT_STRICT", "1")

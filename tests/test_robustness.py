@@ -340,3 +340,17 @@ def test_traditional_bytes_pick_the_right_encoding(encoding, says):
     assert len(doc.articles) == 55
     assert doc.title == "中華人民共和國數據安全法"
     assert says in kinds(doc, "encoding")[0].message
+
+
+def test_guard_warns_naming_the_document_or_raises_when_strict():
+    import warnings
+
+    from regtext._guard import DocumentFailure, guard
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with guard("parse", "law-x", strict=False):
+            raise RuntimeError("bad")
+    assert caught[0].category is DocumentFailure and "law-x" in str(caught[0].message)
+    with pytest.raises(RuntimeError), guard("parse", "law-x", strict=True):
+        raise RuntimeError("bad")

@@ -19,6 +19,7 @@ from .catalog import (
     CorpusWarning,
     UnknownDocumentError,
     catalog,
+    find,
     listing,
     load,
     record,
@@ -27,7 +28,7 @@ from .catalog import (
     translation,
 )
 
-__all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "listing", "load", "record",
+__all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "find", "listing", "load", "record",
            "resolve_id", "text", "translation"]
 
 

@@ -106,6 +106,32 @@ def resolve_id(name: str) -> str | None:
     return _alias_index().get(_key(name))
 
 
+def find(title: str, as_of: str | None = None) -> str | None:
+    """The document id a cited title names, for citation resolution; ``None`` when unknown.
+
+    Looks in the shipped corpus first, then in collections registered with
+    ``regtext.corpus.register`` (where, when several versions exist, the version in force on
+    ``as_of``, an ISO date, is chosen). This is the seam between citations and the corpus.
+
+    Example:
+        >>> find("《中华人民共和国网络安全法》"), find("无此法")
+        ('csl', None)
+    """
+    hit = resolve_id(title)
+    if hit is not None:
+        return hit
+    for finder in _FINDERS:
+        hit = finder(title, as_of)
+        if hit is not None:
+            return hit
+    return None
+
+
+#: Extra title finders (``(title, as_of) -> id | None``) consulted by :func:`find` after the
+#: shipped corpus; registered collections add theirs here.
+_FINDERS: list[Any] = []
+
+
 def record(name: str) -> dict[str, Any]:
     """The catalog record for a corpus id or alias; :class:`UnknownDocumentError` otherwise.
 
