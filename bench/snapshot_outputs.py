@@ -13,13 +13,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LAWREFBOOK = HERE.parent.parent / "shared" / "lawrefbook"
+LAWREFBOOK = next((p for p in (Path(os.environ.get("REGTEXT_LAWREFBOOK", "/nonexistent")),
+                                HERE.parent.parent / "shared" / "lawrefbook",
+                                Path("/work/shared/lawrefbook")) if p.is_dir()),
+                  HERE.parent.parent / "shared" / "lawrefbook")
 PAIRS = [("genai-2023-draft", "genai-2023-final"),
          ("反垄断法/反垄断法(2007-08-30).md", "反垄断法/反垄断法(2022-06-24).md"),
          ("未成年人保护法/未成年人保护法(2020-10-17).md",
@@ -32,7 +36,7 @@ def _sample(n: int) -> list[Path]:
 
 
 def _find(rel: str) -> Path | None:
-    hits = [p for p in LAWREFBOOK.rglob("*.md") if str(p).endswith(rel.split("/")[-1])]
+    hits = [p for p in LAWREFBOOK.rglob("*.md") if p.name == rel.split("/")[-1]]
     return hits[0] if hits else None
 
 
