@@ -29,3 +29,11 @@ def test_alternation_prefers_the_longer_word():
     import re
 
     assert re.match(rules.alternation(["应", "应当"]), "应当").group() == "应当"
+
+
+@pytest.mark.parametrize("row", rules.table("abbreviation-markers"), ids=lambda r: r["marker"])
+def test_abbreviation_marker_rows(row):
+    from regtext.text.terms import abbreviation_re
+
+    assert abbreviation_re().search(row["example"]) is not None
+    assert abbreviation_re().search(row["counterexample"]) is None
