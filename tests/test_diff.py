@@ -329,3 +329,18 @@ def test_cli_files_and_errors(tmp_path, capsys):
     assert main(["diff", "genai-2023-draft"]) == 2
     assert main(["diff", "no-such-law", "pipl"]) == 2
     assert "no-such-law" in capsys.readouterr().err
+
+
+def test_every_registered_format_renders_and_the_cli_offers_it():
+    from regtext.cli.diff_cmd import _formats
+    from regtext.compare.reports import FORMATS, render
+
+    cmp = regtext.diff(regtext.parse("第一条 甲应当登记。\n\n第二条 乙。"),
+                       regtext.parse("第一条 甲应当依法登记。"))
+    assert {"csv", "json", "markdown", "html", "duizhao", "decision"} <= set(FORMATS)
+    for name in FORMATS:
+        out = render(cmp, name)
+        assert out and ("依法" in out if isinstance(out, str) else True), name
+    assert _formats() == ["table", *FORMATS]
+    with pytest.raises(ValueError, match="unknown format 'nope'"):
+        render(cmp, "nope")

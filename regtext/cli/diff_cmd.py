@@ -14,7 +14,13 @@ from . import CliError, open_document, write_output
 
 DEFAULT_OLD = "genai-2023-draft"
 DEFAULT_NEW = "genai-2023-final"
-FORMATS = ["table", "csv", "json", "html", "markdown", "duizhao", "decision"]
+
+
+def _formats() -> list[str]:
+    """``table`` (the terminal view) plus every renderer in regtext.compare.reports."""
+    from ..compare.reports import FORMATS
+
+    return ["table", *FORMATS]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("new", nargs="?", metavar="NEW", help="corpus id/alias or file (new version)")
     p.add_argument("--level", choices=["article", "clause"], default="article",
                    help="rows per article (条) or per clause (款/项)")
-    p.add_argument("--format", choices=FORMATS, default="table",
+    p.add_argument("--format", choices=_formats(), default="table",
                    help="duizhao = 修改对照表, decision = 修改决定-style instructions")
     p.add_argument("--width", type=int, default=100, help="table: characters per line")
     p.add_argument("-o", "--output", help="write to this file instead of the terminal")
@@ -47,27 +53,15 @@ def run(args: argparse.Namespace) -> int:
         if not doc.articles:
             print(f"regtext diff: {name}: no articles found", file=sys.stderr)
     cmp = diff(old, new)
-    fmt = args.format
-    if fmt == "csv":
-        df = cmp.to_frame(args.level)
-        df["tags"] = df["tags"].map(";".join)
-        out = df.to_csv(index=False)
-    elif fmt == "json":
-        out = cmp.to_json(args.level)
-    elif fmt == "html":
-        out = cmp.to_html(args.level)
-    elif fmt == "markdown":
-        out = cmp.to_markdown(args.level)
-    elif fmt == "duizhao":
-        out = cmp.to_duizhao()
-    elif fmt == "decision":
-        out = cmp.to_decision()
-    else:
-        if not args.output and sys.stdout.isatty():
-            _print_table(cmp, args.level, args.width, color=True)
-            return 0
-        out = _print_table(cmp, args.level, args.width, color=False)
-    write_output(out, args.output)
+    if args.format != "table":
+        from ..compare.reports import render
+
+        write_output(render(cmp, args.format, level=args.level), args.output)
+        return 0
+    if not args.output and sys.stdout.isatty():
+        _print_table(cmp, args.level, args.width, color=True)
+        return 0
+    write_output(_print_table(cmp, args.level, args.width, color=False), args.output)
     return 0
 
 
@@ -118,7 +112,7 @@ def _print_table(cmp, level: str, width: int, color: bool) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from ..compare.comparison import _summary_sentence
+    from ..compare.reports import summary_sentence
 
     s = cmp.summary(level)
     buf = io.StringIO()
@@ -146,5 +140,5 @@ def _print_table(cmp, level: str, width: int, color: bool) -> str:
         table.add_row(f"{_short(p, 'old')} → {_short(p, 'new')}", change, sim,
                       "\n".join(p.tags), _changes(p, room), style=style.get(p.change, ""))
     console.print(table)
-    console.print(_summary_sentence(s), style="dim", highlight=False)
+    console.print(summary_sentence(s), style="dim", highlight=False)
     return buf.getvalue()

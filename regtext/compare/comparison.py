@@ -19,15 +19,13 @@ Example:
 
 from __future__ import annotations
 
-import html
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from ..compare.alignment import Match, align, clean
-from ..compare.redlining import Edit, edits, redline_html, redline_markdown
+from ..compare.redlining import Edit, edits, redline_html
 from ..compare.tagging import tags as _tags
 from ..text.model import Document, Node
 
@@ -320,7 +318,7 @@ class Comparison:
             "tags": dict(sorted(tag_counts.items())),
         }
 
-    # -- reports ------------------------------------------------------------------------
+    # -- reports: each format is a renderer in regtext.compare.reports -----------------
 
     def to_json(self, level: str = "article", indent: int | None = 1) -> str:
         """The comparison as JSON: documents, summary and every row (with its edits).
@@ -332,9 +330,9 @@ class Comparison:
             >>> json.loads(cmp.to_json())["rows"][0]["change"]
             'modified'
         """
-        data = {"summary": self.summary(level),
-                "rows": [p.to_dict() for p in self.rows(level)]}
-        return json.dumps(data, ensure_ascii=False, indent=indent)
+        from .reports import render_json
+
+        return render_json(self, level, indent=indent)
 
     def to_markdown(self, level: str = "article") -> str:
         """A Markdown report: summary, then a table with the redline of every row.
@@ -346,18 +344,9 @@ class Comparison:
             >>> print(cmp.to_markdown().splitlines()[-1])
             | 第一条 | 第一条 | modified | 甲应当**依法**登记。 |  |
         """
-        s = self.summary(level)
-        lines = [f"# {_title(self.old)} → {_title(self.new)}", "",
-                 _summary_sentence(s), "",
-                 "| 原条文 | 新条文 | 变化 | 修改情况 | 标签 |", "|---|---|---|---|---|"]
-        for p in self.rows(level):
-            change = p.change + ("" if p.relation in ("", "one-to-one") else f" ({p.relation})")
-            if p.moved:
-                change += ", moved"
-            red = redline_markdown(p.old_text, p.new_text) if p.change != "unchanged" else ""
-            lines.append(f"| {p.old_label or '—'} | {p.new_label or '—'} | {change} | "
-                         f"{_md_cell(red)} | {', '.join(p.tags)} |")
-        return "\n".join(lines)
+        from .reports import render_markdown
+
+        return render_markdown(self, level)
 
     def to_html(self, level: str = "article", title: str | None = None) -> str:
         """A self-contained HTML report: summary, an index, then old and new side by side
@@ -371,50 +360,14 @@ class Comparison:
             >>> page.startswith("<!DOCTYPE html>"), "<ins>依法</ins>" in page
             (True, True)
         """
-        heading = title or f"{_title(self.old)} → {_title(self.new)}"
-        return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
-                f"<title>{html.escape(heading)}</title><style>{_css()}</style></head>"
-                f"<body>{self._html_body(level, heading, index=True)}</body></html>\n")
+        from .reports import render_html
+
+        return render_html(self, level, title=title)
 
     def _repr_html_(self) -> str:
-        return f"<style>{_css()}</style>" + self._html_body("article", None, index=False)
+        from .reports import css, html_body
 
-    def _html_body(self, level: str, heading: str | None, index: bool) -> str:
-        s = self.summary(level)
-        rows = self.rows(level)
-        out = ["<div class=\"regtext-diff\">"]
-        if heading:
-            out.append(f"<h1>{html.escape(heading)}</h1>")
-        out.append(f"<p class=\"summary\">{html.escape(_summary_sentence(s))}</p>")
-        if index:
-            out.append("<nav class=\"index\"><h2>目录 Index</h2><ol>")
-            for k, p in enumerate(rows):
-                what = " · ".join([p.change] + ([p.relation] if p.relation in (
-                    "split", "merge") else []) + (["moved"] if p.moved else []))
-                out.append(f"<li class=\"{p.change}\"><a href=\"#r{k}\">"
-                           f"{html.escape(_arrow(p))}</a> <span class=\"chg\">{what}</span></li>")
-            out.append("</ol></nav>")
-        out.append("<table class=\"sxs\"><thead><tr><th>原条文 Old</th><th>新条文 New</th>"
-                   "<th>变化 Change</th></tr></thead><tbody>")
-        for k, p in enumerate(rows):
-            left, right = _side_by_side(p)
-            meta = [p.change]
-            if p.relation not in ("", "one-to-one"):
-                meta.append(p.relation)
-            if p.moved:
-                meta.append("moved")
-            if p.renumbered:
-                meta.append("renumbered")
-            if p.similarity and p.change != "unchanged":
-                meta.append(f"sim {p.similarity:.2f}")
-            tag_html = "".join(f"<span class=\"tag\">{html.escape(t)}</span>" for t in p.tags)
-            out.append(
-                f"<tr id=\"r{k}\" class=\"{p.change}\"><td><div class=\"lbl\">"
-                f"{html.escape(p.old_label or '—')}</div>{left}</td><td><div class=\"lbl\">"
-                f"{html.escape(p.new_label or '—')}</div>{right}</td><td class=\"meta\">"
-                f"{html.escape(', '.join(meta))}<div>{tag_html}</div></td></tr>")
-        out.append("</tbody></table></div>")
-        return "".join(out)
+        return f"<style>{css()}</style>" + html_body(self, "article", None, index=False)
 
     def to_duizhao(self, fmt: str = "markdown") -> str:
         """The 修改对照表 in the two-column form legislators publish: new text on the left
@@ -432,20 +385,9 @@ class Comparison:
             | 第一条 甲应当**依法**登记。 | 第一条 甲应当登记。 |
             |  | ~~第二条 乙。~~ |
         """
-        rows = []
-        for p in self.pairs:
-            new_side = old_side = ""
-            if p.new_ref is not None:
-                new_side = f"{p.new_label} " + _marked(p, "new", fmt)
-            if p.old_ref is not None:
-                old_side = _marked(p, "old", fmt, prefix=f"{p.old_label} ")
-            rows.append((new_side, old_side))
-        if fmt == "html":
-            body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-            return ("<table class=\"duizhao\"><thead><tr><th>修改后</th><th>修改前</th></tr>"
-                    f"</thead><tbody>{body}</tbody></table>")
-        return "\n".join(["| 修改后 | 修改前 |", "|---|---|"]
-                         + [f"| {_md_cell(a)} | {_md_cell(b)} |" for a, b in rows])
+        from .duizhao import duizhao
+
+        return duizhao(self, fmt)
 
     def to_decision(self) -> str:
         """修改决定-style amendment instructions that turn the old text into the new one.
@@ -462,49 +404,9 @@ class Comparison:
             一、在第一条中的“甲应当”后增加“依法”。
             二、删去第二条。
         """
-        from ..text.numerals import int_to_cn
+        from .decision import decision
 
-        steps: list[str] = []
-        sources: dict[str, list[Pair]] = {}
-        for p in self.pairs:
-            if p.new_ref is not None and p.old_ref is not None:
-                sources.setdefault(p.new_ref, []).append(p)
-        done: set[str] = set()
-        renumbered = False
-        for p in self.pairs:
-            if p.old_ref is None:
-                steps.append(f"增加一条，作为{p.new_label}：“{_quote(p.new_text)}”")
-                continue
-            if p.new_ref is None:
-                steps.append(f"删去{p.old_label}。")
-                continue
-            if p.new_ref in done:
-                continue
-            done.add(p.new_ref)
-            group = sources[p.new_ref]
-            renumbered |= any(q.renumbered for q in group)
-            if len(group) > 1:
-                olds = "、".join(q.old_label for q in group)
-                steps.append(f"将{olds}的有关内容合并，作为{p.new_label}，修改为："
-                             f"“{_quote(p.new_text)}”")
-            elif p.relation == "split" and p.renumbered:
-                steps.append(f"将{p.old_label}的有关内容作为{p.new_label}，修改为："
-                             f"“{_quote(p.new_text)}”")
-            elif p.relation == "split":
-                steps.append(f"{p.old_label}修改为：“{_quote(p.new_text)}”")
-            elif p.change == "unchanged":
-                continue
-            else:
-                small = "" if p.renumbered else _word_instructions(p)
-                if small:
-                    steps.append(small)
-                else:
-                    head = f"{p.old_label}改为{p.new_label}，" if p.renumbered else p.old_label
-                    steps.append(f"{head}修改为：“{_quote(p.new_text)}”")
-        lines = [f"{int_to_cn(k)}、{s}" for k, s in enumerate(steps, 1)]
-        if renumbered:
-            lines.append("此外，对条文顺序作相应调整。")
-        return "\n".join(lines)
+        return decision(self)
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -584,108 +486,3 @@ def _groups(pairs: list[Pair]) -> list[tuple[list[str], list[str]]]:
         if p.new_ref is not None and p.new_ref not in news:
             news.append(p.new_ref)
     return [groups[k] for k in order]
-
-
-def _title(doc: Document) -> str:
-    return doc.title or doc.id or "(untitled)"
-
-
-def _arrow(p: Pair) -> str:
-    return f"{p.old_label or '—'} → {p.new_label or '—'}"
-
-
-def _summary_sentence(s: dict[str, Any]) -> str:
-    c = s["change"]
-    parts = [f"{c.get(k, 0)} {k}" for k in ("unchanged", "modified", "added", "deleted")]
-    rel = s["relation"]
-    extra = [f"{rel.get('split', 0)} split rows", f"{rel.get('merge', 0)} merge rows",
-             f"{s['moved']} moved", f"{s['renumbered']} renumbered"]
-    text = f"{s['rows']} rows: " + ", ".join(parts) + "; " + ", ".join(extra) + "."
-    if s["tags"]:
-        text += " Tags: " + ", ".join(f"{k} ×{v}" for k, v in s["tags"].items()) + "."
-    return text
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
-def _side_by_side(p: Pair) -> tuple[str, str]:
-    """Old side with deletions marked, new side with insertions marked (HTML)."""
-    if p.change == "unchanged":
-        same = html.escape(p.new_text).replace("\n", "<br>")
-        return same, same
-    left, right = [], []
-    for e in p.edits:
-        o = html.escape(e.old).replace("\n", "<br>")
-        n = html.escape(e.new).replace("\n", "<br>")
-        if e.op == "equal":
-            left.append(o)
-            right.append(o)
-            continue
-        if e.old:
-            left.append(f"<del>{o}</del>")
-        if e.new:
-            right.append(f"<ins>{n}</ins>")
-    return "".join(left), "".join(right)
-
-
-def _marked(p: Pair, side: str, fmt: str, prefix: str = "") -> str:
-    """One side of the 对照表 row: the new text with insertions, or the old with deletions."""
-    bold = ("<b>", "</b>") if fmt == "html" else ("**", "**")
-    strike = ("<s>", "</s>") if fmt == "html" else ("~~", "~~")
-    esc = html.escape if fmt == "html" else (lambda t: t)
-    if side == "old" and p.new_ref is None:
-        return f"{strike[0]}{esc(prefix + p.old_text)}{strike[1]}"
-    if side == "new" and p.old_ref is None:
-        return f"{bold[0]}{esc(p.new_text)}{bold[1]}"
-    out = [esc(prefix)]
-    for e in p.edits:
-        if e.op == "equal":
-            out.append(esc(e.old))
-        elif side == "new" and e.new:
-            out.append(f"{bold[0]}{esc(e.new)}{bold[1]}")
-        elif side == "old" and e.old:
-            out.append(f"{strike[0]}{esc(e.old)}{strike[1]}")
-    return "".join(out)
-
-
-def _quote(text: str) -> str:
-    """Article text as quoted in a decision: paragraphs joined, final 。 kept."""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def _word_instructions(p: Pair, max_edits: int = 3, max_len: int = 20) -> str:
-    """将…修改为… / 删去… / 在…后增加… for a small wording change; empty when restating
-    the whole article is clearer."""
-    all_edits = p.edits
-    changed = [e for e in all_edits if e.op != "equal"]
-    if not changed or len(changed) > max_edits:
-        return ""
-    if any(len(e.old) > max_len or len(e.new) > max_len or "\n" in e.old + e.new
-           for e in changed):
-        return ""
-    label = p.old_label
-    phrases = []
-    for k, e in enumerate(all_edits):
-        if e.op == "replace":
-            phrases.append(f"将{label}中的“{e.old}”修改为“{e.new}”")
-        elif e.op == "delete":
-            phrases.append(f"删去{label}中的“{e.old}”")
-        elif e.op == "insert":
-            before = all_edits[k - 1].old[-4:] if k and all_edits[k - 1].op == "equal" else ""
-            phrases.append(f"在{label}中的“{before}”后增加“{e.new}”" if before
-                           else f"在{label}开头增加“{e.new}”")
-    return "；".join(phrases) + "。"
-
-
-_CSS_CACHE: list[str] = []
-
-
-def _css() -> str:
-    if not _CSS_CACHE:
-        from importlib import resources
-
-        _CSS_CACHE.append((resources.files("regtext._data") / "diff.css").read_text(
-            encoding="utf-8"))
-    return _CSS_CACHE[0]
