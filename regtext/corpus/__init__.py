@@ -23,13 +23,14 @@ from .catalog import (
     listing,
     load,
     record,
+    records,
     resolve_id,
     text,
     translation,
 )
 
 __all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "find", "listing", "load", "record",
-           "resolve_id", "text", "translation"]
+           "records", "resolve_id", "text", "translation"]
 
 
 class _CallableModule(types.ModuleType):
