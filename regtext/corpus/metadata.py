@@ -230,7 +230,7 @@ def head_metadata(text: str, relpath: str) -> HeadMetadata:
         i = path.parts.index("部门规章")
         issuer = path.parts[i + 1] if i + 2 < len(path.parts) else ""
     abbreviations = []
-    for match in abbreviation_re().finditer("\n".join(body[:40])):
+    for match in abbreviation_re().finditer(fold("\n".join(body[:40]))):
         before = match.string[:match.start()]
         cited = re.search(r"《([^《》]{2,60})》$", before)
         # only a law's short name is an alias (（以下简称“总体方案”） after a plan is not)

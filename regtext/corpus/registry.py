@@ -59,6 +59,9 @@ __all__ = ["IndexReport", "Match", "cache_dir", "collections", "database", "docu
 
 #: Version of the database layout; a database of another version is rebuilt from scratch.
 SCHEMA_VERSION = "1"
+#: Version of what is read from each file (regtext.corpus.metadata); when it changes, the next
+#: :func:`register` of a folder reads all its files again, changed or not.
+EXTRACTOR_VERSION = "2"
 #: File name endings indexed in a folder.
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # repository paperwork, not laws
@@ -267,6 +270,9 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
             cid, prefix = row
         known = {rel: (size, mtime, doc_id) for doc_id, rel, size, mtime in con.execute(
             "SELECT id, relpath, size, mtime_ns FROM documents WHERE collection=?", (cid,))}
+        row = con.execute("SELECT value FROM meta WHERE key=?", (f"extractor:{cid}",)).fetchone()
+        if row is None or row[0] != EXTRACTOR_VERSION:  # indexed by an older regtext
+            known = {rel: (-1, -1, doc_id) for rel, (_, _, doc_id) in known.items()}
         gone = [known[rel][2] for rel in known if rel not in files]
         for doc_id in gone:
             _delete(con, doc_id)
@@ -302,6 +308,8 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
         bar.close()
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
         con.execute("UPDATE collections SET indexed=? WHERE id=?", (stamp, cid))
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    (f"extractor:{cid}", EXTRACTOR_VERSION))
     _Index.clear()
     return IndexReport(str(root), "lawrefbook" if lawrefbook else "folder", prefix, len(files),
                        added, updated, unchanged, removed, round(time.perf_counter() - t0, 3),
@@ -326,6 +334,7 @@ def unregister(path: str | os.PathLike[str]) -> int:
         for doc_id in ids:
             _delete(con, doc_id)
         con.execute("DELETE FROM collections WHERE id=?", row)
+        con.execute("DELETE FROM meta WHERE key=?", (f"extractor:{row[0]}",))
     _Index.clear()
     return len(ids)
 
