@@ -145,18 +145,53 @@ def main() -> None:
           f"date): {reg_resolved}/{reg_ext} = {reg_resolved / reg_ext:.1%}; "
           f"{reg_before_first} of them to a version later than the citing text "
           "(no earlier version registered)")
+    kinds_left = Counter()
+    for title, count in reg_unresolved.items():
+        kinds_left[_why_unresolved(title)] += count
+    print("still unresolved, by kind: " + "; ".join(
+        f"{k} {v} ({v / reg_ext:.1%} of external)" for k, v in kinds_left.most_common()))
     print(f"top {args.top} titles still unresolved (中华人民共和国 folded):")
     for title, count in reg_unresolved.most_common(args.top):
-        print(f"  {count:6d}  {title}")
+        print(f"  {count:6d}  {title}  [{_why_unresolved(title)}]")
     if args.sample_size and resolved_rows:
         rng = random.Random(args.seed)
         sample = rng.sample(resolved_rows, min(args.sample_size, len(resolved_rows)))
+        checked = _read_checks(args.sample)  # keep the hand checks of rows drawn again
+        for row in sample:
+            row["check"], row["note"] = checked.get(_row_key(row), ("", ""))
         with args.sample.open("w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, fieldnames=list(sample[0]), delimiter="\t",
                                lineterminator="\n")
             w.writeheader()
             w.writerows(sample)
         print(f"wrote {len(sample)} resolved citations to {args.sample} for a hand check")
+
+
+def _why_unresolved(title: str) -> str:
+    """A rough reason: extra characters before a title the registry knows (an extraction
+    slip), the title of a legal instrument that is not registered (repealed, or not in the
+    collection), or something else (plans, lists, standards, treaties, charters, fragments)."""
+    from regtext.corpus.metadata import _bare, _type_of
+
+    # 无刑事诉讼法, 构成民事诉讼法: a slip of the extractor; a 3-character rest (执业医师法 →
+    # 医师法) is more often another law, so it does not count here
+    if any(regtext.corpus.find(title[k:]) for k in (1, 2) if len(title) - k >= 4):
+        return "extra characters before a known title"
+    if _type_of("ending", _bare(title)):
+        return "law not in the registry"
+    return "not a law title"
+
+
+def _row_key(row: dict[str, str]) -> tuple[str, ...]:
+    return (row["citing_file"], row["source_ref"], row["citation"], row["resolved_id"])
+
+
+def _read_checks(path: Path) -> dict[tuple[str, ...], tuple[str, str]]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return {_row_key(r): (r.get("check", ""), r.get("note", ""))
+                for r in csv.DictReader(f, delimiter="\t")}
 
 
 def _sample_row(doc, path: Path, root: Path, as_of, c, doc_id: str, hit) -> dict[str, str]:
@@ -171,8 +206,11 @@ def _sample_row(doc, path: Path, root: Path, as_of, c, doc_id: str, hit) -> dict
     if doc_id.startswith("lrb:") or ":" in doc_id:
         title, version = (hit.title, hit.date) if hit else (doc_id, "")
     else:
-        rec = regtext.corpus.record(doc_id)
-        title, version = rec["title"], rec.get("published") or rec.get("adopted") or ""
+        rec = regtext.corpus.record(doc_id)  # a shipped text: one version, its note says which
+        title = rec["title"]
+        version = " ".join(x for x in (rec.get("published") or rec.get("adopted") or "",
+                                       f"({rec['status_note']})" if rec.get("status_note")
+                                       else "") if x)
     return {"citing_file": str(path.relative_to(root)), "citing_date": as_of or "",
             "source_ref": str(c.source_ref), "citation": c.text, "context": context,
             "target_title": c.target_title, "resolved_id": doc_id, "resolved_title": title,

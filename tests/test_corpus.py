@@ -126,6 +126,15 @@ def test_updated_texts_are_complete():
     assert regtext.resolve_id("《网络信息内容生态治理规定》") == "content-ecosystem"
 
 
+def test_a_whole_instrument_without_a_registry_falls_back_to_its_shipped_part():
+    # only Book IV of the Civil Code is shipped; with no registered copy of the whole code,
+    # 民法典 still resolves to it (a registered whole code wins: tests/test_registry.py)
+    assert regtext.corpus.find("《中华人民共和国民法典》") == "civil-code-personality"
+    rec = next(r for r in regtext.corpus.records() if r.id == "civil-code-personality")
+    assert rec.part_of == "中华人民共和国民法典"
+    assert regtext.corpus.find("民法典人格权编") == "civil-code-personality"
+
+
 def test_metadata_travels_with_the_document():
     doc = regtext.load("pipl")
     assert doc.meta["effective"] == "2021-11-01"

@@ -97,6 +97,25 @@ def test_short_titles_and_defined_abbreviations_resolve(cache, laws):
     assert regtext.corpus.find("示例法") is None
 
 
+def test_titles_cited_without_their_issuer(cache, tmp_path):
+    """最高人民法院关于…的解释 is often cited as 《关于…的解释》; a shortened title that two
+    different instruments share (two provinces' 关于修改部分地方性法规的决定) resolves to
+    neither."""
+    folder = tmp_path / "sys"
+    folder.mkdir()
+    body = "\n\n第一条 为了示例，制定本{}。"
+    for name, kind in (("最高人民法院关于审理示例纠纷案件适用法律若干问题的解释", "解释"),
+                       ("甲省人民代表大会常务委员会关于修改部分地方性法规的决定", "决定"),
+                       ("乙省人民代表大会常务委员会关于修改部分地方性法规的决定", "决定")):
+        (folder / f"{name}.md").write_text(f"# {name}" + body.format(kind), encoding="utf-8")
+    regtext.corpus.register(folder, progress=False)
+    assert regtext.corpus.find("《关于审理示例纠纷案件适用法律若干问题的解释》") == \
+        "sys:最高人民法院关于审理示例纠纷案件适用法律若干问题的解释"
+    assert regtext.corpus.find("关于修改部分地方性法规的决定") is None
+    assert regtext.corpus.find("甲省人民代表大会常务委员会关于修改部分地方性法规的决定") == \
+        "sys:甲省人民代表大会常务委员会关于修改部分地方性法规的决定"
+
+
 def test_the_shipped_corpus_comes_first(cache, tmp_path):
     folder = tmp_path / "copy"
     folder.mkdir()
@@ -219,13 +238,13 @@ def test_real_lawrefbook_files(cache, tmp_path):
     root = tmp_path / "Laws"
     picks = ["诉讼与非诉讼程序法/民事诉讼法(2021-12-24).md",
              "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md", "经济法/反垄断法(2022-06-24).md",
-             "司法解释/人民法院在线诉讼规则(2021-06-16).md", "民法典/总则.md"]
+             "司法解释/人民法院在线诉讼规则(2021-06-16).md", "民法典/总则.md", "民法典/人格权编.md"]
     for rel in picks:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(LAWREFBOOK / rel, root / rel)
     (root / "README.md").write_text("# LawRefBook\n", encoding="utf-8")
     report = regtext.corpus.register(root, progress=False)
-    assert (report.kind, report.prefix, report.files) == ("lawrefbook", "lrb", 5)
+    assert (report.kind, report.prefix, report.files) == ("lawrefbook", "lrb", 6)
     assert regtext.corpus.find("《中华人民共和国民事诉讼法》", "2022-06-01") == \
         "lrb:民事诉讼法@2021-12-24"
     assert regtext.corpus.find("民事诉讼法", "2024-01-01") == "lrb:民事诉讼法@2023-09-01"
@@ -235,6 +254,16 @@ def test_real_lawrefbook_files(cache, tmp_path):
     assert df.loc["lrb:人民法院在线诉讼规则@2021-06-16", "issuer"] == "最高人民法院"
     assert df.loc["lrb:人民法院在线诉讼规则@2021-06-16", "effective"] == "2021-08-01"
     assert "lrb:民法典（总则）@2020-05-28" in df.index
+    # the code's books are also one document under the code's title: 《民法典》 names the whole
+    # code, not the one book the shipped corpus holds; 人格权编 still names the shipped book
+    code = regtext.corpus.find("《中华人民共和国民法典》", "2023-01-01")
+    assert code == "lrb:民法典@2020-05-28"
+    assert regtext.corpus.find("民法典人格权编") == "civil-code-personality"
+    whole = regtext.load(code)
+    assert whole.get("1").text.startswith("为了保护民事主体的合法权益")
+    refs = {a.ref for a in whole.articles}
+    assert {"1", "204", "989", "1039"} <= refs and "1040" not in refs  # 总则 + 人格权编 only
+    assert [n.heading for n in whole.children if n.kind == "part"] == ["总则", "人格权编"]
     doc = regtext.load("lrb:反垄断法@2022-06-24")
     assert len(doc.articles) == 70 and doc.meta["doc_type"] == "法律"
 

@@ -134,7 +134,9 @@ def find(title: str, as_of: str | None = None) -> str | None:
 
     Looks in the shipped corpus first, then in collections registered with
     ``regtext.corpus.register`` (where, when several versions exist, the version in force on
-    ``as_of``, an ISO date, is chosen). This is the seam between citations and the corpus.
+    ``as_of``, an ISO date, is chosen). A title naming a whole instrument of which only a part
+    is shipped (民法典: Book IV is shipped) goes to a registered copy of the whole first. This is
+    the seam between citations and the corpus.
 
     Example:
         >>> find("《中华人民共和国网络安全法》"), find("无此法")
@@ -142,12 +144,16 @@ def find(title: str, as_of: str | None = None) -> str | None:
     """
     hit = resolve_id(title)
     if hit is not None:
-        return hit
-    for finder in _FINDERS:
-        hit = finder(title, as_of)
-        if hit is not None:
+        whole = record(hit).get("part_of")
+        if not (whole and _key(title) == _key(whole)):
             return hit
-    return None
+        # the title names the whole instrument (民法典) and only one part of it is shipped:
+        # a registered collection holding the whole one is the better answer
+    for finder in _FINDERS:
+        found = finder(title, as_of)
+        if found is not None:
+            return found
+    return hit
 
 
 #: Extra loaders (``name -> Document | None``) that :func:`load` tries after the shipped corpus;

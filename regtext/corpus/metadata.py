@@ -35,6 +35,7 @@ _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FILE_DATE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]$")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]*[）)]$")
 _ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百千零〇两\d]+条")
+_ARTICLE_NUMBER = re.compile(r"^第([一二三四五六七八九十百千零〇两]+)条")
 _EFFECT_ONLY = re.compile(r"(?:自|于)?(?:起)?施行[。）)]?")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
 # the body named at the start of a header line ends where its act begins: 令, a meeting, 公告…
@@ -57,6 +58,9 @@ class HeadMetadata:
     doc_type: str      # one of DOC_TYPES, or ""
     category: str      # the folder the file sits in, relative to the collection
     abbreviations: tuple[tuple[str, str], ...]  # (简称, full title of a law) defined in the head
+    whole: str = ""        # for one book of a code (民法典/总则.md): the code's title
+    part: str = ""         # … and the book's heading (总则, 物权编…)
+    first_article: int = 0  # the number of the first article in the head (orders a code's books)
 
 
 def iso_date(text: str) -> str:
@@ -92,6 +96,25 @@ def core_title(title: str) -> str:
     if core != title and re.fullmatch(r"[（(][一二三四五六七八九十]+[）)]", title[len(core):]):
         return title
     return core or title
+
+
+def without_issuer(title: str) -> str:
+    """A title without the issuing bodies that open it (最高人民法院关于… → 关于…), as texts of
+    the same system often cite it; the title itself when it does not open with an issuer.
+
+    Example:
+        >>> without_issuer("最高人民法院、最高人民检察院关于执行《刑法》确定罪名的规定")
+        '关于执行《刑法》确定罪名的规定'
+        >>> without_issuer("上海市关于某事的决定")  # a place is not an issuing body
+        '上海市关于某事的决定'
+    """
+    m = re.match(r"([\u4e00-\u9fff、]{2,60}?)关于", title)
+    if not m:
+        return title
+    organs = m.group(1).replace("中华人民共和国", "").split("、")
+    if all(o and any(o.endswith(w) for w in _words("issuer")) for o in organs):
+        return title[m.end(1):]
+    return title
 
 
 def issuer_of(line: str) -> str:
@@ -208,9 +231,12 @@ def head_metadata(text: str, relpath: str) -> HeadMetadata:
     file_date = m.group(1) if m else ""
     name_title = _FILE_DATE.sub("", stem).strip()
     h1 = [ln[2:].strip() for ln in block if ln.startswith("# ")]
+    whole = part = ""
     if h1:
         # 民法典/总则.md: "# 中华人民共和国民法典" then "# 总则" names one book of a code
         title = h1[0] if len(h1) == 1 else f"{h1[0]}（{h1[1]}）"
+        if len(h1) > 1:
+            whole, part = fold(h1[0]).strip(), fold(h1[1]).strip()
     else:
         first = next((ln.lstrip("#").strip() for ln in block if ln.strip("# ")), "")
         title = html_title or (first if first and not iso_date(first) and len(first) <= 60
@@ -236,11 +262,20 @@ def head_metadata(text: str, relpath: str) -> HeadMetadata:
         # only a law's short name is an alias (（以下简称“总体方案”） after a plan is not)
         if cited and _type_of("ending", _bare(cited.group(1))):
             abbreviations.append((match.group("short"), fold(cited.group(1))))
+    first = next((m.group(1) for m in (_ARTICLE_NUMBER.match(ln.lstrip("#").strip())
+                                         for ln in body) if m), "")
     return HeadMetadata(
+        whole=whole, part=part, first_article=_number(first),
         title=title, short_title=short_title(title), date=file_date or (dates[-1] if dates else ""),
         adopted=dates[0] if dates else "", effective=effective, issuer=issuer,
         doc_type=doc_type_of(relpath, issuer, title),
         category="/".join(path.parts[:-1]), abbreviations=tuple(dict.fromkeys(abbreviations)))
+
+
+def _number(numeral: str) -> int:
+    from ..text.numerals import cn_to_int
+
+    return (cn_to_int(numeral) or 0) if numeral else 0
 
 
 def decode_head(data: bytes) -> str:

@@ -52,16 +52,23 @@ from typing import Any
 
 from .. import rules
 from ..text.model import Document
-from .metadata import DOC_TYPES, HEAD_BYTES, core_title, decode_head, head_metadata
+from .metadata import (
+    DOC_TYPES,
+    HEAD_BYTES,
+    core_title,
+    decode_head,
+    head_metadata,
+    without_issuer,
+)
 
 __all__ = ["IndexReport", "Match", "cache_dir", "collections", "database", "documents",
            "lookup", "register", "unregister"]
 
 #: Version of the database layout; a database of another version is rebuilt from scratch.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 #: Version of what is read from each file (regtext.corpus.metadata); when it changes, the next
 #: :func:`register` of a folder reads all its files again, changed or not.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "4"
 #: File name endings indexed in a folder.
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # repository paperwork, not laws
@@ -77,6 +84,7 @@ CREATE TABLE IF NOT EXISTS documents (
     relpath TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL, issuer TEXT NOT NULL,
     doc_type TEXT NOT NULL, category TEXT NOT NULL, date TEXT NOT NULL, adopted TEXT NOT NULL,
     effective TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    whole TEXT NOT NULL, part TEXT NOT NULL, first_article INTEGER NOT NULL,
     UNIQUE (collection, relpath));
 CREATE TABLE IF NOT EXISTS aliases (
     key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id), rank INTEGER NOT NULL);
@@ -268,6 +276,9 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
             cid = cur.lastrowid
         else:
             cid, prefix = row
+        for (whole_id,) in con.execute("SELECT id FROM documents WHERE collection=? AND "
+                                       "size < 0", (cid,)).fetchall():
+            _delete(con, whole_id)  # a code assembled from its books: rebuilt below
         known = {rel: (size, mtime, doc_id) for doc_id, rel, size, mtime in con.execute(
             "SELECT id, relpath, size, mtime_ns FROM documents WHERE collection=?", (cid,))}
         row = con.execute("SELECT value FROM meta WHERE key=?", (f"extractor:{cid}",)).fetchone()
@@ -294,10 +305,10 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
                 doc_id = _new_id(prefix, meta.short_title or Path(rel).stem, meta.date, ids)
                 added += 1
             ids.add(doc_id)
-            con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc_id, cid, rel, meta.title, meta.short_title, meta.issuer,
                          meta.doc_type, meta.category, meta.date, meta.adopted, meta.effective,
-                         size, mtime))
+                         size, mtime, meta.whole, meta.part, meta.first_article))
             con.executemany("INSERT INTO aliases VALUES (?,?,?)",
                             [(k, doc_id, r) for k, r in _alias_keys(meta.title).items()])
             con.executemany("INSERT INTO abbreviations VALUES (?,?,?)",
@@ -306,6 +317,8 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
             if i % 50 == 0:
                 bar.update(i)
         bar.close()
+        ids -= set(gone)
+        _assemble_codes(con, cid, prefix, ids)
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
         con.execute("UPDATE collections SET indexed=? WHERE id=?", (stamp, cid))
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -314,6 +327,30 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
     return IndexReport(str(root), "lawrefbook" if lawrefbook else "folder", prefix, len(files),
                        added, updated, unchanged, removed, round(time.perf_counter() - t0, 3),
                        str(database()))
+
+
+def _assemble_codes(con: sqlite3.Connection, cid: int, prefix: str, ids: set[str]) -> None:
+    """Register a code kept as one file per book (LawRefBook's 民法典/总则.md, 物权编.md…) also
+    as one document under the code's own title, so that 《民法典》 names the whole code and not
+    one of its books. Its relpath is the folder with a trailing ``/``; it has no size."""
+    groups: dict[tuple[str, str], list[tuple]] = {}
+    for row in con.execute("SELECT id, whole, category, issuer, doc_type, date, adopted, "
+                           "effective FROM documents WHERE collection=? AND whole != '' "
+                           "AND size >= 0", (cid,)):
+        groups.setdefault((row[1], row[2]), []).append(row)
+    for (whole, category), books in sorted(groups.items()):
+        if len(books) < 2:
+            continue
+        date = max(b[5] for b in books)
+        adopted = min((b[6] for b in books if b[6]), default="")
+        short = whole.replace("中华人民共和国", "").strip()
+        doc_id = _new_id(prefix, short, date, ids)
+        ids.add(doc_id)
+        con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (doc_id, cid, f"{category}/", whole, short, books[0][3], books[0][4],
+                     category, date, adopted, max(b[7] for b in books), -1, -1, "", "", 0))
+        con.executemany("INSERT INTO aliases VALUES (?,?,?)",
+                        [(k, doc_id, r) for k, r in _alias_keys(whole).items()])
 
 
 def unregister(path: str | os.PathLike[str]) -> int:
@@ -362,10 +399,12 @@ def _key(name: str) -> str:
 
 
 def _alias_keys(title: str) -> dict[str, int]:
-    """Lookup keys for a title: the title itself (rank 0) and the title without a trailing
-    （试行） or （2018年修正） (rank 1); 中华人民共和国 and 《》 are folded away by the key."""
+    """Lookup keys for a title: the title itself (rank 0); the title without a trailing
+    （试行） or （2018年修正）, or without the issuers that open it (最高人民法院关于… cited as
+    关于…) (rank 1). 中华人民共和国 and 《》 are folded away by the key."""
     keys = {_key(title): 0}
-    keys.setdefault(_key(core_title(title)), 1)
+    for variant in (core_title(title), without_issuer(title), without_issuer(core_title(title))):
+        keys.setdefault(_key(variant), 1)
     return keys
 
 
@@ -456,9 +495,9 @@ def lookup(title: str, as_of: Any = None) -> Match | None:
         return None
     best = min(r for r, _ in cands)
     ids = [i for r, i in cands if r == best and i in index._docs]
-    if not ids:
-        return None
     docs = index._docs
+    if not ids or (best > 0 and len({_key(core_title(docs[i][0])) for i in ids}) > 1):
+        return None  # a shortened title that several different instruments share
     day = _as_of(as_of)
     dated = sorted((i for i in ids if docs[i][1]), key=lambda i: (docs[i][1], -docs[i][3], i))
     in_force: bool | None = None
@@ -494,12 +533,15 @@ def load_registered(name: str) -> Document | None:
     except OSError:
         raise FileNotFoundError(f"{doc_id}: its file {path} is gone; run `regtext corpus add "
                                 f"FOLDER` again to refresh the registry") from None
+    if path.is_dir():  # a code assembled from its books
+        return _parse(doc_id, str(path), -1, max((p.stat().st_mtime_ns for p in path.iterdir()),
+                                                 default=0))
     return _parse(doc_id, str(path), st.st_size, st.st_mtime_ns)
 
 
 @lru_cache(maxsize=64)
 def _parse(doc_id: str, path: str, size: int, mtime_ns: int) -> Document:
-    from ..text.parser import read
+    from ..text.parser import parse, read
 
     con = sqlite3.connect(database())
     try:
@@ -513,8 +555,38 @@ def _parse(doc_id: str, path: str, size: int, mtime_ns: int) -> Document:
                                 "adopted", "effective")} if row else {}
     meta.update(source="registered", path=path,
                 collection=row["root"] if row else "", collection_kind=row["kind"] if row else "")
-    doc = read(path, id=doc_id, title=row["title"] if row else None)
+    if size < 0 and row is not None:
+        doc = parse(_code_text(doc_id, row["collection"], row["title"]), id=doc_id,
+                    title=row["title"])
+    else:
+        doc = read(path, id=doc_id, title=row["title"] if row else None)
     return Document(doc.id, doc.title, doc.children, doc.notes, doc.warnings, meta, doc.text)
+
+
+def _code_text(doc_id: str, collection: int, title: str) -> str:
+    """The text of a code registered as one file per book: its books in article order, each
+    under a 第N编 heading (附则 and other unnumbered books under their own heading)."""
+    from ..text.numerals import int_to_cn
+
+    con = sqlite3.connect(database())
+    try:
+        root = con.execute("SELECT root FROM collections WHERE id=?", (collection,)).fetchone()[0]
+        books = con.execute("SELECT relpath, part FROM documents WHERE collection=? AND "
+                            "whole=? AND size >= 0 ORDER BY first_article, relpath",
+                            (collection, title)).fetchall()
+    finally:
+        con.close()
+    out, n = [f"# {title}", ""], 0
+    for rel, part in books:
+        raw = decode_head((Path(root) / rel).read_bytes())  # whole file: no size limit here
+        body = raw.partition("<!-- INFO END -->")[2] or raw
+        if part.endswith("编") or part == "总则":
+            n += 1
+            out.append(f"第{int_to_cn(n)}编 {part}")
+        else:
+            out.append(f"## {part}")
+        out.append(body)
+    return "\n".join(out)
 
 
 def collections():

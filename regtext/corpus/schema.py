@@ -84,6 +84,8 @@ class CatalogRecord:
     verification: str
     verification_note: str
     status_note: str = ""
+    #: the title of the whole instrument when the text is one part of it (a book of a code)
+    part_of: str = ""
     translation: Translation | None = None
     unverified_articles: tuple[str, ...] = ()
     missing_articles: tuple[str, ...] = ()
