@@ -186,6 +186,14 @@ def test_no_pickle_in_the_package():
     assert offenders == []
 
 
+def test_a_damaged_database_is_named(cache, laws):
+    cache.mkdir(parents=True)
+    (cache / "registry.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert regtext.corpus.find("示例网络法") is None  # lookups never fail on it
+    with pytest.raises(registry.RegistryError, match="registry.sqlite3 is damaged"):
+        regtext.corpus.register(laws, progress=False)
+
+
 def test_not_a_folder_is_a_clear_error(cache, tmp_path):
     with pytest.raises(NotADirectoryError, match="not a folder"):
         regtext.corpus.register(tmp_path / "nope")

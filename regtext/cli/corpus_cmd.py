@@ -90,7 +90,10 @@ def run_add(args: argparse.Namespace) -> int:
 
     if not Path(args.path).is_dir():
         raise CliError(f"not a folder: {args.path}")
-    report = registry.register(args.path, progress=not args.quiet)
+    try:
+        report = registry.register(args.path, progress=not args.quiet)
+    except registry.RegistryError as exc:
+        raise CliError(str(exc)) from None
     print(report, file=sys.stderr)
     return 0
 

@@ -61,8 +61,8 @@ from .metadata import (
     without_issuer,
 )
 
-__all__ = ["IndexReport", "Match", "cache_dir", "collections", "database", "documents",
-           "lookup", "register", "unregister"]
+__all__ = ["IndexReport", "Match", "RegistryError", "cache_dir", "collections", "database",
+           "documents", "lookup", "register", "unregister"]
 
 #: Version of the database layout; a database of another version is rebuilt from scratch.
 SCHEMA_VERSION = "2"
@@ -134,6 +134,9 @@ def _connect() -> Iterator[sqlite3.Connection]:
             version = row[0] if row else None
         except sqlite3.OperationalError:
             pass
+        except sqlite3.DatabaseError as exc:  # not a SQLite file, or a damaged one
+            raise RegistryError(f"the registry {path} is damaged ({exc}); delete it and run "
+                                "`regtext corpus add FOLDER` again") from None
         if version not in (None, SCHEMA_VERSION):  # another layout: start afresh
             for table in ("abbreviations", "aliases", "documents", "collections", "meta"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
@@ -143,6 +146,10 @@ def _connect() -> Iterator[sqlite3.Connection]:
         con.commit()
     finally:
         con.close()
+
+
+class RegistryError(RuntimeError):
+    """The registry's database cannot be used; the message says which file and what to do."""
 
 
 @dataclass(frozen=True)
