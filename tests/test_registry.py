@@ -194,6 +194,21 @@ def test_a_damaged_database_is_named(cache, laws):
         regtext.corpus.register(laws, progress=False)
 
 
+def test_progress_bar_goes_to_stderr_and_only_after_a_second(capsys):
+    bar = registry._Progress(100, "indexing", enabled=True)
+    bar.update(10)
+    assert bar.bar is None  # a quick run shows nothing
+    bar.start -= 2.0  # as if two seconds had passed
+    bar.update(20)
+    assert bar.bar is not None and bar.bar.console.stderr
+    bar.close()
+    assert capsys.readouterr().out == ""
+    quiet = registry._Progress(100, "indexing", enabled=False)
+    quiet.start -= 2.0
+    quiet.update(50)
+    assert quiet.bar is None
+
+
 def test_not_a_folder_is_a_clear_error(cache, tmp_path):
     with pytest.raises(NotADirectoryError, match="not a folder"):
         regtext.corpus.register(tmp_path / "nope")
@@ -262,6 +277,9 @@ def test_real_lawrefbook_files(cache, tmp_path):
     assert df.loc["lrb:人民法院在线诉讼规则@2021-06-16", "issuer"] == "最高人民法院"
     assert df.loc["lrb:人民法院在线诉讼规则@2021-06-16", "effective"] == "2021-08-01"
     assert "lrb:民法典（总则）@2020-05-28" in df.index
+    assert "lrb:民法典@2020-05-28" not in df.index  # files only, unless assembled=True
+    codes = regtext.corpus.registered(assembled=True).set_index("id")
+    assert Path(codes.loc["lrb:民法典@2020-05-28", "path"]).is_dir()
     # the code's books are also one document under the code's title: 《民法典》 names the whole
     # code, not the one book the shipped corpus holds; 人格权编 still names the shipped book
     code = regtext.corpus.find("《中华人民共和国民法典》", "2023-01-01")

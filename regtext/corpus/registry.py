@@ -418,7 +418,7 @@ def _alias_keys(title: str) -> dict[str, int]:
 class _Index:
     """The registry in memory for lookups, reloaded when the database file changes."""
 
-    _stamp: tuple[float, int] | None = None
+    _stamp: tuple[str, int, int] | None = None
     _docs: dict[str, tuple[str, str, str, int]] = {}   # id → title, date, path, type rank
     _keys: dict[str, list[tuple[int, str]]] = {}       # key → [(rank, id)]
     _abbrev: dict[str, str] = {}                       # 简称 key → title key
@@ -429,11 +429,12 @@ class _Index:
 
     @classmethod
     def get(cls) -> type[_Index] | None:
+        path = database()
         try:
-            st = database().stat()
+            st = path.stat()
         except OSError:
             return None
-        stamp = (st.st_mtime, st.st_size)
+        stamp = (str(path), st.st_mtime_ns, st.st_size)  # another $REGTEXT_CACHE, or a write
         if stamp != cls._stamp:
             cls._load()
             cls._stamp = stamp
@@ -615,8 +616,11 @@ def collections():
     return pd.DataFrame(rows, columns=cols)
 
 
-def documents(collection: str | os.PathLike[str] | None = None):
+def documents(collection: str | os.PathLike[str] | None = None, assembled: bool = False):
     """The registered documents as a DataFrame (one row per file), optionally of one folder.
+
+    With ``assembled=True``, codes registered as one document from their books (the Civil
+    Code from LawRefBook's 民法典/ folder) are listed too; their ``path`` is the folder.
 
     Example:
         >>> "doc_type" in documents().columns
@@ -632,8 +636,9 @@ def documents(collection: str | os.PathLike[str] | None = None):
            "d.effective, d.category, d.relpath, c.root FROM documents d JOIN collections c "
            "ON c.id = d.collection")
     args: tuple[str, ...] = ()
+    sql += " WHERE 1" if assembled else " WHERE d.size >= 0"
     if collection is not None:
-        sql += " WHERE c.root = ?"
+        sql += " AND c.root = ?"
         args = (str(Path(collection).expanduser().resolve()),)
     with _connect() as con:
         rows = con.execute(sql + " ORDER BY c.root, d.relpath", args).fetchall()
