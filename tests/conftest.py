@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -22,3 +23,6 @@ LAWREFBOOK = _find_lawrefbook()
 
 # Failures on one document are warnings for users and errors in the tests (regtext._guard).
 os.environ.setdefault("REGTEXT_STRICT", "1")
+
+# Registered collections live in the user's cache; the tests use a fresh one of their own.
+os.environ["REGTEXT_CACHE"] = tempfile.mkdtemp(prefix="regtext-test-cache-")

@@ -88,8 +88,8 @@ def test_corpus_page_lists_every_shipped_text_with_its_verification() -> None:
                    None)
         assert row is not None, f"{rec['id']} missing from the corpus page"
         assert rec["verification"] in row
-    # the partly verified texts are flagged in bold so readers notice them
-    assert "| `security-assessment` |" in table and "**partial**" in table
+    # texts not fully verified are flagged in bold so readers notice them
+    assert "**partial**" in table and "**single-source**" in table
 
 
 def test_cli_page_shows_every_registered_command() -> None:

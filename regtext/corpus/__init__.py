@@ -1,4 +1,5 @@
-"""The corpus: the shipped texts (catalog, aliases, loading with provenance warnings).
+"""The corpus: the shipped texts (catalog, aliases, loading with provenance warnings), and
+collections of your own registered with :func:`register` (see :mod:`regtext.corpus.registry`).
 
 ``regtext.corpus`` is this module and also callable: ``regtext.corpus()`` is the catalog as a
 DataFrame (the long-standing public call), while ``regtext.corpus.load``, ``.record`` and friends
@@ -15,7 +16,10 @@ from __future__ import annotations
 import sys
 import types
 
+from . import registry
 from .catalog import (
+    _FINDERS,
+    _LOADERS,
     CorpusWarning,
     UnknownDocumentError,
     catalog,
@@ -23,13 +27,23 @@ from .catalog import (
     listing,
     load,
     record,
+    records,
     resolve_id,
     text,
     translation,
 )
+from .registry import collections, lookup, register, unregister
+from .registry import documents as registered
 
-__all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "find", "listing", "load", "record",
-           "resolve_id", "text", "translation"]
+__all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "collections", "find", "listing",
+           "load", "lookup", "record", "records", "register", "registered", "registry",
+           "resolve_id", "text", "translation", "unregister"]
+
+# registered collections are consulted after the shipped corpus (see catalog.find and load)
+if registry.find_registered not in _FINDERS:
+    _FINDERS.append(registry.find_registered)
+if registry.load_registered not in _LOADERS:
+    _LOADERS.append(registry.load_registered)
 
 
 class _CallableModule(types.ModuleType):

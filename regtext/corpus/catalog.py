@@ -22,17 +22,18 @@ from typing import Any
 from ..text.model import Document
 from ..text.normalize import fold
 from ..text.parser import parse
+from .schema import CatalogRecord, check_catalog
 
 
 class CorpusWarning(UserWarning):
-    """A shipped text is only partly verified or only partly available.
+    """A shipped text is only partly verified, or comes from a single unconfirmed source.
 
     Example:
         >>> import warnings
         >>> with warnings.catch_warnings(record=True) as caught:
         ...     warnings.simplefilter("always")
-        ...     _ = load("security-assessment")
-        >>> caught[0].category.__name__, "5 of 15 articles" in str(caught[0].message)
+        ...     _ = load("genai-2023-draft")
+        >>> caught[0].category.__name__, "第二十一条" in str(caught[0].message)
         ('CorpusWarning', True)
     """
 
@@ -66,11 +67,33 @@ def _files():
 def catalog() -> list[dict[str, Any]]:
     """The catalog records (one dict per shipped text), as stored in ``corpus/catalog.json``.
 
+    Every record is checked against :class:`~regtext.corpus.schema.CatalogRecord` first, so a
+    broken catalog fails here with a :class:`~regtext.corpus.schema.CatalogError` naming the
+    record and the field.
+
     Example:
         >>> [r["id"] for r in catalog()][:2]
         ['genai-2023-final', 'genai-2023-draft']
     """
+    records()  # validate before anyone reads a record
+    return _raw_catalog()
+
+
+def _raw_catalog() -> list[dict[str, Any]]:
     return json.loads((_files() / "catalog.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def records() -> tuple[CatalogRecord, ...]:
+    """The catalog as checked, frozen :class:`~regtext.corpus.schema.CatalogRecord` objects.
+
+    Example:
+        >>> rec = next(r for r in records() if r.id == "pipl")
+        >>> rec.doc_type, rec.verification, rec.issuers
+        ('law', 'complete', ('全国人民代表大会常务委员会',))
+    """
+    files = _files()
+    return check_catalog(_raw_catalog(), exists=lambda name: (files / name).is_file())
 
 
 def _key(name: str) -> str:
@@ -111,7 +134,9 @@ def find(title: str, as_of: str | None = None) -> str | None:
 
     Looks in the shipped corpus first, then in collections registered with
     ``regtext.corpus.register`` (where, when several versions exist, the version in force on
-    ``as_of``, an ISO date, is chosen). This is the seam between citations and the corpus.
+    ``as_of``, an ISO date, is chosen). A title naming a whole instrument of which only a part
+    is shipped (民法典: Book IV is shipped) goes to a registered copy of the whole first. This is
+    the seam between citations and the corpus.
 
     Example:
         >>> find("《中华人民共和国网络安全法》"), find("无此法")
@@ -119,13 +144,21 @@ def find(title: str, as_of: str | None = None) -> str | None:
     """
     hit = resolve_id(title)
     if hit is not None:
-        return hit
-    for finder in _FINDERS:
-        hit = finder(title, as_of)
-        if hit is not None:
+        whole = record(hit).get("part_of")
+        if not (whole and _key(title) == _key(whole)):
             return hit
-    return None
+        # the title names the whole instrument (民法典) and only one part of it is shipped:
+        # a registered collection holding the whole one is the better answer
+    for finder in _FINDERS:
+        found = finder(title, as_of)
+        if found is not None:
+            return found
+    return hit
 
+
+#: Extra loaders (``name -> Document | None``) that :func:`load` tries after the shipped corpus;
+#: registered collections add theirs here.
+_LOADERS: list[Any] = []
 
 #: Extra title finders (``(title, as_of) -> id | None``) consulted by :func:`find` after the
 #: shipped corpus; registered collections add theirs here.
@@ -163,8 +196,8 @@ def listing():
 
     Example:
         >>> df = listing()
-        >>> sorted(df.query("verification == 'partial'").id)
-        ['genai-2023-draft', 'security-assessment']
+        >>> sorted(df.query("verification != 'complete'").id)
+        ['content-ecosystem', 'genai-2023-draft']
     """
     import pandas as pd
 
@@ -201,11 +234,19 @@ def _load(doc_id: str) -> Document:
     return Document(doc.id, doc.title, doc.children, doc.notes, doc.warnings, meta, doc.text)
 
 
+#: The caveat :func:`load` gives for each verification status other than ``complete``.
+_CAVEATS = {"partial": "is only partly verified",
+            "single-source": "comes from a single source not yet checked against another"}
+
+
 def load(name: str, warn: bool = True) -> Document:
     """Load a shipped text by corpus id or alias (``"个人信息保护法"``, ``"个保法"``, ``"PIPL"``).
 
-    Parsed documents are cached, so loading twice is free. A partly verified or partial
-    text issues a :class:`CorpusWarning` that says which parts.
+    A name the shipped corpus does not know is looked up next in the collections registered
+    with :func:`regtext.corpus.register` (by id such as ``lrb:反垄断法@2022-06-24``, or by title,
+    which gives the newest version). Parsed documents are cached, so loading twice is free. A
+    text whose verification is not ``complete`` issues a :class:`CorpusWarning` that says
+    which parts are unverified.
 
     Raises:
         UnknownDocumentError: (a ``KeyError``) for an unknown name, listing close matches.
@@ -217,12 +258,17 @@ def load(name: str, warn: bool = True) -> Document:
     """
     doc_id = resolve_id(name)
     if doc_id is None:
+        for loader in _LOADERS:  # registered collections, after the shipped corpus
+            doc = loader(name)
+            if doc is not None:
+                return doc
         raise UnknownDocumentError(_unknown_message(name))
     doc = _load(doc_id)
     rec = record(doc_id)
     if warn and rec.get("verification") != "complete":
-        warnings.warn(f"{doc_id} ({rec['title']}) is only partly verified: "
-                      f"{rec.get('verification_note', '')}", CorpusWarning, stacklevel=2)
+        how = _CAVEATS.get(rec.get("verification", ""), "is not fully verified")
+        warnings.warn(f"{doc_id} ({rec['title']}) {how}: {rec.get('verification_note', '')}",
+                      CorpusWarning, stacklevel=2)
     return doc
 
 
