@@ -27,7 +27,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -551,6 +551,19 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
             is_heading = number > 0 and insert >= 0 and not _reads_as_xref(rest) and (
                 not rest or rest[:1] in " 【[\u3000" or number == b.expected_next() or insert
             )
+            if (not is_heading and number > 0 and not insert and not _reads_as_xref(rest)
+                    and (number > b.expected_next() or b.last_number is None)
+                    and (idx == 0 or _ends_sentence(lines[idx - 1].norm)
+                         or b.last_number is None or _looks_heading(lines[idx - 1])
+                         or (b.article is None and b.stack and not _has_article(b.stack[-1])))):
+                # a separator lost where numbering starts late (民法典's 编, 第九百八十九条本编…)
+                # or the source skips a number (第十五条 … 第十七条市人民代表大会…), after a
+                # finished sentence: a head, unless its number comes later as one
+                is_heading = not any(no > line.no for no in strong.get((number, 0), ()))
+            if (not is_heading and number > 0 and insert > 0 and b.last_number is not None
+                    and b.last_number == (number, insert - 1) and not _NEVER_HEAD_RE.match(rest)):
+                # 第一百二十条之三以… right after 第一百二十条之二: the next inserted article
+                is_heading = not any(no > line.no for no in strong.get((number, insert), ()))
             if not is_heading and number > 0 and _weak_head_continues(m_art, b.expected_next()):
                 # continuity outweighs the cross-reference look, unless a line further on
                 # is unmistakably this article's head
@@ -885,10 +898,13 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
 
 
 def read(path: str | Path, id: str | None = None, title: str | None = None) -> Document:  # noqa: A002
-    """Read and parse a file (Markdown, plain text or HTML; any common Chinese encoding).
+    """Read and parse a file: Markdown, plain text or HTML in any common Chinese encoding,
+    Word .docx, or a PDF with a text layer (see :mod:`regtext.text.office`).
 
-    Raises ``FileNotFoundError`` naming the path when it does not exist; everything about
-    the content itself becomes warnings on the returned document.
+    Raises ``FileNotFoundError`` naming the path when it does not exist, and
+    :class:`~regtext.text.office.UnreadableFileError` (a ``ValueError``) saying what to do
+    for a legacy .doc, a scanned PDF, a damaged file or one over the size limits; everything
+    about the content itself becomes warnings on the returned document.
 
     Example:
         >>> import regtext, tempfile, pathlib
@@ -903,5 +919,19 @@ def read(path: str | Path, id: str | None = None, title: str | None = None) -> D
         raise FileNotFoundError(f"no such file: {p}")
     if p.is_dir():
         raise IsADirectoryError(f"{p} is a directory, not a text file")
+    from . import office
+
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    kind = office.kind_of(p, head)
+    if kind == "doc":
+        raise office.legacy_doc(p)
+    if kind in ("docx", "pdf"):
+        text, notes = (office.docx_text if kind == "docx" else office.pdf_text)(p)
+        doc = parse(text, id=id or p.stem, title=title)
+        what = "Word .docx" if kind == "docx" else "PDF text layer"
+        extra = tuple(ParseWarning(kind, 0, f"{p.name}: {note}") for note in notes)
+        return replace(doc, warnings=(ParseWarning(kind, 0, f"{p.name}: read from the {what}"),)
+                       + extra + doc.warnings)
     data = p.read_bytes()
     return parse(data, id=id or p.stem, title=title)
