@@ -60,3 +60,6 @@ __all__ = [
     "resolve_id",
     "translation",
 ]
+
+# `from __future__ import annotations` binds a module attribute; it is not part of the API
+del annotations

@@ -136,6 +136,29 @@ def open_document(name: str):
         raise CliError(msg) from None
 
 
+def warning_summary(warnings, limit: int = 5) -> list[str]:  # noqa: ANN001 - ParseWarnings
+    """Warnings as lines for a terminal: all of them when few, else the count of each kind
+    and the first ``limit`` (a 50 MB input can raise thousands).
+
+    Example:
+        >>> from regtext import ParseWarning
+        >>> ws = [ParseWarning("orphan-text", i, "text outside any article") for i in range(1, 40)]
+        >>> print("\\n".join(warning_summary(ws, limit=2)))
+        warning: 39 warnings: 39 orphan-text; the first 2:
+        warning: line 1: text outside any article [orphan-text]
+        warning: line 2: text outside any article [orphan-text]
+    """
+    from collections import Counter
+
+    warnings = list(warnings)
+    if len(warnings) <= 2 * limit:
+        return [f"warning: {w}" for w in warnings]
+    counts = Counter(w.kind for w in warnings)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+    return [f"warning: {len(warnings)} warnings: {kinds}; the first {limit}:"] + [
+        f"warning: {w}" for w in warnings[:limit]]
+
+
 def write_output(text: str, out: str | None) -> None:
     """Print ``text`` or write it to ``out`` (a path; ``-`` means stdout).
 
@@ -221,3 +244,6 @@ def check_ref(doc, ref: str | None, source: str) -> None:  # noqa: ANN001 - a Do
     """
     if ref and ref.strip().split(".")[0] not in doc:
         raise CliError(f"{source}: no article {ref.strip().split('.')[0]!r}")
+
+# `from __future__ import annotations` binds a module attribute; it is not part of the API
+del annotations
