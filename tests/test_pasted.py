@@ -285,3 +285,17 @@ def perturbed(draw):  # noqa: ANN001
 def test_perturbed_corpus_text_keeps_its_tree(case):
     doc_id, text = case
     assert tree(regtext.parse(text)) == expected_tree(doc_id)
+
+
+@pytest.mark.parametrize(("line", "ref"), [
+    ("法律责任", "ch4"),         # chapter rank in drafting practice, even after sections
+    ("附　则", "ch4"),
+    ("其他规定", "ch3.sec5"),    # otherwise the next section
+])
+def test_unmarked_heading_after_sections(line, ref):
+    # 威海市居民养老服务保障条例 (2020): 第三章's 第四节, then a bare 法律责任
+    text = ("第三章 养老服务保障\n第一节 居家和社区养老服务保障\n第十五条 甲。\n"
+            "第二节 机构养老服务保障\n第十六条 乙。\n第三节 医养结合服务保障\n第十七条 丙。\n"
+            f"第四节 其他规定\n第十八条 丁。\n{line}\n第十九条 违反本条例规定的，依法处理。")
+    doc = regtext.parse(text)
+    assert doc.parent("19").ref == ref

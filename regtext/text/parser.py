@@ -654,6 +654,8 @@ _SENTENCE_MARKS = frozenset("。；;：:，,！!？?")
 _HEAD_JOIN_END = "、，,和及与或的"
 _HEAD_JOIN_START = ("及", "和", "与", "或", "的", "、")
 _WRAPPED_HEADING_MIN = 12  # a heading line this long may wrap; shorter ones are whole
+# headings that Chinese drafting practice (立法技术规范) always gives the rank of a chapter
+_CHAPTER_ONLY_HEADINGS = ("法律责任", "附则")
 
 
 def _comma_heading_continues(b: _Builder, norm: str, m: re.Match) -> bool:
@@ -778,6 +780,14 @@ def _stray_heading(b: _Builder, lines: list[Line], idx: int,
         count = sum(isinstance(c, _Container) for c in b.top)
         return "chapter", count + 1, heading
     kind, number = inner.kind, inner.number + 1
+    chapter = next((c for c in reversed(b.stack) if c.kind == "chapter"), None)
+    if kind == "section" and chapter is not None and (
+            squeezed in _CHAPTER_ONLY_HEADINGS
+            or (explicit.get(("chapter", chapter.number + 2))
+                and not explicit.get(("chapter", chapter.number + 1)))):
+        # after a chapter's sections, 法律责任 and 附则 are chapters (drafting practice puts
+        # them at chapter rank), and so is a line where the chapter numbering has a gap
+        kind, number = "chapter", chapter.number + 1
     if any(no > line.no for no in explicit.get((kind, number), ())):
         return None  # that division comes later with its marker: this line is something else
     return kind, number, heading
