@@ -151,3 +151,16 @@ def test_cli_points_to_the_corpus_command(capsys):
     assert main(["parse", "no-such-law-id"]) == 2
     err = capsys.readouterr().err
     assert "`regtext corpus`" in err and "regtext.corpus()" not in err
+
+
+def test_cli_says_it_is_reading_a_large_file(tmp_path, capsys, monkeypatch):
+    import regtext.cli
+
+    path = tmp_path / "big.md"
+    path.write_text(regtext.corpus.text("pipl"), encoding="utf-8")
+    monkeypatch.setattr(regtext.cli, "LARGE_INPUT_BYTES", 1000)
+    assert main(["parse", str(path)]) == 0
+    assert "regtext: reading" in capsys.readouterr().err
+    monkeypatch.setattr(regtext.cli, "LARGE_INPUT_BYTES", 10_000_000)
+    assert main(["parse", str(path)]) == 0
+    assert "regtext: reading" not in capsys.readouterr().err

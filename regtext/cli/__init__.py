@@ -19,6 +19,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+#: files larger than this get a note on stderr before they are parsed
+LARGE_INPUT_BYTES = 5_000_000
+
 #: subcommand modules, in the order ``regtext --help`` lists them
 COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
 
@@ -120,6 +123,10 @@ def open_document(name: str):
         if path.is_dir():
             raise CliError(f"{path} is a folder; give one file (regtext parse FOLDER "
                            "summarises a folder)")
+        size = path.stat().st_size
+        if size > LARGE_INPUT_BYTES:  # parsing runs at about 3 MB/s: say why it is quiet
+            print(f"regtext: reading {path} ({size / 1e6:.0f} MB, about "
+                  f"{max(1, round(size / 3e6))} s)…", file=sys.stderr)
         doc = read(path)
         fatal = [w for w in doc.warnings if w.kind in ("empty", "binary")]
         if fatal and not doc.articles:
