@@ -299,3 +299,25 @@ def test_chinese_counting_matches_the_numerals_module():
         int_to_cn(n) for n in (1, 10, 24, 105)]
     assert office._format_number(4, "decimal") == "4"
     assert office._format_number(4, "hebrew1") is None
+
+
+def test_docx_tracked_changes_are_read_as_accepted(tmp_path):
+    # a lawyer's redline of genai 第二十四条: 公布之日 deleted, 2023年8月15日 inserted
+    d = docx.Document()
+    para = d.add_paragraph()
+    para.add_run("第二十四条 本办法自")
+    para._p.append(parse_xml(
+        f'<w:del {_W} w:id="1" w:author="律师" w:date="2023-07-10T00:00:00Z">'
+        '<w:r><w:delText>公布之日</w:delText></w:r></w:del>'))
+    para._p.append(parse_xml(
+        f'<w:ins {_W} w:id="2" w:author="律师" w:date="2023-07-10T00:00:00Z">'
+        '<w:r><w:t>2023年8月15日</w:t></w:r></w:ins>'))
+    para.add_run("起施行。")
+    d.add_paragraph("第二十五条 其他。")
+    path = tmp_path / "redline.docx"
+    d.save(path)
+    text, notes = office.docx_text(path)
+    assert text.split("\n")[0] == "第二十四条 本办法自2023年8月15日起施行。"
+    assert notes == ["1 paragraph(s) carry tracked changes; read as if all were accepted "
+                     "(insertions kept, deletions dropped)"]
+    assert regtext.read(path).get("24").text == "本办法自2023年8月15日起施行。"

@@ -253,6 +253,24 @@ def _style_ppr(paragraph):  # noqa: ANN001, ANN202
     return None
 
 
+_TEXT_XPATH = ("./w:r/w:t | ./w:r/w:tab | ./w:r/w:br | ./w:r/w:cr"
+               " | ./*[self::w:ins or self::w:hyperlink or self::w:smartTag"
+               " or self::w:moveTo or self::w:sdt or self::w:fldSimple]//w:r/w:t"
+               " | ./*[self::w:ins or self::w:hyperlink or self::w:smartTag"
+               " or self::w:moveTo or self::w:sdt or self::w:fldSimple]//w:r/w:tab")
+
+
+def _para_text(p) -> tuple[str, bool]:  # noqa: ANN001 - a w:p element
+    """A paragraph's text with tracked changes accepted (insertions in, deletions out), and
+    whether it had any. python-docx's ``Paragraph.text`` leaves out tracked insertions."""
+    parts = []
+    for el in p.xpath(_TEXT_XPATH):
+        tag = el.tag[len(_W):]
+        parts.append(el.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    tracked = bool(p.xpath("./w:ins | ./w:del | ./w:moveFrom | ./w:moveTo"))
+    return "".join(parts), tracked
+
+
 def docx_text(path: str | Path) -> tuple[str, list[str]]:
     """The text of a .docx: paragraphs and table rows in document order, and notes.
 
@@ -285,12 +303,14 @@ def docx_text(path: str | Path) -> tuple[str, list[str]]:
                                   "open and re-save it in Word") from None
     numbering = _Numbering(document)
     lines: list[str] = []
+    tracked = 0
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             para = Paragraph(child, document)
             label = numbering.label(para)
-            text = para.text
+            text, changed = _para_text(child)
+            tracked += changed
             lines.append(f"{label}{'' if label.endswith(('、', '．', '.', '）', ')')) else ' '}"
                          f"{text}" if label and text.strip() else text)
         elif child.tag == f"{_W}tbl":
@@ -301,11 +321,14 @@ def docx_text(path: str | Path) -> tuple[str, list[str]]:
                     if id(cell._tc) in seen:  # a merged cell repeats across the span
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs
-                                          if p.text.strip()))
+                    texts = [_para_text(p._p)[0].strip() for p in cell.paragraphs]
+                    cells.append(" ".join(t for t in texts if t))
                 if any(cells):
                     lines.append("\t".join(cells))
     notes = []
+    if tracked:
+        notes.append(f"{tracked} paragraph(s) carry tracked changes; read as if all were "
+                     "accepted (insertions kept, deletions dropped)")
     if numbering.undetectable:
         notes.append(f"{numbering.undetectable} auto-numbered paragraph(s) use a list format "
                      "regtext cannot write out; their numbers are missing from the text")
