@@ -164,7 +164,7 @@ def write_pdf(path, title: str, lines: list[str], per_line: int = 28,  # noqa: A
 
     def furniture() -> None:
         c.setFont("STSong-Light", 9)
-        c.drawString(left, 810, running_header or title)
+        c.drawString(left, 810, (running_header or title).format(page=page))
         c.drawCentredString(300, 40, f"- {page} -")
         c.setFont("STSong-Light", size)
 
@@ -207,6 +207,16 @@ def test_pdf_parses_to_the_tree_of_the_text(tmp_path, doc_id):
     assert doc.title == expected.title
     text, _ = office.pdf_text(path)
     assert "- 2 -" not in text and text.count(expected.title) == 1  # furniture gone
+
+
+def test_pdf_running_header_with_changing_numbers_is_removed(tmp_path):
+    expected = regtext.load("dsl")
+    path = tmp_path / "gazette.pdf"
+    write_pdf(path, expected.title, body_lines("dsl"),
+              running_header="中华人民共和国全国人民代表大会常务委员会公报 2021年第{page}期")
+    text, _ = office.pdf_text(path)
+    assert "公报" not in text
+    assert tree(regtext.read(path)) == tree(expected)
 
 
 def test_pdf_wrapped_lines_are_rejoined_but_paragraphs_kept(tmp_path):
@@ -321,3 +331,13 @@ def test_docx_tracked_changes_are_read_as_accepted(tmp_path):
     assert notes == ["1 paragraph(s) carry tracked changes; read as if all were accepted "
                      "(insertions kept, deletions dropped)"]
     assert regtext.read(path).get("24").text == "本办法自2023年8月15日起施行。"
+
+
+@pytest.mark.parametrize(("head", "what"), [(b"%PDF-1.7\n\x00\x01", "a PDF"),
+                                            (b"PK\x03\x04\x14\x00\x00", "a Word .docx"),
+                                            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "legacy")])
+def test_parse_of_office_bytes_says_to_use_read(head, what):
+    doc = regtext.parse(head + b"\x00" * 100)
+    assert not doc.articles
+    assert what in doc.warnings[0].message and "regtext.read(path)" in doc.warnings[0].message
+    assert "regtext.read" not in regtext.parse(b"\x00\x01\x02binary").warnings[0].message

@@ -176,7 +176,8 @@ _HAN = "的法规定本条例国家应当提供者个人信息处理数据安全
 _PUNCT = "，。；：、“”（）《》"
 sentence = st.text(alphabet=_HAN + _PUNCT + "0123456789１２３ABC", min_size=1, max_size=40)
 cn_num = st.integers(min_value=1, max_value=40).map(int_to_cn)
-space = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000"])
+space = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000", "\u2003", "\u2002\u2002", "\u00a0",
+                         "\t", "\u200b", ""])  # "" drops the separator (第七十条以…)
 
 
 @st.composite

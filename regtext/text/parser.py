@@ -446,8 +446,16 @@ def parse(text: str | bytes, id: str | None = None, title: str | None = None) ->
     pre_warnings: list[ParseWarning] = []
     name = id or "input"
     if isinstance(text, (bytes, bytearray)):
-        text, pre_warnings = decode(bytes(text), name)
+        data = bytes(text)
+        text, pre_warnings = decode(data, name)
         if any(w.kind == "binary" for w in pre_warnings):
+            what = ("a PDF" if data.startswith(b"%PDF-") else "a Word .docx (or other zip)"
+                    if data.startswith(b"PK\x03\x04") else "a legacy Office (.doc)"
+                    if data.startswith(b"\xd0\xcf\x11\xe0") else "")
+            if what:  # say how to read it instead
+                pre_warnings = [ParseWarning("binary", 0, f"{name}: binary data (the bytes of "
+                                             f"{what} file), not text; nothing parsed. Use "
+                                             "regtext.read(path) for .docx and .pdf files")]
             return Document(id, title or "", warnings=tuple(pre_warnings))
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
