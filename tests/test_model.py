@@ -108,6 +108,13 @@ def test_to_frame_chapter_text_is_its_heading(genai):
     assert df.loc[df.kind == "chapter", "text"].str.len().sum() < arts.text.str.len().sum() / 50
 
 
+def test_get_by_unnumbered_label():
+    doc = regtext.parse("为了测试，制定本办法。\n第一条 甲。")
+    assert doc["序言"].ref == "preamble"
+    with pytest.raises(KeyError, match="附件"):
+        doc.get("附件")
+
+
 def test_preamble_number_is_nan():
     df = regtext.parse("为了测试，制定本办法。\n第一条 甲。").to_frame()
     assert math.isnan(df.set_index("ref").loc["preamble", "number"])

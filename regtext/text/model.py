@@ -286,12 +286,12 @@ class Document:
 
     def _by_label(self, key: str) -> Node | None:
         canon = _canon_label(key)
-        if not canon.startswith("第"):
-            return None
         labels = self._labels()
         index = self._index  # type: ignore[attr-defined]
-        if canon in labels:
+        if canon in labels:  # also 序言, 附件
             return index[labels[canon]]
+        if not canon.startswith("第"):
+            return None
         # 第七条第一款第（四）项 when 第七条 has one 款 is labelled 第七条第（四）项
         one = re.sub(r"^(第[^条]+条(?:之[^第]+)?)第一款", r"\1", canon)
         if one != canon and one in labels:
