@@ -299,3 +299,50 @@ def test_unmarked_heading_after_sections(line, ref):
             f"第四节 其他规定\n第十八条 丁。\n{line}\n第十九条 违反本条例规定的，依法处理。")
     doc = regtext.parse(text)
     assert doc.parent("19").ref == ref
+
+
+# -- the rules tables behind these rules, one test per row -----------------------------------
+
+from regtext import rules  # noqa: E402 - next to the row tests that use it
+
+
+def _after_nineteen(line: str) -> regtext.Document:
+    arts = regtext.load("csl").articles
+    return regtext.parse("\n".join(f"第{n}条 {arts[i].text}" for i, n in enumerate(
+        ["十七", "十八", "十九"])) + "\n" + line)
+
+
+@pytest.mark.parametrize("row", rules.table("reference-continuations"), ids=lambda r: r["after"])
+def test_reference_continuation_rows(row):
+    assert row["example"].startswith("第二十条" + row["after"])
+    assert [a.ref for a in _after_nineteen(row["example"]).articles] == ["17", "18", "19"]
+    assert [a.ref for a in _after_nineteen(row["counterexample"]).articles][-1] in ("20", "20-1")
+
+
+@pytest.mark.parametrize("row", rules.table("heading-connectives"),
+                         ids=lambda r: f"{r['position']}-{r['connective']}")
+def test_heading_connective_rows(row):
+    def chapter_two(pair: str) -> regtext.Node:
+        first, second = pair.split(" | ")
+        doc = regtext.parse(f"第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 {first}\n"
+                            f"{second}\n第二条 本条例自公布之日起施行。")
+        return doc.get("ch2")
+
+    first, second = row["example"].split(" | ")
+    assert (first.endswith(row["connective"]) if row["position"] == "end"
+            else second.startswith(row["connective"]))
+    assert chapter_two(row["example"]).heading == first + second
+    not_joined = chapter_two(row["counterexample"])
+    assert not_joined.heading == row["counterexample"].split(" | ")[0]
+    assert not_joined.children[0].kind == "section"  # the lost 第一节
+
+
+@pytest.mark.parametrize("row", rules.table("chapter-rank-headings"), ids=lambda r: r["heading"])
+def test_chapter_rank_heading_rows(row):
+    def after_sections(line: str) -> str:
+        text = ("第三章 养老服务保障\n第一节 居家和社区养老服务保障\n第十五条 甲。\n"
+                f"第二节 其他规定\n第十六条 乙。\n{line}\n第十七条 违反本条例规定的，依法处理。")
+        return regtext.parse(text).parent("17").ref
+
+    assert after_sections(row["example"]) == "ch4"
+    assert after_sections(row["counterexample"]) == "ch3.sec3"

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .. import rules
 from ..text.model import Document, Node, ParseWarning
 from ..text.normalize import (
     Line,
@@ -70,8 +71,9 @@ _NOTE_RE = re.compile(
 # a line that starts like 第二十条 but goes on as a sentence about it: a cross-reference
 _XREF_CONT_RE = re.compile(r"^(规定|的|所|、|，|,|至|和|及|或|与|中|第|之规定|之间|以|项下|后|前)")
 # what follows 第X条 only in a list or range of references, never at the start of an article
+# (rules/reference-continuations.tsv; full and half-width commas alike after folding)
 _NEVER_HEAD_RE = re.compile(
-    r"^(、|，|,|；|。|\s*[至和及或与]\s*第|或者第|之规定|之间|项下|中规定|规定的)")
+    "^\\s*" + rules.alternation(rules.column("reference-continuations", "after") + (",",)))
 # a paragraph that introduces quoted provisions (amendments: "增加五条…内容如下：")
 _QUOTE_INTRO_RE = re.compile(
     r"(如下|修改为|改为|修订为|表述为|规定为|增加[一二三四五六七八九十\d]*条[^。]*)：$")
@@ -659,11 +661,11 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
 _ORDINAL_HEAD_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*、\s*(\S.*)$")
 _SENTENCE_MARKS = frozenset("。；;：:，,！!？?")
 # a heading wrapped over two lines breaks at a connective (…人民法院和 / 人民检察院的…)
-_HEAD_JOIN_END = "、，,和及与或的"
-_HEAD_JOIN_START = ("及", "和", "与", "或", "的", "、")
+_HEAD_JOIN_END = rules.column("heading-connectives", "connective", position="end")
+_HEAD_JOIN_START = rules.column("heading-connectives", "connective", position="start")
 _WRAPPED_HEADING_MIN = 12  # a heading line this long may wrap; shorter ones are whole
-# headings that Chinese drafting practice (立法技术规范) always gives the rank of a chapter
-_CHAPTER_ONLY_HEADINGS = ("法律责任", "附则")
+# headings that Chinese drafting practice (立法技术规范) gives the rank of a chapter
+_CHAPTER_ONLY_HEADINGS = rules.column("chapter-rank-headings", "heading")
 
 
 def _comma_heading_continues(b: _Builder, norm: str, m: re.Match) -> bool:
@@ -748,7 +750,7 @@ def _stray_heading(b: _Builder, lines: list[Line], idx: int,
     if inner is not None and inner.line == prev.no and not inner.children and b.article is None:
         if not (next_continues or _looks_heading(nxt)):
             return None
-        if (inner.heading[-1:] in _HEAD_JOIN_END or "，" in inner.heading
+        if (inner.heading.endswith(_HEAD_JOIN_END) or "，" in inner.heading
                 or squeezed.startswith(_HEAD_JOIN_START)
                 or len(inner.heading) >= _WRAPPED_HEADING_MIN):
             return "continued", 0, heading
