@@ -341,3 +341,17 @@ def test_parse_of_office_bytes_says_to_use_read(head, what):
     assert not doc.articles
     assert what in doc.warnings[0].message and "regtext.read(path)" in doc.warnings[0].message
     assert "regtext.read" not in regtext.parse(b"\x00\x01\x02binary").warnings[0].message
+
+
+def test_docx_content_controls_are_read(tmp_path):
+    # a template wraps the articles in a content control (w:sdt): they are read in order
+    d = docx.Document()
+    d.add_paragraph("第一条 为了测试，制定本办法。")
+    sdt = parse_xml(f'<w:sdt {_W}><w:sdtPr/><w:sdtContent>'
+                    '<w:p><w:r><w:t>第二条 本办法由国家网信部门负责解释。</w:t></w:r></w:p>'
+                    '</w:sdtContent></w:sdt>')
+    d.element.body.insert(1, sdt)
+    d.add_paragraph("第三条 本办法自公布之日起施行。")
+    path = tmp_path / "template.docx"
+    d.save(path)
+    assert [a.ref for a in regtext.read(path).articles] == ["1", "2", "3"]

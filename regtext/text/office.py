@@ -271,6 +271,18 @@ def _para_text(p) -> tuple[str, bool]:  # noqa: ANN001 - a w:p element
     return "".join(parts), tracked
 
 
+def _blocks(parent):  # noqa: ANN001, ANN202 - lxml elements
+    """Paragraphs and tables in order, also inside content controls (w:sdt) and custom XML,
+    which Word templates wrap around whole sections."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield child
+
+
 def docx_text(path: str | Path) -> tuple[str, list[str]]:
     """The text of a .docx: paragraphs and table rows in document order, and notes.
 
@@ -305,7 +317,7 @@ def docx_text(path: str | Path) -> tuple[str, list[str]]:
     lines: list[str] = []
     tracked = 0
     body = document.element.body
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if child.tag == f"{_W}p":
             para = Paragraph(child, document)
             label = numbering.label(para)
