@@ -14,6 +14,7 @@ from __future__ import annotations
 from . import corpus
 from .corpus import CorpusWarning, UnknownDocumentError, load, record, resolve_id, translation
 from .text.model import Document, Node, ParseWarning
+from .text.office import UnreadableFileError
 from .text.parser import parse, read
 
 # isort: split
@@ -40,6 +41,7 @@ __all__ = [
     "Norm",
     "ParseWarning",
     "UnknownDocumentError",
+    "UnreadableFileError",
     "annotate",
     "citations",
     "corpus",
@@ -60,3 +62,6 @@ __all__ = [
     "resolve_id",
     "translation",
 ]
+
+# `from __future__ import annotations` binds a module attribute; it is not part of the API
+del annotations

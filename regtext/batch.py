@@ -44,11 +44,38 @@ from typing import Any
 from .text.model import Document
 
 #: File name endings that :func:`paths_in` picks up in a folder.
-TEXT_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown")
+TEXT_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown", ".docx", ".pdf", ".doc")
+
+
+def skipped_in(folder: str | Path) -> list[tuple[Path, str]]:
+    """The files of a folder that :func:`paths_in` leaves out, each with the reason.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "law.md").write_text("第一条 测试。", encoding="utf-8")
+        >>> _ = (d / "scan.jpg").write_bytes(b"\\xff\\xd8")
+        >>> [(p.name, why[:20]) for p, why in skipped_in(d)]
+        [('scan.jpg', 'not a text, .docx or')]
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        return []
+    out = []
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue  # hidden files and folders (.git, .DS_Store) are not documents
+        if p.name.startswith("~$"):
+            out.append((p, "a Word lock file (the document is open in Word), not a document"))
+        elif p.suffix.lower() not in TEXT_SUFFIXES:
+            out.append((p, f"not a text, .docx or .pdf file ({p.suffix or 'no suffix'}); "
+                        f"regtext reads {' '.join(s for s in TEXT_SUFFIXES if s != '.doc')}"))
+    return out
 
 
 def paths_in(source: str | Path | Iterable[str | Path]) -> list[Path]:
-    """The files to work on: a folder (searched recursively for text files) or a list of paths.
+    """The files to work on: a folder (searched recursively for text, .docx and .pdf files)
+    or a list of paths. :func:`skipped_in` lists what a folder leaves out and why.
 
     Raises ``FileNotFoundError`` naming the first path that does not exist, before any work
     starts, so a typo does not surface after an hour of parsing.
@@ -63,8 +90,11 @@ def paths_in(source: str | Path | Iterable[str | Path]) -> list[Path]:
     if isinstance(source, (str, os.PathLike)):
         root = Path(source)
         if root.is_dir():
+            skipped = {p for p, _ in skipped_in(root)}
             return sorted(p for p in root.rglob("*")
-                          if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+                          if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                          and p not in skipped
+                          and not any(x.startswith(".") for x in p.relative_to(root).parts))
         items = [root]
     else:
         items = [Path(p) for p in source]
@@ -88,7 +118,9 @@ def _work(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]
             doc = read(p)
             out.append(("ok", doc if func is None else func(doc)))
         except Exception as exc:  # noqa: BLE001 - one bad file must not sink the batch
-            out.append(("error", f"{p}: {type(exc).__name__}: {exc}"))
+            told = str(exc)  # UnreadableFileError names the file and says what to do
+            out.append(("error", f"not read {told}" if told.startswith(p)
+                        else f"not read {p}: {type(exc).__name__}: {exc}"))
     return out
 
 
@@ -114,7 +146,9 @@ def map_many(
         chunksize: files per task; by default about four tasks per worker, at most 16 files
             (small tasks keep the workers evenly busy to the end).
 
-    A file that fails gives ``None`` in its place and a :class:`RuntimeWarning` naming it.
+    A file that fails (a legacy .doc, a scanned PDF…) gives ``None`` in its place and a
+    :class:`RuntimeWarning` naming it and what to do; each file a folder leaves out
+    (:func:`skipped_in`) gets a :class:`RuntimeWarning` saying why.
 
     Example:
         >>> import regtext, tempfile, pathlib
@@ -123,6 +157,9 @@ def map_many(
         >>> map_many(regtext.Document.to_frame, d)[0].shape[0]
         2
     """
+    if isinstance(paths, (str, os.PathLike)):
+        for p, why in skipped_in(paths):
+            warnings.warn(f"skipped {p}: {why}", RuntimeWarning, stacklevel=2)
     files = [str(p) for p in paths_in(paths)]
     if not files:
         return []
@@ -220,8 +257,9 @@ def frame_many(
     """
     import pandas as pd
 
-    files = paths_in(paths)
-    frames = map_many(_Framed(func), files, jobs=jobs, executor=executor, progress=progress)
+    if not isinstance(paths, (str, os.PathLike)):
+        paths = paths_in(paths)  # fail on a missing path before any work starts
+    frames = map_many(_Framed(func), paths, jobs=jobs, executor=executor, progress=progress)
     frames = [f for f in frames if f is not None and len(f)]
     if not frames:
         return pd.DataFrame(columns=["doc"])

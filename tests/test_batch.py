@@ -10,6 +10,8 @@ import pytest
 import regtext
 from regtext.corpus import text as corpus_text
 
+pytestmark = pytest.mark.filterwarnings("ignore:skipped .*notes.json")
+
 IDS = ["genai-2023-final", "pipl", "dsl", "copyright", "minors-online"]
 ARTICLES = {"genai-2023-final": 24, "pipl": 74, "dsl": 55, "copyright": 67, "minors-online": 60}
 
@@ -88,7 +90,60 @@ def test_missing_path_fails_before_work(tmp_path):
 
 
 def test_progress_bar_does_not_change_results(folder):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         docs = regtext.parse_many(folder, progress=True)
     assert len(docs) == len(IDS)
+    assert [str(w.message)[:8] for w in caught] == ["skipped "]  # notes.json, said once
+
+
+# -- .docx/.pdf in folders, and every file left out named with why ---------------------------
+
+
+def test_folder_reads_docx_and_pdf_and_names_every_skipped_file(folder):
+    import docx
+
+    d = docx.Document()
+    for line in corpus_text("genai-2023-final").split("<!-- INFO END -->")[1].split("\n"):
+        if line.strip():
+            d.add_paragraph(line.lstrip("# "))
+    d.save(folder / "word-copy.docx")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    (folder / "~$word-copy.docx").write_bytes(b"lock")
+    (folder / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "x.md").write_text("第一条 不读。", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = regtext.parse_many(folder)
+    messages = sorted(str(w.message) for w in caught)
+    assert len(messages) == 4
+    assert any("notes.json: not a text, .docx or .pdf file (.json)" in m for m in messages)
+    assert any("scan.jpg: not a text" in m for m in messages)
+    assert any("~$word-copy.docx: a Word lock file" in m for m in messages)
+    assert any(m.startswith("not read ") and "old.doc: legacy Word .doc" in m
+               for m in messages)
+    by_id = {d.id: d for d in docs if d is not None}
+    assert len(by_id["word-copy"].articles) == 24
+    assert "x" not in by_id  # hidden folders are not documents
+    assert docs.count(None) == 1  # old.doc, in its place
+
+
+def test_cli_folder_reports_skipped_files(folder, capsys):
+    from regtext.cli import main
+
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert main(["parse", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert f"{len(IDS)} files" in captured.out
+    assert "2 file(s) skipped or not read" in captured.err
+    assert "notes.json" in captured.err and "old.doc: legacy Word .doc" in captured.err
+
+
+def test_cli_folder_without_documents_says_so(tmp_path, capsys):
+    from regtext.cli import main
+
+    (tmp_path / "a.jpg").write_bytes(b"\xff\xd8")
+    assert main(["parse", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "a.jpg" in err and "nor .docx or .pdf" in err

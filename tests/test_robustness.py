@@ -25,9 +25,12 @@ def squash(text: str) -> str:
     return "".join(fold(text).split())
 
 
-def own_text(node: regtext.Node) -> str:
-    """The part of the body a node holds itself (its marker, heading or lead)."""
+def own_text(node: regtext.Node, inferred: frozenset[int] = frozenset()) -> str:
+    """The part of the body a node holds itself (its marker, heading or lead). A heading
+    read from a line without its 第X章 marker (an ``inferred-heading``) holds just that line."""
     if node.kind in _CN_KIND:
+        if node.line in inferred:
+            return node.heading
         return f"第{int_to_cn(int(node.number))}{_CN_KIND[node.kind]}{node.heading}"
     if node.kind == "article":
         return node.label
@@ -35,7 +38,8 @@ def own_text(node: regtext.Node) -> str:
 
 
 def body_of(doc: regtext.Document) -> str:
-    return "".join(squash(own_text(n)) for n in doc)
+    inferred = frozenset(w.line for w in doc.warnings if w.kind == "inferred-heading")
+    return "".join(squash(own_text(n, inferred)) for n in doc)
 
 
 def kinds(doc: regtext.Document, kind: str) -> list[regtext.ParseWarning]:
@@ -172,7 +176,8 @@ _HAN = "的法规定本条例国家应当提供者个人信息处理数据安全
 _PUNCT = "，。；：、“”（）《》"
 sentence = st.text(alphabet=_HAN + _PUNCT + "0123456789１２３ABC", min_size=1, max_size=40)
 cn_num = st.integers(min_value=1, max_value=40).map(int_to_cn)
-space = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000"])
+space = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000", "\u2003", "\u2002\u2002", "\u00a0",
+                         "\t", "\u200b", ""])  # "" drops the separator (第七十条以…)
 
 
 @st.composite

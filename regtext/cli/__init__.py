@@ -19,6 +19,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+#: files larger than this get a note on stderr before they are parsed
+LARGE_INPUT_BYTES = 5_000_000
+
 #: subcommand modules, in the order ``regtext --help`` lists them
 COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
 
@@ -120,6 +123,10 @@ def open_document(name: str):
         if path.is_dir():
             raise CliError(f"{path} is a folder; give one file (regtext parse FOLDER "
                            "summarises a folder)")
+        size = path.stat().st_size
+        if size > LARGE_INPUT_BYTES:  # parsing runs at about 3 MB/s: say why it is quiet
+            print(f"regtext: reading {path} ({size / 1e6:.0f} MB, about "
+                  f"{max(1, round(size / 3e6))} s)…", file=sys.stderr)
         doc = read(path)
         fatal = [w for w in doc.warnings if w.kind in ("empty", "binary")]
         if fatal and not doc.articles:
@@ -134,6 +141,29 @@ def open_document(name: str):
         if any(sep in name for sep in "/\\") or "." in name[-5:]:
             msg = f"no such file or corpus id: {name}"
         raise CliError(msg) from None
+
+
+def warning_summary(warnings, limit: int = 5) -> list[str]:  # noqa: ANN001 - ParseWarnings
+    """Warnings as lines for a terminal: all of them when few, else the count of each kind
+    and the first ``limit`` (a 50 MB input can raise thousands).
+
+    Example:
+        >>> from regtext import ParseWarning
+        >>> ws = [ParseWarning("orphan-text", i, "text outside any article") for i in range(1, 40)]
+        >>> print("\\n".join(warning_summary(ws, limit=2)))
+        warning: 39 warnings: 39 orphan-text; the first 2:
+        warning: line 1: text outside any article [orphan-text]
+        warning: line 2: text outside any article [orphan-text]
+    """
+    from collections import Counter
+
+    warnings = list(warnings)
+    if len(warnings) <= 2 * limit:
+        return [f"warning: {w}" for w in warnings]
+    counts = Counter(w.kind for w in warnings)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+    return [f"warning: {len(warnings)} warnings: {kinds}; the first {limit}:"] + [
+        f"warning: {w}" for w in warnings[:limit]]
 
 
 def write_output(text: str, out: str | None) -> None:
@@ -221,3 +251,6 @@ def check_ref(doc, ref: str | None, source: str) -> None:  # noqa: ANN001 - a Do
     """
     if ref and ref.strip().split(".")[0] not in doc:
         raise CliError(f"{source}: no article {ref.strip().split('.')[0]!r}")
+
+# `from __future__ import annotations` binds a module attribute; it is not part of the API
+del annotations

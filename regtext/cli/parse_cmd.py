@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
-from . import CliError, clip, open_document, write_output
+from . import CliError, clip, open_document, warning_summary, write_output
 
 _INDENT = {"part": 0, "subpart": 1, "chapter": 1, "section": 2, "article": 2, "paragraph": 3,
            "item": 4, "subitem": 5, "preamble": 1, "appendix": 1}
@@ -51,8 +52,7 @@ def tree_text(doc, width: int = 100) -> str:
         tag = f"[{node.ref}] " if node.kind != "paragraph" or len(
             doc.get(node.article).children) > 1 else ""
         lines.append(f"{pad}{tag}{clip(own, max(10, width - len(pad) - len(tag)))}")
-    for w in doc.warnings:
-        lines.append(f"warning: {w}")
+    lines.extend(warning_summary(doc.warnings))
     return "\n".join(lines)
 
 
@@ -85,10 +85,19 @@ def run_folder(args: argparse.Namespace) -> int:
 
     from ..batch import map_many
 
-    rows = [r for r in map_many(summary_row, args.source, jobs=args.jobs, progress=True)
-            if r is not None]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        results = map_many(summary_row, args.source, jobs=args.jobs, progress=True)
+    # every file left out or not read is named, with why (a .doc, a scanned PDF, a .jpg…)
+    notes = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    if notes:
+        print(f"regtext parse: {len(notes)} file(s) skipped or not read:", file=sys.stderr)
+        for note in notes:
+            print(f"  {note}", file=sys.stderr)
+    rows = [r for r in results if r is not None]
     if not rows:
-        raise CliError(f"{args.source}: no .md, .txt or .html files in this folder")
+        raise CliError(f"{args.source}: no .md, .txt or .html files, nor .docx or .pdf, that "
+                       "could be read in this folder")
     df = pd.DataFrame(rows)
     if args.format == "csv":
         write_output(df.to_csv(index=False), args.output)

@@ -16,9 +16,28 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+_ARABIC_RE = re.compile(r"\d+")
+
+
+def _canon_label(label: str) -> str:
+    """A label in one spelling: no spaces, full-width brackets, Chinese numerals, and
+    第四项 written 第（四）项 (as labels are).
+
+    Example:
+        >>> _canon_label("第 7 条第一款第4项")
+        '第七条第一款第（四）项'
+    """
+    from .numerals import int_to_cn
+
+    s = "".join(label.split()).replace("(", "（").replace(")", "）")
+    s = _ARABIC_RE.sub(lambda m: int_to_cn(int(m.group())), s)
+    return re.sub(r"第([^（第项]+)项", r"第（\1）项", s)
+
 
 #: Node kinds, outermost first.
 KINDS = (
@@ -216,19 +235,93 @@ class Document:
         """
         return list(self._articles)  # type: ignore[attr-defined]
 
-    def get(self, ref: str) -> Node:
-        """The node at ``ref``; a ``KeyError`` naming the ref (and the document) when absent.
+    def get(self, ref: str | int) -> Node:
+        """The node at ``ref``: a machine ref (``"7.1.4"``, ``7``, ``"ch2"``) or a lawyer's
+        label (``第七条第一款第（四）项``, ``第七条第四项``, ``第七条第（四）项`` when the article
+        has one 款, ``第十条之一``, ``第二章``; Arabic numbers such as ``第7条`` too).
+
+        A miss raises ``KeyError`` naming the ref and the document and suggesting the nearest
+        refs. ``doc[ref]`` is the same.
 
         Example:
             >>> import regtext
-            >>> regtext.load("pipl").get("13.1.2").label
+            >>> pipl = regtext.load("pipl")
+            >>> pipl.get("13.1.2").label
             '第十三条第一款第（二）项'
+            >>> pipl.get("第十三条第一款第二项").ref, pipl["第13条"].ref
+            ('13.1.2', '13')
         """
-        try:
-            return self._index[str(ref)]  # type: ignore[attr-defined]
-        except KeyError:
-            where = f" in {self.id!r}" if self.id else ""
-            raise KeyError(f"no node with ref {ref!r}{where}") from None
+        index = self._index  # type: ignore[attr-defined]
+        key = str(ref).strip()
+        if key in index:
+            return index[key]
+        found = self._by_label(key)
+        if found is not None:
+            return found
+        where = f" in {self.id!r}" if self.id else ""
+        near = self._nearest(key)
+        hint = f"; nearest: {', '.join(repr(r) for r in near)}" if near else ""
+        raise KeyError(f"no node with ref {ref!r}{where}{hint}")
+
+    def __getitem__(self, ref: str | int) -> Node:
+        """``doc["7.1.4"]``, ``doc[7]``, ``doc["第七条第四项"]``: see :meth:`get`.
+
+        Example:
+            >>> import regtext
+            >>> regtext.load("genai-2023-final")[7].label
+            '第七条'
+        """
+        return self.get(ref)
+
+    def _labels(self) -> dict[str, str]:
+        """Label → ref, built on first use; an article's label wins over the label of its
+        only paragraph (both are 第七条)."""
+        labels = self.__dict__.get("_label_index")
+        if labels is None:
+            labels = {}
+            for node in self:
+                labels.setdefault(_canon_label(node.label), node.ref)
+            object.__setattr__(self, "_label_index", labels)
+        return labels
+
+    def _by_label(self, key: str) -> Node | None:
+        canon = _canon_label(key)
+        labels = self._labels()
+        index = self._index  # type: ignore[attr-defined]
+        if canon in labels:  # also 序言, 附件
+            return index[labels[canon]]
+        if not canon.startswith("第"):
+            return None
+        # 第七条第一款第（四）项 when 第七条 has one 款 is labelled 第七条第（四）项
+        one = re.sub(r"^(第[^条]+条(?:之[^第]+)?)第一款", r"\1", canon)
+        if one != canon and one in labels:
+            return index[labels[one]]
+        # 第七条第（四）项 when 第七条 has several 款: the one 款 that has item （四）
+        m = re.match(r"^(第[^条]+条(?:之[^第]+)?)(第（[^）]+）项.*)$", canon)
+        if m:
+            hits = [ref for label, ref in labels.items()
+                    if label.startswith(m.group(1) + "第") and label.endswith(m.group(2))
+                    and re.fullmatch(r"第[^款]+款", label[len(m.group(1)):-len(m.group(2))])]
+            if len(hits) == 1:
+                return index[hits[0]]
+        return None
+
+    def _nearest(self, key: str, n: int = 3) -> list[str]:
+        """The refs closest to a ref that does not exist (difflib over refs and labels)."""
+        import difflib
+
+        index = self._index  # type: ignore[attr-defined]
+        out: list[str] = []
+        parts = key.split(".")
+        # 7.4 for item （四） of a one-paragraph article 7 is 7.1.4
+        if len(parts) == 2 and f"{parts[0]}.1.{parts[1]}" in index:
+            out.append(f"{parts[0]}.1.{parts[1]}")
+        labels = self._labels()
+        if key.startswith("第"):
+            canon = _canon_label(key)
+            out += [labels[lab] for lab in difflib.get_close_matches(canon, list(labels), n=n)]
+        out += difflib.get_close_matches(key, list(index), n=n)
+        return list(dict.fromkeys(out))[:n]
 
     def __contains__(self, ref: object) -> bool:
         return ref in self._index  # type: ignore[attr-defined]
@@ -282,6 +375,11 @@ class Document:
     def to_frame(self):
         """One row per node: ref, kind, number, label, eid, parent, depth, heading, text, lines.
 
+        pandas conventions: a value that does not apply is NaN (a top-level node's
+        ``parent``, a preamble's ``number``, an article's ``heading``, ``chapter`` outside any
+        chapter), never ``''`` or ``None``; a 编/章/节 row's ``text`` is its heading (its body
+        is in the rows of its articles, so summing text lengths does not count it twice).
+
         Example:
             >>> import regtext
             >>> df = regtext.load("genai-2023-final").to_frame()
@@ -291,6 +389,8 @@ class Document:
         import pandas as pd
 
         rows = []
+        nan = float("nan")
+        divisions = ("part", "subpart", "chapter", "section")
 
         def visit(node: Node, parent: str | None, depth: int, chapter: str | None) -> None:
             if node.kind == "chapter":
@@ -299,15 +399,15 @@ class Document:
                 {
                     "ref": node.ref,
                     "kind": node.kind,
-                    "number": node.number,
+                    "number": node.number or nan,
                     "label": node.label,
                     "eid": node.eid,
-                    "parent": parent,
+                    "parent": parent if parent is not None else nan,
                     "depth": depth,
-                    "chapter": chapter,
-                    "article": node.article or None,
-                    "heading": node.heading,
-                    "text": node.text,
+                    "chapter": chapter if chapter is not None else nan,
+                    "article": node.article or nan,
+                    "heading": node.heading or nan,
+                    "text": node.heading if node.kind in divisions else node.text,
                     "line": node.line,
                     "end_line": node.end_line,
                 }
@@ -355,3 +455,30 @@ class Document:
             f"Document(id={self.id!r}, title={self.title!r}, articles={len(self._articles)}, "  # type: ignore[attr-defined]
             f"warnings={len(self.warnings)})"
         )
+
+    def _repr_html_(self) -> str:
+        """A compact table of contents for Jupyter: title, counts, and one row per
+        division (or per article when there are none) with its article range."""
+        from html import escape
+
+        arts = self.articles
+        rows = []
+        divisions = [n for n in self if n.kind in ("part", "subpart", "chapter", "section")]
+        for node in divisions or arts[:60]:
+            inside = [a for a in node.walk() if a.kind == "article"] if divisions else [node]
+            span = (f"{inside[0].label}–{inside[-1].label}" if len(inside) > 1
+                    else inside[0].label if inside else "")
+            pad = {"part": 0, "subpart": 1, "chapter": 1, "section": 2}.get(node.kind, 0) \
+                if divisions else 0
+            title = node.heading if divisions else node.text[:40] + (
+                "…" if len(node.text) > 40 else "")
+            rows.append(f"<tr><td>{escape(node.ref)}</td><td style='padding-left:{pad}em'>"
+                        f"{escape(node.label if divisions else '')} {escape(title)}</td>"
+                        f"<td>{escape(span)}</td></tr>")
+        more = "" if divisions or len(arts) <= 60 else (
+            f"<tr><td colspan='3'>… {len(arts) - 60} more articles</td></tr>")
+        warn = f", {len(self.warnings)} warnings" if self.warnings else ""
+        return (f"<div><b>{escape(self.title or '(untitled)')}</b> "
+                f"<small>{escape(str(self.id or ''))} — {len(arts)} articles{warn}</small>"
+                "<table><thead><tr><th>ref</th><th>heading</th><th>articles</th></tr></thead>"
+                f"<tbody>{''.join(rows)}{more}</tbody></table></div>")

@@ -22,8 +22,13 @@ from ..text.model import ParseWarning
 
 # -- character folding (1:1) ----------------------------------------------------------
 
-_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\t\f\v"
-_TABLE: dict[int, str] = {ord(c): " " for c in _SPACES}
+# Every Unicode space (EN/EM/THIN/HAIR SPACE, NBSP, IDEOGRAPHIC SPACE…), tabs and the
+# zero-width characters web pages scatter through pasted text: all match as a plain space, so
+# a law indented with EM SPACEs reads like one indented with ordinary spaces.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n\r"
+                  and c not in "\x1c\x1d\x1e\x1f\x85\u2028\u2029") + _ZERO_WIDTH
+_TABLE: dict[int, str] = {ord(c): " " for c in _SPACES if c != " "}
 _TABLE.update({ord("("): "（", ord(")"): "）"})
 for _cp in range(0xFF10, 0xFF1A):  # full-width digits
     _TABLE[_cp] = chr(_cp - 0xFEE0)
@@ -291,7 +296,10 @@ def html_to_text(text: str) -> tuple[str, str]:
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_EMPH_RE = re.compile(r"(\*\*|__)(.+?)\1")
-_STRIP = " \t\u3000\u00a0\ufeff\u200b"
+_STRIP = _SPACES  # what trimming removes at either end of a line
+_INDENT = frozenset(_SPACES) - frozenset(_ZERO_WIDTH)  # what makes a line indented
+# line breaks other than \n and \r that str.splitlines() knows and pasted text carries
+_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass
@@ -332,6 +340,8 @@ def split_lines(text: str) -> tuple[list[Line], bool]:
     if "<!--" in text:
         text = _COMMENT_RE.sub(blank_comment, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = _BREAKS_RE.sub("\n", text)
     folded = fold(text)  # 1:1 and newlines untouched, so its lines align with the text's
     out: list[Line] = []
     blank = False
@@ -354,7 +364,7 @@ def split_lines(text: str) -> tuple[list[Line], bool]:
         if right <= left:
             blank = True
             continue
-        indented = raw[:1] in ("\u3000", " ", "\t")
+        indented = raw[:1] in _INDENT
         out.append(Line(no, raw[left:right], nraw[left:right], level, indented, blank))
         blank = False
     return out, info_end
