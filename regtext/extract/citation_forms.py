@@ -140,7 +140,7 @@ def head_pattern() -> str:
     return (
         r"《(?P<title>[^《》\n]{1,120})》"
         rf"|(?P<skip>（{marker()}[^（）\n]{{1,40}}）)"
-        rf"|本(?P<self>{self_alt})(?=第)"
+        rf"|(?<![{not_ben}])本(?P<self>{self_alt})(?=第)"  # not 基本法第…
         rf"|该(?P<that>{that_alt})(?=第)"
         rf"|(?P<rel>(?<![{not_qian}])前(?P<reln>[两二三四五六七八九十])?"
         rf"(?P<relu>{qian_units})"
@@ -174,3 +174,75 @@ def lead_before() -> re.Pattern[str]:
 def name_stop() -> re.Pattern[str]:
     """Words that end the phrase before a law name: 依照|修正的 国家赔偿法第十七条."""
     return re.compile(rf".*(?:{_alt(map(re.escape, context_words('stop')))})")
+
+
+@cache
+def opens_before() -> re.Pattern[str]:
+    """A word that introduces a legal basis right before a name: 依照|民事诉讼法的有关规定."""
+    return re.compile(rf"(?:{_alt(map(re.escape, context_words('opens')))})$")
+
+
+@cache
+def title_followers() -> re.Pattern[str]:
+    """What may follow a name cited without 《》 or pin: 的规定, 等法律… (matched at its end)."""
+    return re.compile(_alt(map(re.escape, rules.column("citation-title-followers", "word"))))
+
+
+@cache
+def non_title_words() -> tuple[str, ...]:
+    """Words ending in 法 that are not titles (办法, 方法, 违法…): ``non-title-words.tsv``."""
+    return rules.column("non-title-words", "word")
+
+
+@cache
+def generic_pattern() -> re.Pattern[str]:
+    """A generic reference: qualifier? class (、和及或者 qualifier? class)* (国家有关规定…).
+
+    Groups ``q``/``qg``: the first item's qualifier. The class 规定 needs a qualifier flagged
+    ``before_guiding`` (国家规定, 有关规定). The caller counts classes with
+    :func:`generic_classes` and checks what follows with :func:`generic_followers`.
+    """
+    rows = rules.table("citation-generic")
+    quals = _alt(re.escape(r["word"]) for r in rows if r["part"] == "qualifier")
+    qual_g = _alt(re.escape(r["word"]) for r in rows
+                  if r["part"] == "qualifier" and r["before_guiding"] == "yes")
+    classes, guiding = [], []
+    for r in sorted((r for r in rows if r["part"] in ("class", "bare")),
+                    key=lambda r: (-len(r["word"]), r["word"])):
+        stop = r["not_followed_by"]
+        pat = re.escape(r["word"]) + ("" if stop == "-" else f"(?!{stop})")
+        (guiding if r["word"] == "规定" else classes).append(pat)
+    cls, gd = "(?:" + "|".join(classes) + ")", "(?:" + "|".join(guiding) + ")"
+    sep = "(?:以及|或者|、|和|及|与)"
+    first = rf"(?:(?P<q>{quals})?{cls}|(?P<qg>{qual_g}){gd})"
+    item = rf"(?:(?:{quals})?{cls}|(?:{qual_g}){gd})"
+    return re.compile(rf"{first}(?:{sep}{item})*")
+
+
+@cache
+def document_word_before() -> re.Pattern[str]:
+    """A document-type word (法, 条例, 本法…) or 的/》 right before a position: what comes
+    next qualifies that document (本法有关规定, 民事诉讼法的有关规定)."""
+    words = rules.column("document-types", "word")
+    return re.compile(rf"(?:[的》]|{_alt(map(re.escape, words))})$")
+
+
+@cache
+def generic_classes() -> re.Pattern[str]:
+    """Class words of ``citation-generic.tsv`` (法律, 行政法规, 规定…), for counting."""
+    words = rules.column("citation-generic", "word", part="class") + rules.column(
+        "citation-generic", "word", part="bare")
+    return re.compile(_alt(map(re.escape, words)))
+
+
+@cache
+def generic_bare() -> frozenset[str]:
+    """Class words that make a generic reference alone when a follower comes (法律规定的)."""
+    return frozenset(rules.column("citation-generic", "word", part="bare"))
+
+
+@cache
+def generic_followers() -> re.Pattern[str]:
+    """What lets one bare class stand as a generic reference: 规定, 另有规定, 的规定."""
+    return re.compile(_alt(map(re.escape, rules.column("citation-generic", "word",
+                                                       part="follower"))))

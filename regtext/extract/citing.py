@@ -15,18 +15,28 @@ offsets are valid in the original):
 - lists and ranges that inherit context: ``第二十二条第一款、第二款和第四十八条第一款``,
   ``第四十一条至第四十三条``, ``前款第二项至第七项``;
 - relative references ``前款``, ``前两款``, ``前条``, ``前项``, ``本条``, ``本款``, ``本章``,
-  ``本节``, ``同条``, ``该条`` (the article cited just before, in the same document).
+  ``本节``, ``同条``, ``该条`` (the article cited just before, in the same document);
+- titles without 《》 (``依照民事诉讼法的有关规定``, ``医疗器械监督管理条例等法律法规``): a
+  title-shaped name after 依照/根据/违反…, before …的规定/…等法律, or in a list of such names;
+- generic references (``国家有关规定``, ``有关法律、行政法规的规定``): ``kind="generic"`` rows with
+  no target.
+
+Each opening form is a small handler of :class:`_Scan` (``_open_title``, ``_open_self``,
+``_open_relative``…, listed in ``_OPENERS``); ``_collect`` gathers the pins, lists and ranges
+after it, ``_resolve`` finds the target through a :class:`~regtext.extract.resolve.Resolver`
+and ``_write`` makes the rows. The words live in ``regtext/_data/rules/`` (see
+:mod:`regtext.extract.citation_forms`).
 
 Resolution rules: a ref is only reported in ``target_ref`` when it exists in the target
 document (``ref in doc``); otherwise ``target_ref`` is ``None``, ``resolved`` is ``False`` and
-the ref the words spell is kept in ``pin``. A title that is not shipped keeps ``target_doc``
-``None`` and its ``target_title``. A pin into a partial text (the security-assessment
+the ref the words spell is kept in ``pin``. A title that is not at hand keeps ``target_doc``
+``None``, its ``target_title`` and, when pinned, the spelled ref in ``target_ref`` (it resolves
+once the document is available). A pin into a partial text (the security-assessment
 provisions ship 5 of 15 articles) keeps the document and drops the ref: ``target_ref`` ``None``,
 ``pin`` ``"10"``. A title written without 《》 (``民事诉讼法第六十四条``) makes its pins
 external even when unknown, so they are never mistaken for the citing text's own articles.
 Titles inside 《》 count only when they name a normative document (…法, 条例, 规定, 办法,
-决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) and generic
-phrases (``有关法律、行政法规``, ``国家有关规定``) are not citations.
+决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) are not citations.
 
 Example:
     >>> import regtext
@@ -46,6 +56,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .. import rules
 from ..text.normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
 from ..text.normalize import fold
 from ..text.numerals import NUMBER, cn_to_int
@@ -75,14 +86,16 @@ class Citation:
     Attributes:
         source_ref: ref of the clause that cites (``"59.1"``), ``None`` for loose text.
         text: the citing words, verbatim from the source.
-        kind: ``"external"`` (another document) or ``"internal"`` (the same document).
-        target_doc: corpus id of the cited document, ``None`` when it is not shipped.
+        kind: ``"external"`` (another document), ``"internal"`` (the same document) or
+            ``"generic"`` (国家有关规定: rules named by class; no target).
+        target_doc: id of the cited document, ``None`` when it is not at hand.
         target_title: the cited title as written (the document's own title for internal).
         target_ref: the cited provision (``"22.1"``), ``None`` for a whole document or when
-            the provision does not exist in the target.
+            the provision does not exist in a target at hand (a pin on a document not at hand
+            is kept as spelled).
         start, end: offsets of ``text`` in the source clause text.
         form: how it is written: ``title``, ``alias``, ``abbreviation``, ``self`` (本法第…),
-            ``bare`` (第…条), ``relative`` (前款…) or ``anaphor`` (该法第…).
+            ``bare`` (第…条), ``relative`` (前款…), ``anaphor`` (该法第…) or ``generic``.
         pin: the ref the words spell, checked or not (``"13.1.2"``); ``None`` for none.
         resolved: the target document is known and ``target_ref`` (if pinned) exists in it.
 
@@ -130,8 +143,14 @@ _FIELD = {4: "art", 5: "para", 6: "item", 7: "sub"}
 _MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({NUMBER})）?")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
-# An unbracketed name ending in 法 must not run on into 法律/法规/法院…
-_ALIAS_STOP = "律规人院学治制官庭典定条则令》者"
+_LIST_JOIN = re.compile(r"、|和|及|或者|以及|或")
+_JOINED = re.compile(r"(?:、|和|及|或者|以及|或)$")
+_SENTENCE_BREAK = re.compile(r"[。；;：:]")
+_BRACKETED = re.compile(r"《[^《》\n]*》")
+_GENERIC_HINT = re.compile(r"法|规|标准|文件|解释")  # cheap test before the generic grammar
+# An unbracketed name ending in 法 must not run on into 法律/法规/法院… (法规定 is 法 + 规定)
+_ALIAS_STOP = "律人院学治制官庭典定条则令》者"
+_NOT_AFTER_NAME = rf"[{_ALIAS_STOP}]|规(?!定)"
 _is_legal_title = forms.is_legal_title
 
 
@@ -164,7 +183,7 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         first = re.escape("".join(sorted({n[0] for n in names} | {"中"})))
         alt = "|".join(map(re.escape, names))
         alias += (rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?"
-                  rf"(?P<alias>{alt})(?![{_ALIAS_STOP}])")
+                  rf"(?P<alias>{alt})(?!{_NOT_AFTER_NAME})")
         # also after ordinary words (依照网络安全法第…): then a pin must follow
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias3>{alt})(?=第)"
     if short:
@@ -402,22 +421,152 @@ class _NameToken:
         return self._end
 
 
+@lru_cache(maxsize=1)
+def _stops_by_first() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in sorted(forms.context_words("stop"), key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _name_start(phrase: str, body: int) -> int:
+    """Where the name in ``phrase`` starts: after the last context word (依照, 的, 构成…) in the
+    first ``body`` characters that is a word of its own. Words are jieba's, so that 对 in
+    对外贸易法, 经 in 经济合同法 or 自 in 自然保护区条例 do not cut the title."""
+    if not forms.name_stop().match(phrase, 0, body):
+        return 0
+    bounds = _word_bounds(phrase)
+    stops = _stops_by_first()
+    for p in range(body - 1, -1, -1):
+        if p not in bounds:
+            continue
+        for w in stops.get(phrase[p], ()):
+            if p + len(w) <= body and p + len(w) in bounds and phrase.startswith(w, p):
+                return p + len(w)
+    return 0
+
+
+def _word_bounds(text: str) -> set[int]:
+    from .pipeline import plain_tokenizer
+
+    bounds, at = {0}, 0
+    for word in plain_tokenizer().lcut(text, HMM=False):
+        at += len(word)
+        bounds.add(at)
+    return bounds
+
+
+def _non_title(name: str) -> bool:
+    """A name ending in a word such as 办法, 方法, 司法 (管理办法, 行政执法), counted from a word
+    boundary so that 公司法 or 立法法 stay titles."""
+    words = set(forms.non_title_words())
+    if not any(name.endswith(w) for w in words):
+        return False
+    return any(name[b:] in words for b in _word_bounds(name))
+
+
+def _after_verb(name: str) -> str:
+    """The title at the end of a verb phrase: 应当提交|行政强制法, 未如实告知|海商法, 未履行|本法.
+
+    Cut after the last verb (jieba POS ``v``) inside the name, except a verb that opens it
+    (促进科技成果转化法, 保守国家秘密法) or stands right before a bare 法 (农村土地承包法, 突发事件
+    应对法)."""
+    if len(name) < 4:
+        return name
+    from .pipeline import pos_tokenizer
+
+    words = [(w.word, w.flag) for w in pos_tokenizer().cut(name, HMM=False)]
+    at, cut = 0, 0
+    for i, (word, flag) in enumerate(words[:-1]):
+        at += len(word)
+        if flag == "v" and i > 0 and not (i == len(words) - 2 and words[-1][0] == "法"):
+            cut = at
+    name = name[cut:]
+    if words and words[-1][0][:1] in "本该" and words[-1][0] in _SELF_WORDS():
+        return ""  # …履行本法: the text's own name
+    return name
+
+
+@lru_cache(maxsize=1)
+def _QUALIFIERS() -> tuple[str, ...]:  # noqa: N802 - a cached constant
+    # not 国家 alone: 国家赔偿法, 国家安全法 are titles
+    return tuple(w for w in rules.column("citation-generic", "word", part="qualifier")
+                 if w != "国家")
+
+
+@lru_cache(maxsize=1)
+def _SELF_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(forms.self_words()) | {"该" + w[1:] for w in forms.self_words()}
+
+
+def _name_before(folded: str, m: re.Match[str]) -> str | None:
+    """The law name that ends with ``m`` (a document-type ending): the CJK run before it, cut
+    after the last context word (依照|修正的 国家赔偿法); ``None`` when no name is left."""
+    lo = m.start()
+    while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
+        lo -= 1
+    phrase = folded[lo: m.end()]
+    body = len(phrase) - len(m.group(0))
+    name = _after_verb(phrase[_name_start(phrase, body):])
+    if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
+        return None
+    if name.startswith(_QUALIFIERS()):
+        return None  # 有关条例, 国家税法: a class of rules, not a title
+    if m.end() - len(name) > 0 and folded[m.end() - len(name) - 1] in "本该":
+        return None  # 本法总则第四章: the text's own parts
+    return name
+
+
+@lru_cache(maxsize=1)
+def _title_end() -> re.Pattern[str]:
+    # a name ending that does not run on into a longer word (法律, 法规, 法院, 法典…)
+    return re.compile(rf"(?:{forms.pin_name_endings()})(?!{_NOT_AFTER_NAME}|第)")
+
+
 def _unbracketed_names(folded: str) -> list[_NameToken]:
-    """Law names written without 《》 right before a pin; they make the pins external."""
+    """Law names written without 《》.
+
+    Before a pin (刑事诉讼法第六十四条) any name counts: the pin makes it external. Without a pin
+    a title-shaped name (3+ characters ending in 法, 法典 or 条例, not a word like 办法 or 方法)
+    counts when a word introducing a legal basis stands right before it (依照民事诉讼法…), when
+    what follows makes it a rule cited (…的有关规定, …等法律法规), or when it continues a list
+    after such a name (依照民事诉讼法和仲裁法的规定).
+    """
     out = []
     for m in _name_end().finditer(folded):
-        lo = m.start()
-        while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
-            lo -= 1
-        phrase = folded[lo: m.end()]
-        stop = forms.name_stop().match(phrase[: -len(m.group(0))])
-        name = phrase[stop.end():] if stop else phrase
-        if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
+        name = _name_before(folded, m)
+        if name:
+            out.append(_NameToken(name, m.end() - len(name), m.end()))
+    if not ("法" in folded or "条例" in folded):
+        return out
+    last_end = -1
+    for m in _title_end().finditer(folded):
+        name = _name_before(folded, m)
+        if not name or len(name) < 3 or _non_title(name):
             continue
-        if m.end() - len(name) > 0 and folded[m.end() - len(name) - 1] in "本该":
-            continue  # 本法总则第四章: the text's own parts
-        out.append(_NameToken(name, m.end() - len(name), m.end()))
-    return out
+        start = m.end() - len(name)
+        if forms.title_followers().match(folded, m.end()) or (_ends_phrase(folded, m.end()) and (
+                forms.opens_before().search(folded, 0, start)
+                or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)))):
+            out.append(_NameToken(name, start, m.end()))
+            last_end = m.end()
+    # where two names overlap (土地管理法|实施条例第四十五条), the longer one is the title
+    out.sort(key=lambda t: (t.start(), -t.end()))
+    kept: list[_NameToken] = []
+    for t in out:
+        if not kept or t.start() >= kept[-1].end():
+            kept.append(t)
+    return kept
+
+
+# What may follow a title that ends its noun phrase: punctuation, a list, 的, 等, 中, 之…
+_PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|之|有关|相关|规定|" + _LIST_JOIN.pattern)
+
+
+def _ends_phrase(folded: str, end: int) -> bool:
+    """Whether a name ending at ``end`` ends its noun phrase (依照工会法，建立… yes; 土地管理法实施
+    条例 no)."""
+    return end >= len(folded) or bool(_PHRASE_END.match(folded, end))
 
 
 # -- the scanner ------------------------------------------------------------------------
@@ -543,6 +692,7 @@ class _Scan:
         self.last_art: str | None = None
         self.last_ctx: tuple[str, str | None, str | None] | None = None
         self.last_para: _Addr | None = None
+        self.last_pin_end: int = -1  # end of the last chain that pinned an article
         self.out: list[Citation] = []
 
     # relative bases ------------------------------------------------------------------
@@ -610,7 +760,39 @@ class _Scan:
             i = max(chain.j, i + 1)
             if self._is_citation(chain):
                 self._write(chain, self._resolve(chain))
+        generic = self._generic()
+        if generic:
+            self.out = sorted(self.out + generic, key=lambda c: c.start)  # stable: order kept
         return self.out
+
+    def _generic(self) -> list[Citation]:
+        """国家有关规定, 有关法律、行政法规的规定, 法律另有规定: rules named by class only.
+
+        Listed as ``kind="generic"`` rows without a target. A phrase right after 的 qualifies
+        what precedes it (…民事诉讼法的有关规定) and is none; nor is one inside 《》 or a citation.
+        """
+        if not _GENERIC_HINT.search(self.folded):
+            return []
+        taken = [(c.start, c.end) for c in self.out]
+        taken += [m.span() for m in _BRACKETED.finditer(self.folded)]
+        out = []
+        for m in forms.generic_pattern().finditer(self.folded):
+            start, end = m.span()
+            if start > 0 and (self.folded[start - 1] in "本该此"
+                              or forms.document_word_before().search(self.folded, 0, start)):
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            n = len(forms.generic_classes().findall(m.group(0)))
+            follow = forms.generic_followers().match(self.folded, end)
+            if not (m.group("q") or m.group("qg") or n >= 2 or (
+                    follow is not None and m.group(0) in forms.generic_bare())):
+                continue
+            if follow is not None:
+                end = follow.end()
+            out.append(Citation(self.source_ref, self.text[start:end], "generic", None, None,
+                                None, start, end, "generic", None, False))
+        return out
 
     # 1. recognise: one small handler per opening form ---------------------------------
 
@@ -638,7 +820,8 @@ class _Scan:
     def _open_alias(self, tok: re.Match[str], i: int) -> _Chain | None:
         """依照网络安全法的规定, 刑法第二十条: a known name written without 《》."""
         if tok.group("alias") and not self.folded.startswith("第", tok.end()) and \
-                not forms.lead_before().search(self.folded, 0, tok.start()):
+                not forms.lead_before().search(self.folded, 0, tok.start()) and \
+                not forms.title_followers().match(self.folded, tok.end()):
             return None  # 维护国家安全法…: a name inside running text is no citation
         name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
         target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
@@ -668,7 +851,17 @@ class _Scan:
         return chain
 
     def _open_bare(self, tok: re.Match[str], i: int) -> _Chain | None:
-        """第二十条, 第三项: a pin alone, in the citing document, filled from the source clause."""
+        """第二十条, 第三项: a pin alone, in the citing document, filled from the source clause.
+
+        An article pin joined by 或者/和/及/、 to an earlier pin on another law in the same
+        sentence stays on that law: 刑法第一百二十条之一规定的…罪或者第一百九十一条规定的…罪.
+        """
+        if tok.group("unit") == "条" and self.last_ctx is not None \
+                and self.last_ctx[0] == "external" and self.last_pin_end >= 0:
+            gap = self.folded[self.last_pin_end: tok.start()]
+            if len(gap) <= 40 and not _SENTENCE_BREAK.search(gap) and _JOINED.search(gap):
+                kind, target_id, title = self.last_ctx
+                return _Chain(tok.start(), tok.start(), i, "bare", kind, target_id, title)
         return _Chain(tok.start(), tok.start(), i, "bare", fill_from_source=True)
 
     # 2. collect: adjacent pins refine an atom, connectors start a new one ----------------
@@ -749,7 +942,7 @@ class _Scan:
         if c.before_skip is not None and not c.atoms:
             c.end = c.before_skip  # the definition is not part of a whole-document citation
         # 本法 and a bare 第 with no pin after them cite nothing
-        return bool(c.atoms) or not (c.form == "self" or c.fill_from_source)
+        return bool(c.atoms) or c.form not in ("self", "bare")
 
     # 3. resolve: the document the refs are checked against ---------------------------
 
@@ -775,17 +968,21 @@ class _Scan:
                                          c.target_title, None, c.start, c.end, c.form, None,
                                          c.target_id is not None))
             return
+        # a pin on a document not at hand is kept as the ref the words spell: it resolves as
+        # soon as that document is available (a document at hand must contain the ref)
+        unseen = c.kind == "external" and target.doc is None
         for addr in self._expand(c.atoms, target):
             pin = None if addr.struct == "?" else target.ref_of(addr, self.source_ref)
             ok = pin is not None and target.has(pin)
             if addr.art is not None:
                 self.last_art = addr.art
                 self.last_ctx = (c.kind, c.target_id, c.target_title)
+                self.last_pin_end = c.end
                 if addr.para is not None:
                     self.last_para = addr
             self.out.append(Citation(
                 self.source_ref, text, c.kind, c.target_id, c.target_title,
-                pin if ok else None, c.start, c.end, c.form, pin,
+                pin if ok or unseen else None, c.start, c.end, c.form, pin,
                 bool(ok and (c.target_id is not None or c.kind == "internal"))))
 
     def _expand(self, atoms: list[tuple[str, list[_Addr]]], target: _Target) -> list[_Addr]:
@@ -845,8 +1042,8 @@ def find_citations(text: str, doc: Document | None = None, source_ref: str | Non
         (['22.1', '22.2', '48.1'], '本法第二十二条第一款、第二款和第四十八条第一款')
         >>> [c.pin for c in find_citations("有前款第二项至第四项规定情形的")]
         [None, None, None]
-        >>> find_citations("依照有关法律、行政法规和国家有关规定")
-        []
+        >>> [(c.kind, c.text) for c in find_citations("依照有关法律、行政法规和国家有关规定")]
+        [('generic', '有关法律、行政法规和国家有关规定')]
     """
     if not text or not isinstance(text, str):
         return []
