@@ -60,7 +60,7 @@ from .. import rules
 from ..text.normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
 from ..text.normalize import fold
 from ..text.numerals import NUMBER, cn_to_int
-from ..text.terms import abbreviation_re
+from ..text.terms import marker
 from . import citation_forms as forms
 from .citation_forms import Form, Kind
 from .resolve import DEFAULT as _DEFAULT_RESOLVER
@@ -381,7 +381,10 @@ def _doc_abbreviations(doc: Document) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _abbrev_def() -> re.Pattern[str]:
     """《title》（以下简称…）: a short name the text gives a cited title."""
-    return re.compile(r"《(?P<t>[^《》\n]{1,120})》" + abbreviation_re().pattern)
+    # the markers are shared (terms.marker()); the quotes are wider than terms.abbreviation_re(),
+    # which misses a short title in quotes and brackets: （以下简称“《总体方案》”）
+    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（" + marker()
+                      + r"[“\"「]?《?(?P<short>[^（）《》“”\"「」\n]{2,30})》?[”\"」]?）")
 
 
 def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
