@@ -194,6 +194,11 @@ def non_title_words() -> tuple[str, ...]:
     return rules.column("non-title-words", "word")
 
 
+def non_title_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``non-title-words.tsv`` (``word`` and how it ``match``es a name)."""
+    return rules.table("non-title-words")
+
+
 @cache
 def generic_pattern() -> re.Pattern[str]:
     """A generic reference: qualifier? class (、和及或者 qualifier? class)* (国家有关规定…).

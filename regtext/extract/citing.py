@@ -460,20 +460,25 @@ def _word_bounds(text: str) -> set[int]:
 
 
 def _non_title(name: str) -> bool:
-    """A name ending in a word such as 办法, 方法, 司法 (管理办法, 行政执法), counted from a word
-    boundary so that 公司法 or 立法法 stay titles."""
-    words = set(forms.non_title_words())
-    if not any(name.endswith(w) for w in words):
-        return False
-    return any(name[b:] in words for b in _word_bounds(name))
+    """A name that is no title: it ends in 办法/方法 (具体办法), ends in a word such as 司法 or 执法
+    counted from a word boundary (行政执法, but 公司法 stays), or is a class such as 自治条例."""
+    for row in forms.non_title_rows():
+        word, how = row["word"], row["match"]
+        if how == "exact" and name == word or how == "end" and name.endswith(word):
+            return True
+        if how == "word" and name.endswith(word) and name[:-len(word)] == "":
+            return True
+        if how == "word" and name.endswith(word) and len(name) - len(word) in _word_bounds(name):
+            return True
+    return False
 
 
 def _after_verb(name: str) -> str:
     """The title at the end of a verb phrase: 应当提交|行政强制法, 未如实告知|海商法, 未履行|本法.
 
     Cut after the last verb (jieba POS ``v``) inside the name, except a verb that opens it
-    (促进科技成果转化法, 保守国家秘密法) or stands right before a bare 法 (农村土地承包法, 突发事件
-    应对法)."""
+    (促进科技成果转化法, 保守国家秘密法) or stands right before a bare 法 or 条例 (农村土地承包法,
+    突发事件应对法, 某某自治县自治条例)."""
     if len(name) < 4:
         return name
     from .pipeline import pos_tokenizer
@@ -482,7 +487,7 @@ def _after_verb(name: str) -> str:
     at, cut = 0, 0
     for i, (word, flag) in enumerate(words[:-1]):
         at += len(word)
-        if flag == "v" and i > 0 and not (i == len(words) - 2 and words[-1][0] == "法"):
+        if flag == "v" and i > 0 and not (i == len(words) - 2 and words[-1][0] in ("法", "条例")):
             cut = at
     name = name[cut:]
     if words and words[-1][0][:1] in "本该" and words[-1][0] in _SELF_WORDS():
