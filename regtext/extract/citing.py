@@ -450,10 +450,10 @@ def _name_start(phrase: str, body: int) -> int:
 
 
 def _word_bounds(text: str) -> set[int]:
-    from .pipeline import plain_tokenizer
+    from .pipeline import words
 
     bounds, at = {0}, 0
-    for word in plain_tokenizer().lcut(text, HMM=False):
+    for word in words(text, legal=False):  # jieba's own dictionary, no HMM
         at += len(word)
         bounds.add(at)
     return bounds
@@ -481,9 +481,9 @@ def _after_verb(name: str) -> str:
     突发事件应对法, 某某自治县自治条例)."""
     if len(name) < 4:
         return name
-    from .pipeline import pos_tokenizer
+    from .pipeline import pos_tags
 
-    words = [(w.word, w.flag) for w in pos_tokenizer().cut(name, HMM=False)]
+    words = pos_tags(name)
     at, cut = 0, 0
     for i, (word, flag) in enumerate(words[:-1]):
         at += len(word)
