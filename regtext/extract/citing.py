@@ -449,14 +449,15 @@ def _name_start(phrase: str, body: int) -> int:
     return 0
 
 
-def _word_bounds(text: str) -> set[int]:
+@lru_cache(maxsize=16384)  # the same phrases recur across a corpus (依照刑事诉讼法…)
+def _word_bounds(text: str) -> frozenset[int]:
     from .pipeline import words
 
     bounds, at = {0}, 0
     for word in words(text, legal=False):  # jieba's own dictionary, no HMM
         at += len(word)
         bounds.add(at)
-    return bounds
+    return frozenset(bounds)
 
 
 def _non_title(name: str) -> bool:
@@ -473,6 +474,7 @@ def _non_title(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def _after_verb(name: str) -> str:
     """The title at the end of a verb phrase: 应当提交|行政强制法, 未如实告知|海商法, 未履行|本法.
 
@@ -531,6 +533,21 @@ def _title_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{forms.pin_name_endings()})(?!{_NOT_AFTER_NAME}|第)")
 
 
+class _Opens:
+    """Any word of citation-context.tsv that opens a legal basis (compiled on first use)."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _re() -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, forms.context_words("opens"))))
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self._re().search(text, pos, endpos)
+
+
+_OPENS = _Opens()
+
+
 def _unbracketed_names(folded: str) -> list[_NameToken]:
     """Law names written without 《》.
 
@@ -549,13 +566,18 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
         return out
     last_end = -1
     for m in _title_end().finditer(folded):
+        if m.start() < 2 or not "\u4e00" <= folded[m.start() - 1] <= "\u9fff":
+            continue  # no name before the ending
+        followed = forms.title_followers().match(folded, m.end())
+        if not followed and not (_ends_phrase(folded, m.end()) and (
+                last_end >= 0 or _OPENS.search(folded, max(0, m.start() - 24), m.start()))):
+            continue  # cheap test first: most 法 are 依法, 违法…
         name = _name_before(folded, m)
         if not name or len(name) < 3 or _non_title(name):
             continue
         start = m.end() - len(name)
-        if forms.title_followers().match(folded, m.end()) or (_ends_phrase(folded, m.end()) and (
-                forms.opens_before().search(folded, 0, start)
-                or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)))):
+        if followed or forms.opens_before().search(folded, 0, start) \
+                or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)):
             out.append(_NameToken(name, start, m.end()))
             last_end = m.end()
     # where two names overlap (土地管理法|实施条例第四十五条), the longer one is the title
