@@ -4,7 +4,8 @@
     python bench/cites_corpus.py --limit 200     # a quick sample
     python bench/cites_corpus.py --root DIR --top 30
 
-Prints: documents and clauses read, citations per kind and form, the share of external
+Prints: documents and clauses read, citations per kind and form, the rate of generic
+references (kind="generic": 国家有关规定, 有关法律、行政法规), the share of external
 citations resolved to a shipped document, pinned citations whose ref exists, the most frequent
 unresolved titles, exceptions (there should be none) and throughput (parse and citations
 timed apart).
@@ -123,6 +124,9 @@ def main() -> None:
     print(f"documents: {n}  clauses: {clauses}  characters: {chars:,}")
     print(f"citations: {total}  " + "  ".join(f"{k}={v}" for k, v in kinds.most_common()))
     print("by form:   " + "  ".join(f"{k}={v}" for k, v in forms.most_common()))
+    # generic references (国家有关规定, 有关法律、行政法规): rules named by class, no target
+    print(f"generic references: {kinds['generic']} = {kinds['generic'] / max(total, 1):.1%} of "
+          f"rows, {1000 * kinds['generic'] / max(clauses, 1):.1f} per 1,000 clauses")
     if ext:
         print(f"external resolved to a shipped document: {ext_resolved}/{ext} "
               f"= {ext_resolved / ext:.1%}")

@@ -5,6 +5,14 @@ Example:
     >>> doc = regtext.load("genai-2023-final")
     >>> doc.title, len(doc.articles)
     ('生成式人工智能服务管理暂行办法', 24)
+
+Texts parsed together cite each other through a :class:`Resolver`:
+
+    >>> law = regtext.parse("测试管理条例\\n第一条 甲。\\n第二条 乙。", id="law")
+    >>> rule = regtext.parse("测试办法\\n第一条 依照《测试管理条例》第二条。", id="rule")
+    >>> r = regtext.Resolver.from_documents([law, rule])
+    >>> regtext.citations(rule, resolver=r)[["target_doc", "target_ref"]].values.tolist()
+    [['law', '2']]
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from .extract.annotation import annotate
 from .extract.citing import Citation, citations, find_citations
 from .extract.norms import Norm, find_norms, obligations
 from .extract.pipeline import nlp
+from .extract.resolve import Resolver
 from .network import queries
 from .network.builder import graph
 from .network.linking import links
@@ -40,6 +49,7 @@ __all__ = [
     "Node",
     "Norm",
     "ParseWarning",
+    "Resolver",
     "UnknownDocumentError",
     "UnreadableFileError",
     "annotate",

@@ -15,18 +15,28 @@ offsets are valid in the original):
 - lists and ranges that inherit context: ``第二十二条第一款、第二款和第四十八条第一款``,
   ``第四十一条至第四十三条``, ``前款第二项至第七项``;
 - relative references ``前款``, ``前两款``, ``前条``, ``前项``, ``本条``, ``本款``, ``本章``,
-  ``本节``, ``同条``, ``该条`` (the article cited just before, in the same document).
+  ``本节``, ``同条``, ``该条`` (the article cited just before, in the same document);
+- titles without 《》 (``依照民事诉讼法的有关规定``, ``医疗器械监督管理条例等法律法规``): a
+  title-shaped name after 依照/根据/违反…, before …的规定/…等法律, or in a list of such names;
+- generic references (``国家有关规定``, ``有关法律、行政法规的规定``): ``kind="generic"`` rows with
+  no target.
+
+Each opening form is a small handler of :class:`_Scan` (``_open_title``, ``_open_self``,
+``_open_relative``…, listed in ``_OPENERS``); ``_collect`` gathers the pins, lists and ranges
+after it, ``_resolve`` finds the target through a :class:`~regtext.extract.resolve.Resolver`
+and ``_write`` makes the rows. The words live in ``regtext/_data/rules/`` (see
+:mod:`regtext.extract.citation_forms`).
 
 Resolution rules: a ref is only reported in ``target_ref`` when it exists in the target
 document (``ref in doc``); otherwise ``target_ref`` is ``None``, ``resolved`` is ``False`` and
-the ref the words spell is kept in ``pin``. A title that is not shipped keeps ``target_doc``
-``None`` and its ``target_title``. A pin into a partial text (the security-assessment
+the ref the words spell is kept in ``pin``. A title that is not at hand keeps ``target_doc``
+``None``, its ``target_title`` and, when pinned, the spelled ref in ``target_ref`` (it resolves
+once the document is available). A pin into a partial text (the security-assessment
 provisions ship 5 of 15 articles) keeps the document and drops the ref: ``target_ref`` ``None``,
 ``pin`` ``"10"``. A title written without 《》 (``民事诉讼法第六十四条``) makes its pins
 external even when unknown, so they are never mistaken for the citing text's own articles.
 Titles inside 《》 count only when they name a normative document (…法, 条例, 规定, 办法,
-决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) and generic
-phrases (``有关法律、行政法规``, ``国家有关规定``) are not citations.
+决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) are not citations.
 
 Example:
     >>> import regtext
@@ -42,13 +52,19 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .. import rules
 from ..text.normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
 from ..text.normalize import fold
-from ..text.numerals import cn_to_int
+from ..text.numerals import NUMBER, cn_to_int
+from ..text.terms import marker
+from . import citation_forms as forms
+from .citation_forms import Form, Kind
+from .resolve import DEFAULT as _DEFAULT_RESOLVER
+from .resolve import Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -70,14 +86,16 @@ class Citation:
     Attributes:
         source_ref: ref of the clause that cites (``"59.1"``), ``None`` for loose text.
         text: the citing words, verbatim from the source.
-        kind: ``"external"`` (another document) or ``"internal"`` (the same document).
-        target_doc: corpus id of the cited document, ``None`` when it is not shipped.
+        kind: ``"external"`` (another document), ``"internal"`` (the same document) or
+            ``"generic"`` (国家有关规定: rules named by class; no target).
+        target_doc: id of the cited document, ``None`` when it is not at hand.
         target_title: the cited title as written (the document's own title for internal).
         target_ref: the cited provision (``"22.1"``), ``None`` for a whole document or when
-            the provision does not exist in the target.
+            the provision does not exist in a target at hand (a pin on a document not at hand
+            is kept as spelled).
         start, end: offsets of ``text`` in the source clause text.
         form: how it is written: ``title``, ``alias``, ``abbreviation``, ``self`` (本法第…),
-            ``bare`` (第…条), ``relative`` (前款…) or ``anaphor`` (该法第…).
+            ``bare`` (第…条), ``relative`` (前款…), ``anaphor`` (该法第…) or ``generic``.
         pin: the ref the words spell, checked or not (``"13.1.2"``); ``None`` for none.
         resolved: the target document is known and ``target_ref`` (if pinned) exists in it.
 
@@ -89,13 +107,13 @@ class Citation:
 
     source_ref: str | None
     text: str
-    kind: str
+    kind: Kind
     target_doc: str | None
     target_title: str | None
     target_ref: str | None
     start: int
     end: int
-    form: str = "title"
+    form: Form = "title"
     pin: str | None = None
     resolved: bool = False
 
@@ -118,57 +136,22 @@ class Citation:
         return asdict(self)
 
 
-# -- lexical patterns -------------------------------------------------------------------
+# -- lexical patterns (words from the rules tables, see citation_forms) -----------------
 
-_NUM = r"[零〇○一二三四五六七八九十百千万两0-9]+"
 _LEVEL = {"编": 0, "分编": 1, "章": 2, "节": 3, "条": 4, "款": 5, "项": 6, "目": 7}
 _FIELD = {4: "art", 5: "para", 6: "item", 7: "sub"}
-
-# A 《》 title counts as a citation only when it names a normative document.
-_LEGAL_SUFFIX = re.compile(
-    r"(法|法典|条例|规定|办法|细则|规则|决定|解释|规范|标准|意见|通知|公约|条约|协定|议定书|章程|"
-    r"准则|纲要|目录|清单|批复|答复|令|修正案|守则|指引|指南|通则|措施|决议|名录|要求|方案|规划|"
-    r"安排)$")
-_TRAILING_PAREN = re.compile(r"（[^（）]*）$")
-_DOC_SUFFIX = ("法典|法|办法|规定|条例|细则|规则|决定|解释|准则|规范|"
-               "措施|意见|通知|章程|标准|公约|协定|纲要")
-# Words where 本/前/同 is part of another word (基本条款, 成本, 目前, 同条件…).
-_NOT_BEN = "基根资样版课文日账剧脚副正底范蓝读标"  # not 成/原: 构成本条, 原本条例 are fine
-_NOT_QIAN = "目提日当从眼先"  # not 以/之: 以前款规定的方式 is a citation
-
-_HEAD = (
-    rf"《(?P<title>[^《》\n]{{1,120}})》"
-    r"|(?P<skip>（以下(?:简)?称[^（）\n]{1,40}）)"
-    rf"|本(?P<self>{_DOC_SUFFIX})(?=第)"
-    r"|该(?P<that>法|条例|规定|办法|决定)(?=第)"
-    rf"|(?P<rel>(?<![{_NOT_QIAN}])前(?P<reln>两|二|三|四|五|六|七|八|九|十)?"
-    r"(?P<relu>款(?!项)|条(?!件|例)|项(?!目))"
-    rf"|(?<![{_NOT_BEN}])本(?P<selfu>条(?!例|件|款)|款(?!项)|项(?!目)|章(?!程)|节(?!目|约|日)"
-    r"|编(?!辑|制|写|号))"
-    r"|[同该](?P<sameu>条(?!件|例)|款(?!项)))"
-)
-_PIN = (rf"第(?:（(?P<pn1>{_NUM})）|(?P<pn2>{_NUM}))"
-        # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
-        rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)第?(?:（{_NUM}）|{_NUM}))*)"
-        rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{_NUM}))?"
-        # older texts drop the 第 of an item: 第十七条第一款（一）项
-        rf"|(?<=[条款])（(?P<pn3>{_NUM})）(?P<iunit>项)")
-_MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({_NUM})）?")
+_MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({NUMBER})）?")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
-_ABBREV_DEF = re.compile(
-    r"《(?P<t>[^《》\n]{1,120})》（以下(?:简)?称[“\"]?《?(?P<a>[^（）《》“”\"\n]{2,30})》?[”\"]?）")
-# What may stand right before an unbracketed name cited without a pin (依照网络安全法的规定).
-_ALIAS_BEFORE = re.compile(
-    r"(?:^|[^\u4e00-\u9fff]|依据|依照|按照|根据|适用|违反|符合|执行|参照|遵守|和|及|与|或者|、|"
-    r"实施|贯彻|修改|废止|制定)$")
-# An unbracketed name ending in 法 must not run on into 法律/法规/法院…
-_ALIAS_STOP = "律规人院学治制官庭典定条则令》者"
-
-
-def _is_legal_title(title: str) -> bool:
-    core = _TRAILING_PAREN.sub("", title.strip())
-    return bool(_LEGAL_SUFFIX.search(core)) or bool(_LEGAL_SUFFIX.search(title.strip()))
+_LIST_JOIN = re.compile(r"、|和|及|或者|以及|或")
+_JOINED = re.compile(r"(?:、|和|及|或者|以及|或)$")
+_SENTENCE_BREAK = re.compile(r"[。；;：:]")
+_BRACKETED = re.compile(r"《[^《》\n]*》")
+_GENERIC_HINT = re.compile(r"法|规|标准|文件|解释")  # cheap test before the generic grammar
+# An unbracketed name ending in 法 must not run on into 法律/法规/法院… (法规定 is 法 + 规定)
+_ALIAS_STOP = "律人院学治制官庭典定条则令》者"
+_NOT_AFTER_NAME = rf"[{_ALIAS_STOP}]|规(?!定)"
+_is_legal_title = forms.is_legal_title
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +166,7 @@ def _catalog_aliases() -> tuple[tuple[str, ...], tuple[str, ...]]:
             if not re.fullmatch(r"[\u4e00-\u9fff]+", name):
                 continue
             # statute-like names only: 规定/办法 are too generic to match without 《》
-            if not re.search(r"(法|法典|条例)$", name):
+            if not forms.catalog_name_endings().search(name):
                 continue
             (long if len(name) >= 4 or name.endswith("法典") else short).add(name)
     return tuple(sorted(long, key=len, reverse=True)), tuple(sorted(short, key=len, reverse=True))
@@ -200,14 +183,15 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         first = re.escape("".join(sorted({n[0] for n in names} | {"中"})))
         alt = "|".join(map(re.escape, names))
         alias += (rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?"
-                  rf"(?P<alias>{alt})(?![{_ALIAS_STOP}])")
+                  rf"(?P<alias>{alt})(?!{_NOT_AFTER_NAME})")
         # also after ordinary words (依照网络安全法第…): then a pin must follow
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias3>{alt})(?=第)"
     if short:
         first = re.escape("".join(sorted({n[0] for n in short} | {"中"})))
         alt = "|".join(map(re.escape, short))
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias2>{alt})(?=第)"
-    return re.compile(rf"(?=[《（本该前同第])(?:{_HEAD}|{_PIN})" + alias)
+    return re.compile(rf"(?=[《（本该前同第])(?:{forms.head_pattern()}|{forms.pin_pattern()})"
+                      + alias)
 
 
 # -- addresses --------------------------------------------------------------------------
@@ -388,45 +372,40 @@ def _doc_abbreviations(doc: Document) -> dict[str, str]:
         own = node.own_text
         if "以下" not in own:
             continue
-        for m in _ABBREV_DEF.finditer(fold(own)):
-            if _is_legal_title(m.group("t")):
-                out.setdefault(m.group("a"), m.group("t"))
+        for m in _abbrev_def().finditer(fold(own)):
+            if len(m.group("short")) >= 2 and _is_legal_title(m.group("t")):
+                out.setdefault(m.group("short"), m.group("t"))
     return out
 
 
-def _resolve_title(title: str, abbrevs: dict[str, str]) -> tuple[str | None, str]:
-    """Corpus id for a title (or a document-defined abbreviation) and the form used."""
-    from ..corpus.catalog import resolve_id
+@lru_cache(maxsize=1)
+def _abbrev_def() -> re.Pattern[str]:
+    """《title》（以下简称…）: a short name the text gives a cited title."""
+    # the markers are shared (terms.marker()); the quotes are wider than terms.abbreviation_re(),
+    # which misses a short title in quotes and brackets: （以下简称“《总体方案》”）
+    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（" + marker()
+                      + r"[“\"「]?《?(?P<short>[^（）《》“”\"「」\n]{2,30})》?[”\"」]?）")
 
+
+def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
+                   as_of: str | None) -> tuple[str | None, Form]:
+    """Document id for a title (or a document-defined abbreviation) and the form used."""
     title = title.strip()
     if title in abbrevs:
-        return resolve_id(abbrevs[title]), "abbreviation"
-    doc_id = resolve_id(title)
+        return resolver.find(abbrevs[title], as_of), "abbreviation"
+    doc_id = resolver.find(title, as_of)
     if doc_id is None:
-        core = _TRAILING_PAREN.sub("", title)  # 《…法（2018年修正）》
-        if core != title and not core.endswith("修正案"):
-            doc_id = resolve_id(core)
+        core = forms.strip_edition(title)  # 《…法（2018年修正）》
+        if core != title:
+            doc_id = resolver.find(core, as_of)
     return doc_id, "title"
-
-
-@lru_cache(maxsize=64)
-def _load_target(doc_id: str) -> Document | None:
-    from ..corpus.catalog import load
-
-    try:
-        return load(doc_id, warn=False)
-    except Exception:  # noqa: BLE001 - a broken corpus file must not break citations
-        return None
 
 
 # -- unbracketed law names before a pin (刑事诉讼法第六十四条) -------------------------------
 
-_NAME_END = re.compile(rf"(?:法典|法|条例|法总则|法通则|细则)(?=第{_NUM}(?:条|编|章))")
-# Words that end the phrase before a law name: 依照|修正的 国家赔偿法第十七条.
-_NAME_STOP = re.compile(
-    r".*(?:依据|依照|按照|根据|适用|违反|符合|具有|属于|执行|参照|援引|引用|对照|实施|修正的|"
-    r"修改后的|修订后的|修正前的|规定|以及|或者|的|和|及|与|或|在|对|是|为|即|有|由|向|以|将|经|"
-    r"按|照|依|据|了|中|所|各|该|本|原|同|前|后|其|系|如|若|并|但|而|且|从|自|至|于|等)")
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{forms.pin_name_endings()})(?=第{NUMBER}(?:条|编|章))")
 
 
 class _NameToken:
@@ -445,22 +424,179 @@ class _NameToken:
         return self._end
 
 
-def _unbracketed_names(folded: str) -> list[_NameToken]:
-    """Law names written without 《》 right before a pin; they make the pins external."""
-    out = []
-    for m in _NAME_END.finditer(folded):
-        lo = m.start()
-        while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
-            lo -= 1
-        phrase = folded[lo: m.end()]
-        stop = _NAME_STOP.match(phrase[: -len(m.group(0))])
-        name = phrase[stop.end():] if stop else phrase
-        if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
+@lru_cache(maxsize=1)
+def _stops_by_first() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in sorted(forms.context_words("stop"), key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _name_start(phrase: str, body: int) -> int:
+    """Where the name in ``phrase`` starts: after the last context word (依照, 的, 构成…) in the
+    first ``body`` characters that is a word of its own. Words are jieba's, so that 对 in
+    对外贸易法, 经 in 经济合同法 or 自 in 自然保护区条例 do not cut the title."""
+    if not forms.name_stop().match(phrase, 0, body):
+        return 0
+    bounds = _word_bounds(phrase)
+    stops = _stops_by_first()
+    for p in range(body - 1, -1, -1):
+        if p not in bounds:
             continue
-        if m.end() - len(name) > 0 and folded[m.end() - len(name) - 1] in "本该":
-            continue  # 本法总则第四章: the text's own parts
-        out.append(_NameToken(name, m.end() - len(name), m.end()))
-    return out
+        for w in stops.get(phrase[p], ()):
+            if p + len(w) <= body and p + len(w) in bounds and phrase.startswith(w, p):
+                return p + len(w)
+    return 0
+
+
+@lru_cache(maxsize=16384)  # the same phrases recur across a corpus (依照刑事诉讼法…)
+def _word_bounds(text: str) -> frozenset[int]:
+    from .pipeline import words
+
+    bounds, at = {0}, 0
+    for word in words(text, legal=False):  # jieba's own dictionary, no HMM
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
+
+
+def _non_title(name: str) -> bool:
+    """A name that is no title: it ends in 办法/方法 (具体办法), ends in a word such as 司法 or 执法
+    counted from a word boundary (行政执法, but 公司法 stays), or is a class such as 自治条例."""
+    for row in forms.non_title_rows():
+        word, how = row["word"], row["match"]
+        if how == "exact" and name == word or how == "end" and name.endswith(word):
+            return True
+        if how == "word" and name.endswith(word) and name[:-len(word)] == "":
+            return True
+        if how == "word" and name.endswith(word) and len(name) - len(word) in _word_bounds(name):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _after_verb(name: str) -> str:
+    """The title at the end of a verb phrase: 应当提交|行政强制法, 未如实告知|海商法, 未履行|本法.
+
+    Cut after the last verb (jieba POS ``v``) inside the name, except a verb that opens it
+    (促进科技成果转化法, 保守国家秘密法) or stands right before a bare 法 or 条例 (农村土地承包法,
+    突发事件应对法, 某某自治县自治条例)."""
+    if len(name) < 4:
+        return name
+    from .pipeline import pos_tags
+
+    words = pos_tags(name)
+    at, cut = 0, 0
+    for i, (word, flag) in enumerate(words[:-1]):
+        at += len(word)
+        if flag == "v" and i > 0 and not (i == len(words) - 2 and words[-1][0] in ("法", "条例")):
+            cut = at
+    name = name[cut:]
+    if words and words[-1][0][:1] in "本该" and words[-1][0] in _SELF_WORDS():
+        return ""  # …履行本法: the text's own name
+    return name
+
+
+@lru_cache(maxsize=1)
+def _QUALIFIERS() -> tuple[str, ...]:  # noqa: N802 - a cached constant
+    # not 国家 alone: 国家赔偿法, 国家安全法 are titles
+    return tuple(w for w in rules.column("citation-generic", "word", part="qualifier")
+                 if w != "国家")
+
+
+@lru_cache(maxsize=1)
+def _SELF_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(forms.self_words()) | {"该" + w[1:] for w in forms.self_words()}
+
+
+def _name_before(folded: str, m: re.Match[str]) -> str | None:
+    """The law name that ends with ``m`` (a document-type ending): the CJK run before it, cut
+    after the last context word (依照|修正的 国家赔偿法); ``None`` when no name is left."""
+    lo = m.start()
+    while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
+        lo -= 1
+    phrase = folded[lo: m.end()]
+    body = len(phrase) - len(m.group(0))
+    name = _after_verb(phrase[_name_start(phrase, body):])
+    if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
+        return None
+    if name.startswith(_QUALIFIERS()):
+        return None  # 有关条例, 国家税法: a class of rules, not a title
+    if m.end() - len(name) > 0 and folded[m.end() - len(name) - 1] in "本该":
+        return None  # 本法总则第四章: the text's own parts
+    return name
+
+
+@lru_cache(maxsize=1)
+def _title_end() -> re.Pattern[str]:
+    # a name ending that does not run on into a longer word (法律, 法规, 法院, 法典…)
+    return re.compile(rf"(?:{forms.pin_name_endings()})(?!{_NOT_AFTER_NAME}|第)")
+
+
+class _Opens:
+    """Any word of citation-context.tsv that opens a legal basis (compiled on first use)."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _re() -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, forms.context_words("opens"))))
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self._re().search(text, pos, endpos)
+
+
+_OPENS = _Opens()
+
+
+def _unbracketed_names(folded: str) -> list[_NameToken]:
+    """Law names written without 《》.
+
+    Before a pin (刑事诉讼法第六十四条) any name counts: the pin makes it external. Without a pin
+    a title-shaped name (3+ characters ending in 法, 法典 or 条例, not a word like 办法 or 方法)
+    counts when a word introducing a legal basis stands right before it (依照民事诉讼法…), when
+    what follows makes it a rule cited (…的有关规定, …等法律法规), or when it continues a list
+    after such a name (依照民事诉讼法和仲裁法的规定).
+    """
+    out = []
+    for m in _name_end().finditer(folded):
+        name = _name_before(folded, m)
+        if name:
+            out.append(_NameToken(name, m.end() - len(name), m.end()))
+    if not ("法" in folded or "条例" in folded):
+        return out
+    last_end = -1
+    for m in _title_end().finditer(folded):
+        if m.start() < 2 or not "\u4e00" <= folded[m.start() - 1] <= "\u9fff":
+            continue  # no name before the ending
+        followed = forms.title_followers().match(folded, m.end())
+        if not followed and not (_ends_phrase(folded, m.end()) and (
+                last_end >= 0 or _OPENS.search(folded, max(0, m.start() - 24), m.start()))):
+            continue  # cheap test first: most 法 are 依法, 违法…
+        name = _name_before(folded, m)
+        if not name or len(name) < 3 or _non_title(name):
+            continue
+        start = m.end() - len(name)
+        if followed or forms.opens_before().search(folded, 0, start) \
+                or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)):
+            out.append(_NameToken(name, start, m.end()))
+            last_end = m.end()
+    # where two names overlap (土地管理法|实施条例第四十五条), the longer one is the title
+    out.sort(key=lambda t: (t.start(), -t.end()))
+    kept: list[_NameToken] = []
+    for t in out:
+        if not kept or t.start() >= kept[-1].end():
+            kept.append(t)
+    return kept
+
+
+# What may follow a title that ends its noun phrase: punctuation, a list, 的, 等, 中, 之…
+_PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|之|有关|相关|规定|" + _LIST_JOIN.pattern)
+
+
+def _ends_phrase(folded: str, end: int) -> bool:
+    """Whether a name ending at ``end`` ends its noun phrase (依照工会法，建立… yes; 土地管理法实施
+    条例 no)."""
+    return end >= len(folded) or bool(_PHRASE_END.match(folded, end))
 
 
 # -- the scanner ------------------------------------------------------------------------
@@ -534,12 +670,43 @@ def _inherit(addr: _Addr, prev: _Addr | None, level: int) -> _Addr:
     return out
 
 
+@dataclass
+class _Chain:
+    """A citation under construction: what its opening form says, then the pins after it."""
+
+    start: int  # offset of the citing words
+    end: int  # end of the words taken so far
+    j: int  # next token to look at
+    form: Form = "bare"
+    kind: Kind = "internal"
+    target_id: str | None = None
+    target_title: str | None = None
+    fill_from_source: bool = False  # a bare pin: missing levels come from the citing clause
+    atoms: list[tuple[str, list[_Addr]]] = field(default_factory=list)  # (relation, addresses)
+    current: list[_Addr] | None = None  # the atom pins refine
+    level: int = 9  # finest level of ``current``
+    before_skip: int | None = None  # end of the title before a skipped （以下简称…）
+
+
+def _resolver_names(resolver: Resolver) -> tuple[str, ...]:
+    """Names of the resolver's own documents that may be cited without 《》 (…条例, …法)."""
+    return tuple(sorted(n for n in resolver.names()
+                        if re.fullmatch(r"[\u4e00-\u9fff]{3,}", n)
+                        and forms.catalog_name_endings().search(n)))
+
+
 class _Scan:
     """State for one clause: the document, the source node, the last cited targets."""
 
     def __init__(self, text: str, doc: Document | None, source_ref: str | None,
-                 chapeau_art: str | None = None, ctx: _DocContext | None = None):
+                 chapeau_art: str | None = None, ctx: _DocContext | None = None,
+                 resolver: Resolver | None = None):
         self.chapeau_art = chapeau_art
+        self.resolver = resolver or _DEFAULT_RESOLVER
+        self.resolver_names = _resolver_names(self.resolver) if resolver is not None else ()
+        self._own_id = doc.id if doc is not None else None
+        meta = (doc.meta or {}) if doc is not None else {}
+        self.as_of: str | None = meta.get("effective") or meta.get("promulgated") or None
         self.text = text
         self.doc = doc
         self.source_ref = source_ref if (doc is None or source_ref is None
@@ -555,6 +722,7 @@ class _Scan:
         self.last_art: str | None = None
         self.last_ctx: tuple[str, str | None, str | None] | None = None
         self.last_para: _Addr | None = None
+        self.last_pin_end: int = -1  # end of the last chain that pinned an article
         self.out: list[Citation] = []
 
     # relative bases ------------------------------------------------------------------
@@ -601,10 +769,10 @@ class _Scan:
             return [_Addr(art=base.art, para=base.para)] if base else []
         return []
 
-    # the chain ---------------------------------------------------------------------
+    # the chain: recognise a form, collect its pins, resolve the target, write rows --------
 
     def run(self) -> list[Citation]:
-        extra = tuple(sorted(a for a in self.abbrevs if len(a) >= 2))
+        extra = tuple(sorted(a for a in self.abbrevs if len(a) >= 2)) + self.resolver_names
         tokens: list[Any] = list(_scanner(extra).finditer(self.folded))
         names = _unbracketed_names(self.folded)
         if names:  # keep a name only where no other token already covers it
@@ -614,159 +782,238 @@ class _Scan:
             tokens = sorted(tokens + names, key=lambda t: t.start())
         i = 0
         while i < len(tokens):
-            i = self._chain(tokens, i)
+            chain = self._recognise(tokens, i)
+            if chain is None:
+                i += 1
+                continue
+            self._collect(tokens, chain)
+            i = max(chain.j, i + 1)
+            if self._is_citation(chain):
+                self._write(chain, self._resolve(chain))
+        generic = self._generic()
+        if generic:
+            self.out = sorted(self.out + generic, key=lambda c: c.start)  # stable: order kept
         return self.out
 
-    def _chain(self, tokens: list[re.Match[str]], i: int) -> int:
+    def _generic(self) -> list[Citation]:
+        """国家有关规定, 有关法律、行政法规的规定, 法律另有规定: rules named by class only.
+
+        Listed as ``kind="generic"`` rows without a target. A phrase right after 的 qualifies
+        what precedes it (…民事诉讼法的有关规定) and is none; nor is one inside 《》 or a citation.
+        """
+        if not _GENERIC_HINT.search(self.folded):
+            return []
+        taken = [(c.start, c.end) for c in self.out]
+        taken += [m.span() for m in _BRACKETED.finditer(self.folded)]
+        out = []
+        for m in forms.generic_pattern().finditer(self.folded):
+            start, end = m.span()
+            if start > 0 and (self.folded[start - 1] in "本该此"
+                              or forms.document_word_before().search(self.folded, 0, start)):
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            n = len(forms.generic_classes().findall(m.group(0)))
+            follow = forms.generic_followers().match(self.folded, end)
+            if not (m.group("q") or m.group("qg") or n >= 2 or (
+                    follow is not None and m.group(0) in forms.generic_bare())):
+                continue
+            if follow is not None:
+                end = follow.end()
+            out.append(Citation(self.source_ref, self.text[start:end], "generic", None, None,
+                                None, start, end, "generic", None, False))
+        return out
+
+    # 1. recognise: one small handler per opening form ---------------------------------
+
+    def _recognise(self, tokens: list[Any], i: int) -> _Chain | None:
+        """The chain a token opens, ``None`` when it opens no citation."""
         tok = tokens[i]
-        if tok.group("skip"):
-            return i + 1
-        head = tok
-        form = "bare"
-        target_id: str | None = None
-        target_title: str | None = None
-        kind = "internal"
-        atoms: list[tuple[str, list[_Addr]]] = []  # (relation, addresses)
-        j = i + 1
-        end = tok.end()
-        fill_from_source = False
-        if tok.group("title") is not None:
-            title = tok.group("title")
-            if not _is_legal_title(title):
-                return i + 1
-            target_id, form = _resolve_title(title, self.abbrevs)
-            target_title = self.text[tok.start() + 1: tok.end() - 1]
-            kind = "external"
-        elif tok.group("alias") or tok.group("alias2") or tok.group("alias3"):
-            if tok.group("alias") and not self.folded.startswith("第", tok.end()) and \
-                    not _ALIAS_BEFORE.search(self.folded, 0, tok.start()):
-                return i + 1  # 维护国家安全法…: a name inside running text is no citation
-            name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
-            target_id, form = _resolve_title(name, self.abbrevs)
-            form = "abbreviation" if form == "abbreviation" else "alias"
-            target_title = self.text[tok.start(): tok.end()]
-            kind = "external"
-        elif tok.group("self"):
-            form = "self"
-        elif tok.group("that"):
-            if self.last_external is None:
-                return i + 1
-            target_id, target_title = self.last_external
-            kind, form = "external", "anaphor"
-        elif tok.group("rel"):
-            form = "relative"
-            if tok.group("sameu") and self.last_ctx is not None:  # 民法典第…条……该条第二款
-                kind, target_id, target_title = self.last_ctx
-            atoms.append(("list", self._bases(tok)))
-            if not atoms[-1][1]:
-                atoms[-1] = ("list", [_Addr(struct="?")])  # unresolvable, still reported
-        else:  # a bare pin starts the chain
-            j = i
-            end = tok.start()
-            fill_from_source = True
+        for group, handler in _OPENERS:
+            if tok.group(group):
+                return handler(self, tok, i)
+        return self._open_bare(tok, i)
 
-        if kind == "external" and target_id is not None and self.doc is not None \
-                and target_id == self.doc.id:
-            kind = "internal"  # a text naming itself
-        target = self.own if kind == "internal" else _Target(
-            _load_target(target_id) if target_id else None)
-        if kind == "internal":
-            target_id = self.doc.id if self.doc is not None else None
-            target_title = self.doc.title if self.doc is not None else None
+    def _open_skip(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """（以下简称《条例》）: a definition, stepped over (the title before it cites)."""
+        return None
 
-        # collect pins: adjacent pins refine an atom, connectors start a new one
-        before_skip: int | None = None
-        current: list[_Addr] | None = atoms[-1][1] if atoms else None
-        cur_level = 9 if current is None else max(a.finest() for a in current)
-        while j < len(tokens):
-            t = tokens[j]
-            gap = self.folded[end: t.start()]
-            if gap == "" and t.group("skip") and not atoms:  # 《…》（以下称…）第四十四条
-                before_skip = end
-                end = t.end()
-                j += 1
+    def _open_title(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """《中华人民共和国个人信息保护法》第十三条: a title in 《》 naming a normative document."""
+        title = tok.group("title")
+        if not _is_legal_title(title):
+            return None  # 《营业执照》
+        target_id, form = _resolve_title(title, self.abbrevs, self.resolver, self.as_of)
+        return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id,
+                      self.text[tok.start() + 1: tok.end() - 1])
+
+    def _open_alias(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """依照网络安全法的规定, 刑法第二十条: a known name written without 《》."""
+        if tok.group("alias") and not self.folded.startswith("第", tok.end()) and \
+                not forms.lead_before().search(self.folded, 0, tok.start()) and \
+                not forms.title_followers().match(self.folded, tok.end()):
+            return None  # 维护国家安全法…: a name inside running text is no citation
+        name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
+        target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
+        return _Chain(tok.start(), tok.end(), i + 1,
+                      "abbreviation" if form == "abbreviation" else "alias", "external",
+                      target_id, self.text[tok.start(): tok.end()])
+
+    def _open_self(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """本法第二十条, 本办法第三条: the citing document by its type (needs a pin)."""
+        return _Chain(tok.start(), tok.end(), i + 1, "self")
+
+    def _open_anaphor(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """该法第二十一条: the external document cited just before in the clause."""
+        if self.last_external is None:
+            return None
+        target_id, target_title = self.last_external
+        return _Chain(tok.start(), tok.end(), i + 1, "anaphor", "external", target_id,
+                      target_title)
+
+    def _open_relative(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """前款, 前两款, 前条, 本条, 本章, 同条, 该款: a provision named by its place."""
+        chain = _Chain(tok.start(), tok.end(), i + 1, "relative")
+        if tok.group("sameu") and self.last_ctx is not None:  # 民法典第…条……该条第二款
+            chain.kind, chain.target_id, chain.target_title = self.last_ctx
+        # unresolvable bases are still reported
+        chain.atoms.append(("list", self._bases(tok) or [_Addr(struct="?")]))
+        return chain
+
+    def _open_bare(self, tok: re.Match[str], i: int) -> _Chain | None:
+        """第二十条, 第三项: a pin alone, in the citing document, filled from the source clause.
+
+        An article pin joined by 或者/和/及/、 to an earlier pin on another law in the same
+        sentence stays on that law: 刑法第一百二十条之一规定的…罪或者第一百九十一条规定的…罪.
+        """
+        if tok.group("unit") == "条" and self.last_ctx is not None \
+                and self.last_ctx[0] == "external" and self.last_pin_end >= 0:
+            gap = self.folded[self.last_pin_end: tok.start()]
+            if len(gap) <= 40 and not _SENTENCE_BREAK.search(gap) and _JOINED.search(gap):
+                kind, target_id, title = self.last_ctx
+                return _Chain(tok.start(), tok.start(), i, "bare", kind, target_id, title)
+        return _Chain(tok.start(), tok.start(), i, "bare", fill_from_source=True)
+
+    # 2. collect: adjacent pins refine an atom, connectors start a new one ----------------
+
+    def _collect(self, tokens: list[Any], c: _Chain) -> None:
+        c.current = c.atoms[-1][1] if c.atoms else None
+        c.level = 9 if c.current is None else max(a.finest() for a in c.current)
+        while c.j < len(tokens):
+            t = tokens[c.j]
+            gap = self.folded[c.end: t.start()]
+            if gap == "" and t.group("skip") and not c.atoms:  # 《…》（以下称…）第四十四条
+                c.before_skip = c.end
+                c.end = t.end()
+                c.j += 1
                 continue
             pv = _pin_value(t) if (t.group("unit") or t.group("iunit")) else None
             is_rel = t.group("rel") is not None
             if gap == "" and pv is not None:
-                level, value = pv
-                if current is None:  # first pin of the chain
-                    base = _Addr()
-                    _apply_pin(base, level, value)
-                    if fill_from_source:
-                        base = _inherit(base, _split_ref(self.source_ref), level)
-                        if level == 6:
-                            base.para = None  # 第三项: own 款 if it has one, else the list's 款
-                            if self.chapeau_art:  # 违反本条例第二十条…：（一）违反第一项…
-                                base.art = self.chapeau_art
-                    current = [base]
-                    atoms.append(("list", current))
-                elif level > cur_level:
-                    for a in current:
-                        if a.struct != "?" or level > 4:  # unresolved bases keep numbers
-                            _apply_pin(a, level, value)
-                else:
+                if not self._refine(c, t, pv):
                     break
-                cur_level = level
-                for relation, v in _pin_extra(t):
-                    base = _Addr()
-                    _apply_pin(base, level, v)
-                    current = [_inherit(base, atoms[-1][1][-1], level)]
-                    atoms.append((relation, current))
-            elif atoms and (pv is not None or is_rel) and (
+            elif c.atoms and (pv is not None or is_rel) and (
                     _CONNECTOR.fullmatch(gap) or _RANGE.fullmatch(gap)):
-                relation = "range" if _RANGE.fullmatch(gap) else "list"
-                prev_atom = atoms[-1][1][-1]
-                if is_rel:
-                    current = self._bases(t, prev_atom) or [_Addr(struct="?")]
-                    relation = "list"
-                    cur_level = max(a.finest() for a in current)
-                else:
-                    level, value = pv  # type: ignore[misc]
-                    base = _Addr()
-                    _apply_pin(base, level, value)
-                    base = _inherit(base, prev_atom, level)
-                    current = [base]
-                    cur_level = level
-                atoms.append((relation, current))
-                if not is_rel:
-                    for rel2, v in _pin_extra(t):
-                        base = _Addr()
-                        _apply_pin(base, level, v)
-                        current = [_inherit(base, atoms[-1][1][-1], level)]
-                        atoms.append((rel2, current))
+                self._join(c, t, pv, "range" if _RANGE.fullmatch(gap) else "list")
             else:
                 break
-            end = t.end()
-            j += 1
+            c.end = t.end()
+            c.j += 1
 
-        if before_skip is not None and not atoms:
-            end = before_skip  # the definition is not part of a whole-document citation
-        if form == "self" and not atoms:
-            return i + 1
-        if fill_from_source and not atoms:
-            return i + 1
-        start = head.start() if not fill_from_source else tokens[i].start()
-        text = self.text[start:end]
-        if kind == "external":
-            self.last_external = (target_id, target_title or "")
-        if not atoms:  # a whole document
-            if kind == "external":
-                self.out.append(Citation(self.source_ref, text, kind, target_id, target_title,
-                                         None, start, end, form, None, target_id is not None))
-            return max(j, i + 1)
-        for addr in self._expand(atoms, target):
+    def _refine(self, c: _Chain, t: Any, pv: tuple[int, Any]) -> bool:
+        """第二十二条|第一款: a finer pin right after; ``False`` when it is not finer."""
+        level, value = pv
+        if c.current is None:  # first pin of the chain
+            base = _Addr()
+            _apply_pin(base, level, value)
+            if c.fill_from_source:
+                base = _inherit(base, _split_ref(self.source_ref), level)
+                if level == 6:
+                    base.para = None  # 第三项: own 款 if it has one, else the list's 款
+                    if self.chapeau_art:  # 违反本条例第二十条…：（一）违反第一项…
+                        base.art = self.chapeau_art
+            c.current = [base]
+            c.atoms.append(("list", c.current))
+        elif level > c.level:
+            for a in c.current:
+                if a.struct != "?" or level > 4:  # unresolved bases keep numbers
+                    _apply_pin(a, level, value)
+        else:
+            return False
+        c.level = level
+        self._shared_unit(c, t, level)
+        return True
+
+    def _join(self, c: _Chain, t: Any, pv: tuple[int, Any] | None, relation: str) -> None:
+        """Lists 第二十二条、第二十五条 (、和及或者) and ranges 第四十一条至第四十三条 (至到—)."""
+        prev_atom = c.atoms[-1][1][-1]
+        if pv is None:  # 第十条第一款和同条第三款, 前款和本条: a relative reference in the list
+            c.current = self._bases(t, prev_atom) or [_Addr(struct="?")]
+            c.level = max(a.finest() for a in c.current)
+            c.atoms.append(("list", c.current))
+            return
+        level, value = pv
+        base = _Addr()
+        _apply_pin(base, level, value)
+        c.current = [_inherit(base, prev_atom, level)]
+        c.level = level
+        c.atoms.append((relation, c.current))
+        self._shared_unit(c, t, level)
+
+    def _shared_unit(self, c: _Chain, t: Any, level: int) -> None:
+        """第（一）、（二）、（三）项, 第一至三条: further numbers that share one unit."""
+        for relation, v in _pin_extra(t):
+            base = _Addr()
+            _apply_pin(base, level, v)
+            c.current = [_inherit(base, c.atoms[-1][1][-1], level)]
+            c.atoms.append((relation, c.current))
+
+    def _is_citation(self, c: _Chain) -> bool:
+        if c.before_skip is not None and not c.atoms:
+            c.end = c.before_skip  # the definition is not part of a whole-document citation
+        # 本法 and a bare 第 with no pin after them cite nothing
+        return bool(c.atoms) or c.form not in ("self", "bare")
+
+    # 3. resolve: the document the refs are checked against ---------------------------
+
+    def _resolve(self, c: _Chain) -> _Target:
+        if c.kind == "external" and c.target_id is not None and self.doc is not None and (
+                c.target_id == self.doc.id or self.resolver.document(c.target_id) is self.doc):
+            c.kind = "internal"  # a text naming itself
+        if c.kind == "internal":
+            c.target_id = self._own_id
+            c.target_title = self.doc.title if self.doc is not None else None
+            return self.own
+        return _Target(self.resolver.document(c.target_id) if c.target_id else None)
+
+    # 4. write: one row per target ---------------------------------------------------
+
+    def _write(self, c: _Chain, target: _Target) -> None:
+        text = self.text[c.start: c.end]
+        if c.kind == "external":
+            self.last_external = (c.target_id, c.target_title or "")
+        if not c.atoms:  # a whole document
+            if c.kind == "external":
+                self.out.append(Citation(self.source_ref, text, c.kind, c.target_id,
+                                         c.target_title, None, c.start, c.end, c.form, None,
+                                         c.target_id is not None))
+            return
+        # a pin on a document not at hand is kept as the ref the words spell: it resolves as
+        # soon as that document is available (a document at hand must contain the ref)
+        unseen = c.kind == "external" and target.doc is None
+        for addr in self._expand(c.atoms, target):
             pin = None if addr.struct == "?" else target.ref_of(addr, self.source_ref)
             ok = pin is not None and target.has(pin)
             if addr.art is not None:
                 self.last_art = addr.art
-                self.last_ctx = (kind, target_id, target_title)
+                self.last_ctx = (c.kind, c.target_id, c.target_title)
+                self.last_pin_end = c.end
                 if addr.para is not None:
                     self.last_para = addr
-            self.out.append(Citation(self.source_ref, text, kind, target_id, target_title,
-                                     pin if ok else None, start, end, form, pin,
-                                     bool(ok and (target_id is not None or kind == "internal"))))
-        return max(j, i + 1)
+            self.out.append(Citation(
+                self.source_ref, text, c.kind, c.target_id, c.target_title,
+                pin if ok or unseen else None, c.start, c.end, c.form, pin,
+                bool(ok and (c.target_id is not None or c.kind == "internal"))))
 
     def _expand(self, atoms: list[tuple[str, list[_Addr]]], target: _Target) -> list[_Addr]:
         out: list[_Addr] = []
@@ -794,13 +1041,28 @@ class _Scan:
         return out
 
 
-def find_citations(text: str, doc: Document | None = None,
-                   source_ref: str | None = None) -> list[Citation]:
+#: The opening forms, in the order they are tried: (scanner group, handler).
+_OPENERS: tuple[tuple[str, Any], ...] = (
+    ("skip", _Scan._open_skip),
+    ("title", _Scan._open_title),
+    ("alias", _Scan._open_alias),
+    ("alias2", _Scan._open_alias),
+    ("alias3", _Scan._open_alias),
+    ("self", _Scan._open_self),
+    ("that", _Scan._open_anaphor),
+    ("rel", _Scan._open_relative),
+)
+
+
+def find_citations(text: str, doc: Document | None = None, source_ref: str | None = None,
+                   resolver: Resolver | None = None) -> list[Citation]:
     """Every citation in ``text`` (one clause, or any loose text), in order of appearance.
 
     With ``doc`` (the document the text belongs to) and ``source_ref`` (the citing clause),
     internal and relative references resolve to refs of ``doc``; without them they stay
-    unresolved (``target_ref`` ``None``, the spelled ref in ``pin``).
+    unresolved (``target_ref`` ``None``, the spelled ref in ``pin``). ``resolver`` finds the
+    documents cited titles name (default: the shipped corpus and registered collections; see
+    :class:`~regtext.extract.resolve.Resolver`).
 
     Example:
         >>> import regtext
@@ -810,12 +1072,12 @@ def find_citations(text: str, doc: Document | None = None,
         (['22.1', '22.2', '48.1'], '本法第二十二条第一款、第二款和第四十八条第一款')
         >>> [c.pin for c in find_citations("有前款第二项至第四项规定情形的")]
         [None, None, None]
-        >>> find_citations("依照有关法律、行政法规和国家有关规定")
-        []
+        >>> [(c.kind, c.text) for c in find_citations("依照有关法律、行政法规和国家有关规定")]
+        [('generic', '有关法律、行政法规和国家有关规定')]
     """
     if not text or not isinstance(text, str):
         return []
-    return _Scan(text, doc, source_ref).run()
+    return _Scan(text, doc, source_ref, resolver=resolver).run()
 
 
 def _source_nodes(doc: Document) -> list[Node]:
@@ -830,7 +1092,7 @@ def _source_nodes(doc: Document) -> list[Node]:
     return out
 
 
-def find_all(doc: Document) -> list[Citation]:
+def find_all(doc: Document, resolver: Resolver | None = None) -> list[Citation]:
     """:func:`find_citations` over every clause of ``doc``, with ``source_ref`` set.
 
     The source of a citation is the finest clause whose own words contain it (a 款's chapeau
@@ -849,7 +1111,7 @@ def find_all(doc: Document) -> list[Citation]:
         if not own:
             continue
         parent = node.ref.rsplit(".", 1)[0] if node.kind == "item" else None
-        found = _Scan(own, doc, node.ref, chapeau.get(parent or ""), ctx).run()
+        found = _Scan(own, doc, node.ref, chapeau.get(parent or ""), ctx, resolver).run()
         if node.kind == "paragraph" and node.children:
             arts = [c.target_ref.split(".")[0] for c in found
                     if c.kind == "internal" and c.target_ref and c.target_ref[0].isdigit()]
@@ -859,7 +1121,7 @@ def find_all(doc: Document) -> list[Citation]:
     return out
 
 
-def citations(doc: Document) -> pd.DataFrame:
+def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
     """What each clause of ``doc`` cites, one row per cited target (DESIGN.md §3 columns).
 
     Columns: ``source_ref``, ``text``, ``kind``, ``target_doc``, ``target_title``,
@@ -879,7 +1141,7 @@ def citations(doc: Document) -> pd.DataFrame:
 
         doc = parse(doc)
     try:
-        rows = [tuple(getattr(c, col) for col in COLUMNS) for c in find_all(doc)]
+        rows = [tuple(getattr(c, col) for col in COLUMNS) for c in find_all(doc, resolver)]
     except Exception as exc:  # noqa: BLE001 - odd input gives a warning, not a crash
         import warnings
 

@@ -10,8 +10,14 @@ from __future__ import annotations
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-#: Characters a Chinese or Arabic number may be written with.
-NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS) + "0123456789"
+#: Characters a Chinese number may be written with (零〇○一二两三四五六七八九十百千万). The one
+#: list for every stage: the parser's headings and items, citation pins, diff numbering.
+CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+#: Characters a Chinese or Arabic number may be written with (full-width digits are folded to
+#: ASCII by :func:`regtext.normalize.fold` before matching).
+NUMERAL_CHARS = CN_NUMERAL_CHARS + "0123456789"
+#: A regex for one number, Chinese or Arabic: ``第{NUMBER}条``.
+NUMBER = f"[{NUMERAL_CHARS}]+"
 
 
 def cn_to_int(text: str) -> int | None:

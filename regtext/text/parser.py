@@ -42,6 +42,7 @@ from ..text.normalize import (
     split_lines,
     traditional_share,
 )
+from ..text.numerals import CN_NUMERAL_CHARS
 from ..text.numerals import cn_to_int as _cn_to_int
 from ..text.numerals import int_to_cn as _int_to_cn
 
@@ -50,8 +51,7 @@ cn_to_int = lru_cache(maxsize=4096)(_cn_to_int)
 int_to_cn = lru_cache(maxsize=4096)(_int_to_cn)
 
 # numerals may be spaced out, as PDF copies do (第 十 二 条, 第 1 2 条); cn_to_int drops spaces
-_DIGITS = "零〇○一二三四五六七八九十百千万两"
-_CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_DIGITS = _CN_DIGITS = CN_NUMERAL_CHARS
 _NUM = rf"(?:[{_DIGITS}](?:[{_DIGITS} ]*[{_DIGITS}])?|\d(?:[\d ]*\d)?)"
 _CN_NUM = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS} ]*[{_CN_DIGITS}])?"
 # 笫 is a common OCR/typing slip for 第 (农民专业合作社法 "笫五十四条")
