@@ -30,13 +30,16 @@ Example:
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from .. import rules
+from .._guard import guard
 from ..text.normalize import fold
+from ..text.terms import abbreviation_re
+from .segmentation import pos_tags
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -52,58 +55,103 @@ __all__ = [
     "find_norms",
     "normalize_actor",
     "obligations",
+    "Modality",
+    "STRENGTH",
     "register_component",
+    "reload_rules",
 ]
 
 #: The modalities, in the order tables list them.
-MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "penalty")
+Modality = Literal["obligation", "prohibition", "permission", "encouragement", "penalty"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
 
-#: Modal words per modality (``penalty`` has phrases instead: :data:`PENALTY_WORDS`).
-MODAL_WORDS: dict[str, tuple[str, ...]] = {
-    "obligation": ("应当", "应该", "必须", "应", "须"),
-    "prohibition": ("不得", "禁止", "严禁", "不应当", "不应"),
-    "permission": ("可以", "有权", "方可"),
-    "encouragement": ("鼓励", "支持", "推动", "提倡", "倡导", "引导"),
-}
+#: Modal words per modality, from ``regtext/_data/rules/modal-words.tsv`` (``penalty`` has
+#: phrases instead: :data:`PENALTY_WORDS`). Filled by :func:`reload_rules`.
+MODAL_WORDS: dict[str, tuple[str, ...]] = {}
 
-#: What makes a clause a liability clause (matched as regular expressions).
-PENALTY_WORDS: tuple[str, ...] = (
-    r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分|警告|通报批评)",
-    r"予以警告",
-    r"(?:规定|依法|从重|并)处罚(?!决定|程序|结果|种类|的|情节)",
-    r"责令(?!其?(?:提供|说明))",
-    r"并处[^，。；]{0,20}?罚",
-    r"罚款",
-    r"(?<!申请)(?<!申请予以)没收[^，。；的]{0,6}?(?:违法所得|非法财物|财产)",
-    r"吊销",
-    r"追究[^，。；]{0,8}?责任",
-    # sentences and detention only where the text imposes them (处…有期徒刑), not where a
-    # procedure mentions them (对被拘留的人…)
-    r"处[^，。；]{0,24}?(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留)(?!以上|以下刑罚)",
-    r"(?:并处|单处|判处)[^，。；]{0,6}?(?:罚金|没收财产)",
-    r"(?:行政|予以|给予)拘留",
-    r"承担[^，。；的]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
-)
+#: What makes a clause a liability clause (regular expressions, from
+#: ``regtext/_data/rules/penalty-phrases.tsv``). Filled by :func:`reload_rules`.
+PENALTY_WORDS: tuple[str, ...] = ()
 
-# -- lexicon regexes (run on folded text: same length as the original) -------------------
+#: How binding each modality is (3 = must / must not / sanction, 1 = may / is encouraged),
+#: from the tables' ``strength`` column. Filled by :func:`reload_rules`.
+STRENGTH: dict[str, int] = {}
 
-_MODAL_RE = re.compile(
-    "|".join(
-        [
-            r"(?P<pro>不应当|不应(?=[^用对急]))",
-            r"(?P<pro2>不得(?!不)|严禁|禁止(?![的性类令区]|行为|物品|事项|名录|清单|目录))",
-            r"(?P<obl>应当|应该|必须|(?<![相适供响对反回呼感效答顺照报内接])应"
-            r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽税得计])"
-            r"|(?<![必无毋勿])须(?![知臾]))",
-            r"(?P<per>可以|(?<![无没所享专占拥])有权(?!机关|部门|机构|利)|方可)",
-            r"(?P<enc>(?:鼓励|支持|推动|提倡|倡导|引导)"
-            r"(?:(?:和|、|并|与)(?:鼓励|支持|推动|提倡|倡导|引导))*)",
-        ]
-    )
-)
-_MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
-                      "per": "permission", "enc": "encouragement"}
-_PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+#: Encouragement words joined by these make one trigger (鼓励和引导).
+_COORDINATORS = ("和", "、", "并", "与")
+
+# -- lexicon regexes (run on folded text: same length as the original), built from the tables
+# by reload_rules(): module globals, so that the per-clause code reads them without a call
+
+_MODAL_RE: re.Pattern[str]
+_PENALTY_RE: re.Pattern[str]
+_ACTOR_SUFFIX: tuple[str, ...] = ()
+#: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
+_ACTOR_WORDS: frozenset[str] = frozenset()
+_ACTOR_SUFFIX_RE: str
+_ACTOR_END_RE: re.Pattern[str]
+_ACTOR_WORD_RE: re.Pattern[str]
+_RELATIVE_ACTOR_RE: re.Pattern[str]
+
+
+def _modal_word_re(row: Mapping[str, str]) -> str:
+    """One modal word with the contexts it must not stand in (相应 is not 应)."""
+    out = re.escape(row["word"])
+    if row.get("not_before"):
+        out = f"(?<!{row['not_before']})" + out
+    if row.get("not_after"):
+        out += f"(?!{row['not_after']})"
+    return out
+
+
+def reload_rules() -> None:
+    """Build the word lists and regexes from the rules tables (again).
+
+    Called at import. After editing a table in a running process, clear
+    :func:`regtext.rules.table`'s cache and call this.
+
+    Example:
+        >>> reload_rules()
+        >>> MODAL_WORDS["permission"]
+        ('可以', '有权', '方可')
+    """
+    global _MODAL_RE, _PENALTY_RE, _ACTOR_SUFFIX, _ACTOR_WORDS, _ACTOR_SUFFIX_RE
+    global _ACTOR_END_RE, _ACTOR_WORD_RE, _RELATIVE_ACTOR_RE, PENALTY_WORDS
+    modal = rules.table("modal-words")
+    by_modality: dict[str, list[Mapping[str, str]]] = {}
+    for row in modal:
+        if row["modality"] not in MODALITIES or row["modality"] == "penalty":
+            raise rules.RuleError(f"modal-words.tsv: {row['word']}: unknown modality "
+                                  f"{row['modality']!r}")
+        by_modality.setdefault(row["modality"], []).append(row)
+    MODAL_WORDS.clear()
+    MODAL_WORDS.update({m: tuple(r["word"] for r in by_modality[m])
+                        for m in MODALITIES if m in by_modality})
+    groups = []
+    for modality, rows in by_modality.items():
+        # longest first: 不应当 before 不应, 应当 before 应
+        words = "|".join(_modal_word_re(r) for r in sorted(
+            rows, key=lambda r: (-len(r["word"]), r["word"])))
+        if modality == "encouragement":  # 鼓励和引导: one trigger
+            words = f"(?:{words})(?:{rules.alternation(_COORDINATORS)}(?:{words}))*"
+        groups.append(f"(?P<{modality}>{words})")
+    _MODAL_RE = re.compile("|".join(groups))
+    PENALTY_WORDS = rules.column("penalty-phrases", "pattern")
+    _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+    STRENGTH.clear()
+    for row in modal:
+        STRENGTH[row["modality"]] = max(STRENGTH.get(row["modality"], 0), int(row["strength"]))
+    STRENGTH["penalty"] = max(int(x) for x in rules.column("penalty-phrases", "strength"))
+    _ACTOR_SUFFIX = rules.column("actor-heads", "head")
+    _ACTOR_WORDS = frozenset(rules.column("actor-heads", "head", any_tag="yes"))
+    _ACTOR_SUFFIX_RE = rules.alternation(_ACTOR_SUFFIX)
+    _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
+    _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
+    _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+
+
+reload_rules()
+
 #: Who can encourage as a matter of policy: the state and its organs.
 _STATE_RE = re.compile(r"国家|政府|部门|机关|国务院|委员会|^本[市省区县州旗]|^[省市县区乡镇]|各级|"
                        r"局$|厅$|办公室|人民法院|人民检察院")
@@ -112,19 +160,6 @@ _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需�
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
-#: Words an actor noun phrase ends with.
-_ACTOR_SUFFIX = (
-    "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
-    "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
-    "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
-    "学生", "儿童", "子女", "职工", "股东", "法庭", "本市", "本省", "本区", "本县", "本自治区",
-    "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
-)
-#: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
-_ACTOR_WORDS = {"组织", "个人", "单位", "机构", "国家", "部门", "人员"}
-_ACTOR_SUFFIX_RE = (
-    "(?:" + "|".join(sorted(map(re.escape, _ACTOR_SUFFIX), key=len, reverse=True)) + ")"
-)
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从|于|就|经|通过|自|针对|除|以|将|把|应|须|"
@@ -134,10 +169,6 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
     r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
 )
-#: Compiled once: these run for every clause of a corpus (re's cache still costs a lookup).
-_ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
-_ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
-_RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
 _RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
 _SEGMENT_END_RE = re.compile(r"[，；：。！？]")
@@ -156,7 +187,6 @@ _MORE_AGENT_VERBS_RE = re.compile(r"(?:和|或者|及|、|以及|或)(" + "|".jo
 #: Clause openers that set a guiding principle rather than a duty of their own
 #: (``坚持社会主义核心价值观，不得…``): inside an item they add no norm.
 _PRINCIPLE_RE = re.compile(r"^(?:坚持|遵循|秉持|贯彻|本着|按照|依照|依据|根据|基于|围绕|以)")
-_DEFINITION_RE = re.compile(r"（以下(?:简)?称(?:为)?[“\"「]?([^）”\"」]{1,20})[”\"」]?）")
 _PAREN_RE = re.compile(r"（[^（）\n]{0,200}）")
 _ITEM_MARK_RE = re.compile(
     r"^\s*(?:（[一二三四五六七八九十百]+）|\d+[.．、]|[一二三四五六七八九十]+、)")
@@ -201,7 +231,7 @@ class Norm:
     """
 
     actor: str | None
-    modality: str
+    modality: Modality
     trigger: str
     text: str
     condition: str = ""
@@ -238,8 +268,8 @@ def definitions(text: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     f = fold(text or "")
-    for m in _DEFINITION_RE.finditer(f):
-        short = m.group(1).strip(" “”\"")
+    for m in abbreviation_re().finditer(f):
+        short = m.group("short").strip(" “”\"")
         if not short:
             continue
         before = f[max(0, m.start() - 40): m.start()]
@@ -323,7 +353,7 @@ class _Trigger:
     pos: int
     end: int
     word: str
-    modality: str
+    modality: Modality
     seg: int  # index into the sentence's segments
 
 
@@ -380,7 +410,7 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             continue  # 为了推动…，: a purpose clause states no norm
         for m in _MODAL_RE.finditer(seg.text):
             group = m.lastgroup or ""
-            modality = _MODALITY_OF_GROUP[group]
+            modality = group
             after = seg.text[m.end(): m.end() + 1]
             before = seg.text[max(0, m.start() - 2): m.start()]
             if after == "的":  # 法律、行政法规禁止的内容
@@ -431,8 +461,6 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     # no HMM: unknown words fall apart into characters, which the rules below tolerate, and
     # the Viterbi pass would triple the run time over a whole corpus. nlp.pos_tags gives
     # jieba.posseg's tags (legal dictionary) twice as fast.
-    from ..extract.pipeline import pos_tags
-
     return pos_tags(text)
 
 
@@ -1018,13 +1046,17 @@ def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
     for art in doc.articles:
         carry: list[str] = []
         for para in art.children:
-            found = _node_norms(para, aliases, None, carry)
+            found = _node_norms(para, aliases, None, carry, _doc_name(doc))
             actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw
                               and n.modality != "penalty"])
             if actors:
                 carry = actors
             norms.extend(found)
     return norms
+
+
+def _doc_name(doc: Document) -> str:
+    return doc.id or doc.title or "document"
 
 
 def _agent_terms(text: str) -> dict[str, str]:
@@ -1054,13 +1086,12 @@ def _own_text(node: Node) -> str:
 
 
 def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] | None,
-                carry: Sequence[str]) -> list[Norm]:
+                carry: Sequence[str], where: str = "") -> list[Norm]:
     own = _own_text(node)
-    try:
+    found: list[Norm] = []
+    # one odd clause must not stop a whole law: a warning naming document and clause
+    with guard("obligations", f"{where} {node.label or node.ref}"):
         found = find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
-    except Exception as exc:  # noqa: BLE001 - one odd clause must not stop a whole law
-        warnings.warn(f"obligations: {node.label or node.ref}: {exc!r}", stacklevel=2)
-        found = []
     found = [replace(n, ref=node.ref) for n in found]
     out = list(found)
     if node.children:
@@ -1070,7 +1101,7 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
             last = inherit[-1].start
             inherit = [n for n in inherit if n.start == last]
         for child in node.children:
-            out.extend(_node_norms(child, aliases, inherit or None, carry))
+            out.extend(_node_norms(child, aliases, inherit or None, carry, where))
     return out
 
 
@@ -1160,12 +1191,12 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     offence = offence[:last + 1] if last >= 0 else ""
     if not offence:
         return ()
-    from ..extract.citing import find_citations
+    from .citing import find_citations  # citing imports nothing of norms: no cycle
 
-    try:
+    cites = []
+    # a citation bug must not sink the obligations: a warning naming the clause
+    with guard("sanctions", f"{_doc_name(doc)} {norm.ref}"):
         cites = find_citations(offence, doc, source_ref=norm.ref)
-    except Exception:  # noqa: BLE001 - a citation bug must not sink the obligations
-        return ()
     refs: list[str] = []
     for c in cites:
         if c.kind == "internal" and c.target_ref and c.target_ref not in refs \
@@ -1210,53 +1241,24 @@ def obligations(doc: Document) -> pd.DataFrame:
 
 
 def register_component() -> str:
-    """Register the ``regtext_obligations`` spaCy factory (idempotent); returns its name.
+    """Register the ``regtext_obligations`` spaCy factory (imports spaCy); returns its name.
 
-    The component runs :func:`find_norms` on ``doc.text`` and sets ``doc._.norms`` (a list
-    of :class:`Norm`) and ``doc.spans["norms"]`` (one span per norm, labelled with its
-    modality; ``span._.norm`` is the :class:`Norm`).
+    Not needed in an installed regtext: spaCy finds the factory through the
+    ``spacy_factories`` entry point (see :mod:`regtext.extract.components`).
 
     Example:
-        >>> import spacy
         >>> register_component()
         'regtext_obligations'
-        >>> nlp = spacy.blank("xx")
-        >>> _ = nlp.add_pipe("regtext_obligations")
-        >>> doc = nlp("国家鼓励创新，提供者不得泄露信息。")
-        >>> [s.label_ for s in doc.spans["norms"]]
-        ['encouragement', 'prohibition']
     """
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from . import components
 
-    name = "regtext_obligations"
-    if not Doc.has_extension("norms"):
-        Doc.set_extension("norms", default=None)
-    if not Span.has_extension("norm"):
-        Span.set_extension("norm", default=None)
-    if not Language.has_factory(name):
-        Language.factory(name, func=_make_component)
-    return name
+    return components.NAMES[1]
 
 
-class ObligationsComponent:
-    """The spaCy pipeline component behind ``regtext_obligations``."""
+def __getattr__(name: str) -> Any:
+    # the component class lives with spaCy in components.py; import it only when asked
+    if name == "ObligationsComponent":
+        from . import components
 
-    def __init__(self, nlp: Any = None, name: str = "regtext_obligations") -> None:
-        self.name = name
-
-    def __call__(self, doc: Any) -> Any:
-        norms = find_norms(doc.text)
-        doc._.norms = norms
-        spans = []
-        for n in norms:
-            span = doc.char_span(n.start, n.end, label=n.modality, alignment_mode="expand")
-            if span is not None:
-                span._.norm = n
-                spans.append(span)
-        doc.spans["norms"] = spans
-        return doc
-
-
-def _make_component(nlp: Any, name: str) -> ObligationsComponent:
-    return ObligationsComponent(nlp, name)
+        return components.ObligationsComponent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
