@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -92,6 +92,9 @@ _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
+#: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
+_AUTHORITY_RE: re.Pattern[str]
+_AUTHORITY_END_RE: re.Pattern[str]
 
 
 def _modal_word_re(row: Mapping[str, str]) -> str:
@@ -148,6 +151,10 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _AUTHORITY_RE, _AUTHORITY_END_RE
+    authority = rules.alternation(rules.column("actor-heads", "head", authority="yes"))
+    _AUTHORITY_RE = re.compile(authority)
+    _AUTHORITY_END_RE = re.compile(authority + "$")
 
 
 reload_rules()
@@ -499,15 +506,23 @@ def _leading_actor(text: str) -> str:
     words = ""
     best = ""
     toks = _pos(t[: last.end() + 2])
-    if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS):
+    if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS) and not (
+            len(toks) > 1 and _is_head_word(toks[1][0])):
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
     for i, (word, flag) in enumerate(toks):
         if word.strip() == "":
             break
-        nounish = flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
-        if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS):
+        # a verb right before a head word names the body or person (调查人员, 统计机构,
+        # 管理部门): part of the noun phrase
+        before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
+                       and _is_head_word(toks[i + 1][0]))
+        nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
+                   or before_head)
+        if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
+                           and not before_head):
             break
-        if flag == "vn" and word not in _ACTOR_WORDS and word not in _NP_JOINERS:
+        if flag == "vn" and word not in _ACTOR_WORDS and word not in _NP_JOINERS \
+                and not before_head:
             # a verbal noun only inside a list (发展改革、教育等部门), else it is the verb
             # (企业生产国家规定的产品…)
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
@@ -521,6 +536,11 @@ def _leading_actor(text: str) -> str:
     if not best:
         best = _relative_actor(t)
     return best if len(best) <= 40 else ""
+
+
+def _is_head_word(word: str) -> bool:
+    """``word`` is itself an actor head (人员, 部门, 机构, 机关…), not a word ending in one."""
+    return len(word) > 1 and bool(_ACTOR_END_RE.fullmatch(word)) or word in _ACTOR_WORDS
 
 
 def _relative_actor(text: str) -> str:
@@ -600,9 +620,57 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     return [raw]
 
 
+#: Words that hand a sanction to a body: 由…部门责令, 移送…机关吊销, 交由…处理.
+_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此|其)|移送|移交|交由|提请|报请)")
+#: Where a body's name ends: the verb (or adverb) of the sanction that follows it.
+_BODY_END_RE = re.compile(
+    r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
+    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|视")
+
+
 def _penalty_actor(text: str) -> str:
-    m = re.search(r"由([^，。；：]{1,30}?(?:部门|机关|机构|政府|法院|委员会|局|办公室))", text)
-    return m.group(1) if m else ""
+    """The first body a liability clause hands its sanction to (``由…`` or ``移送…``), or ''.
+
+    The body runs to the verb, so that a department named after its government is the actor
+    (由县级以上人民政府水行政主管部门责令… → 县级以上人民政府水行政主管部门).
+
+    Example:
+        >>> _penalty_actor("由县级以上地方人民政府负责受理营利性治沙申请的行政主管部门责令停止")
+        '县级以上地方人民政府负责受理营利性治沙申请的行政主管部门'
+        >>> _penalty_actor("由此造成损失的，依法承担赔偿责任")
+        ''
+    """
+    found = _bodies(text)
+    return found[0][1] if found else ""
+
+
+def _bodies(text: str) -> list[tuple[int, str]]:
+    """``(offset, body)`` for each body a clause names after 由/移送/交由…, in order."""
+    out = []
+    for m in _BODY_INTRO_RE.finditer(text):
+        rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
+        body = _body_phrase(rest)
+        if body:
+            out.append((m.start(), body))
+    return out
+
+
+def _body_phrase(rest: str) -> str:
+    """The body at the start of ``rest``: up to the first verb that is not inside a relative
+    clause (负责受理…申请的行政主管部门), cut after its last authority head."""
+    cut = len(rest)
+    for m in _BODY_END_RE.finditer(rest):
+        if m.start() == 0:
+            return ""
+        # 负责受理…的行政主管部门: the verb belongs to a relative clause before the head
+        if re.match(r"[^，。；的]{0,30}?的[^，。；的]{0,14}?" + _AUTHORITY_RE.pattern + "(?!的)",
+                    rest[m.start():]):
+            continue
+        cut = m.start()
+        break
+    head = rest[:cut]
+    ends = [h.end() for h in _AUTHORITY_RE.finditer(head)]
+    return head[: ends[-1]] if ends else ""
 
 
 def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[int, int] | None
@@ -760,19 +828,32 @@ def _conditions(ctx: _Context, segs: Sequence[_Seg]) -> str:
     return "，".join(ctx.text[x.start:x.end] for x in segs if x.is_condition)
 
 
-def _sanction_in(text: str) -> re.Match[str] | None:
-    """The first sanction phrase of a clause that imposes it.
+def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
+    """The sanction phrases of a clause that imposes them.
 
-    Not one inside a relative clause (判处死刑缓期二年执行的案件) or an exception
-    (除有减轻处罚情节外).
+    Not one inside a relative clause (判处死刑缓期二年执行的案件), an exception
+    (除有减轻处罚情节外) or a negation (不予追究刑事责任, 不承担赔偿责任: an exemption).
     """
     for hit in _PENALTY_RE.finditer(text):
         if "的" in text[hit.end():]:
             continue
         if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
             continue
-        return hit
-    return None
+        if _NEGATED_RE.search(text[: hit.start()]):
+            continue
+        yield hit
+
+
+def _sanction_in(text: str) -> re.Match[str] | None:
+    """The first of :func:`_sanctions_in`, or None."""
+    return next(_sanctions_in(text), None)
+
+
+#: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
+_NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
+#: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
+_CRIMINAL_RE = re.compile(r"有期徒刑|无期徒刑|死刑|拘役|管制|罚金|没收财产|定罪|判处|量刑")
+_COURT = "人民法院"
 
 
 def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set[int]]:
@@ -781,7 +862,9 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     covered: set[int] = set()
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
-        authority = _penalty_actor("".join(x.text + x.punct for x in segs[a:b])) or authority
+        part_text = "".join(x.text + x.punct for x in segs[a:b])
+        own_body = _penalty_actor(part_text)
+        authority = own_body or authority
         hit, hk = None, a
         for k in range(a, b):
             if not segs[k].is_condition:
@@ -806,23 +889,61 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]):
             continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
         covered.update(range(a, b))
-        # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
-        tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
-        core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
+        if not own_body:
+            # the authority that opens the clause or the sentence is the sanction's actor
+            # (…，国家食品药品监督管理局将…给予批评; 工商行政管理部门处理…时，…责令…)
+            opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
+                (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
+                 and _opening_authority(x.text)), "")
+            authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
-        out.append(Norm(
-            actor=normalize_actor(authority, ctx.aliases) if authority else None,
-            modality="penalty",
-            trigger=ctx.text[segs[hk].start + hit.start() + core: segs[hk].start + hit.end()],
-            text=ctx.text[start:end],
-            condition=_conditions(ctx, segs[a:hk]),
-            exception=ctx.exception,
-            start=start,
-            end=end,
-            actor_raw=authority,
-        ))
+        sanctions = [(hk, hit, authority)]
+        # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
+        # 机关吊销营业执照): one penalty per body, each with its own actor
+        offsets = _part_offsets(segs, a, b)
+        for k in range(hk, b):
+            if segs[k].is_condition:
+                continue
+            for later in _sanctions_in(segs[k].text):
+                if k == hk and later.start() <= hit.start():
+                    continue
+                pos = offsets[k] + later.start()
+                body = [x for at, x in _bodies(part_text) if at < pos]
+                if body and body[-1] not in [x for _, _, x in sanctions]:
+                    sanctions.append((k, later, body[-1]))
+        for k, h, raw in sanctions:
+            out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
     return out, covered
+
+
+def _part_offsets(segs: Sequence[_Seg], a: int, b: int) -> dict[int, int]:
+    """Offset of each segment's text in ``"".join(x.text + x.punct for x in segs[a:b])``."""
+    out, pos = {}, 0
+    for k in range(a, b):
+        out[k] = pos
+        pos += len(segs[k].text) + len(segs[k].punct)
+    return out
+
+
+def _opening_authority(text: str) -> str:
+    """A public body that is the subject opening ``text`` (工商行政管理部门处理…时), or ''."""
+    lead = _leading_actor(text)
+    return lead if lead and _AUTHORITY_END_RE.search(lead) else ""
+
+
+def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], raw: str,
+             start: int, end: int, condition: str) -> Norm:
+    # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
+    tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
+    core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
+    trigger = ctx.text[segs[k].start + hit.start() + core: segs[k].start + hit.end()]
+    actor = normalize_actor(raw, ctx.aliases) if raw else None
+    if actor is None and _CRIMINAL_RE.search(trigger):
+        actor = _COURT  # a criminal sentence: only a court imposes it
+    return Norm(actor=actor, modality="penalty", trigger=trigger, text=ctx.text[start:end],
+                condition=condition, exception=ctx.exception, start=start, end=end,
+                actor_raw=raw)
 
 
 def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Context
