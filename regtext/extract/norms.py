@@ -86,6 +86,9 @@ _COORDINATORS = ("和", "、", "并", "与")
 _MODAL_RE: re.Pattern[str]
 _PENALTY_RE: re.Pattern[str]
 _ACTOR_SUFFIX: tuple[str, ...] = ()
+#: Words that are the duty themselves (负责): no norm of their own right after a modal word.
+_DUTY_WORDS: frozenset[str] = frozenset()
+_ALL_MODAL_WORDS: frozenset[str] = frozenset()
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
 _ACTOR_WORDS: frozenset[str] = frozenset()
 _ACTOR_SUFFIX_RE: str
@@ -127,14 +130,21 @@ def reload_rules() -> None:
             raise rules.RuleError(f"modal-words.tsv: {row['word']}: unknown modality "
                                   f"{row['modality']!r}")
         by_modality.setdefault(row["modality"], []).append(row)
+    global _ALL_MODAL_WORDS
+    _ALL_MODAL_WORDS = frozenset(r["word"] for r in modal)
     MODAL_WORDS.clear()
     MODAL_WORDS.update({m: tuple(r["word"] for r in by_modality[m])
                         for m in MODALITIES if m in by_modality})
+    global _DUTY_WORDS
+    _DUTY_WORDS = frozenset(r["word"] for r in modal if r.get("kind") == "duty")
+    phrases = rules.column("duty-phrases", "pattern")
     groups = []
     for modality, rows in by_modality.items():
         # longest first: 不应当 before 不应, 应当 before 应
         words = "|".join(_modal_word_re(r) for r in sorted(
             rows, key=lambda r: (-len(r["word"]), r["word"])))
+        if modality == "obligation" and phrases:  # 有…的义务, 负有…责任: duties without a modal
+            words = "|".join(f"(?:{p})" for p in phrases) + "|" + words
         if modality == "encouragement":  # 鼓励和引导: one trigger
             words = f"(?:{words})(?:{rules.alternation(_COORDINATORS)}(?:{words}))*"
         groups.append(f"(?P<{modality}>{words})")
@@ -410,6 +420,12 @@ def _segments(masked: str, s: int, e: int) -> list[_Seg]:
     return [s for s in segs if s.text.strip()]
 
 
+#: A deeming rule after a modal word (应当认定为, 应当视为): a definition, not a duty.
+_DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{1,12}论)")
+#: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
+_CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
+
+
 def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
     out: list[_Trigger] = []
     for i, seg in enumerate(segs):
@@ -422,6 +438,17 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             before = seg.text[max(0, m.start() - 2): m.start()]
             if after == "的":  # 法律、行政法规禁止的内容
                 continue
+            if modality == "obligation" and _DEEMING_RE.match(seg.text, m.end()):
+                continue  # 应当认定为…, 应当视为…: a deeming rule defines, it binds no one
+            if m.group(0) in _DUTY_WORDS or m.group(0) not in _ALL_MODAL_WORDS:
+                if any(t.seg == i for t in out):
+                    continue  # 应当负责…, 应当履行…义务: the content of the norm before it
+                if re.match(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
+                            + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)",
+                            seg.text[m.end():]):
+                    continue  # 负责管理煤炭工业的部门: a relative clause naming a body
+            if seg.text.startswith("其他") and _CATCH_ALL_RE.search(seg.text, m.end()):
+                continue  # （六）其他依法应当追究责任的情形: a case, not a norm
             if before in ("规定", "法规", "法律") and modality != "encouragement":
                 continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
             if _RELATIVE_AFTER_RE.match(seg.text, m.end()):
@@ -514,8 +541,12 @@ def _leading_actor(text: str) -> str:
             break
         # a verb right before a head word names the body or person (调查人员, 统计机构,
         # 管理部门): part of the noun phrase
+        # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
+        # government's or court's own department is named after it: 人民政府统计机构)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
-                       and _is_head_word(toks[i + 1][0]))
+                       and _is_head_word(toks[i + 1][0])
+                       and (not best or best != words
+                            or _HAS_DEPARTMENTS_RE.search(words) is not None))
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -536,6 +567,10 @@ def _leading_actor(text: str) -> str:
     if not best:
         best = _relative_actor(t)
     return best if len(best) <= 40 else ""
+
+
+#: Bodies whose departments are named after them (县级以上人民政府统计机构, 人民法院…部门).
+_HAS_DEPARTMENTS_RE = re.compile(r"(?:政府|法院|检察院|国务院)$")
 
 
 def _is_head_word(word: str) -> bool:
@@ -644,6 +679,20 @@ def _penalty_actor(text: str) -> str:
     return found[0][1] if found else ""
 
 
+def _agent_after_you(text: str) -> str:
+    """The agent of a 由 phrase (保留价由人民法院…确定; 应当由两名以上交通警察实施), or ''.
+
+    Example:
+        >>> _agent_after_you("搬运遗体由殡仪馆"), _agent_after_you("由此造成的损失")
+        ('殡仪馆', '')
+    """
+    m = re.search(r"由(?!于|此|其)", text)
+    if not m:
+        return ""
+    rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
+    return _body_phrase(rest, _ACTOR_WORD_RE)
+
+
 def _bodies(text: str) -> list[tuple[int, str]]:
     """``(offset, body)`` for each body a clause names after 由/移送/交由…, in order."""
     out = []
@@ -655,9 +704,11 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _body_phrase(rest: str) -> str:
+def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
     """The body at the start of ``rest``: up to the first verb that is not inside a relative
-    clause (负责受理…申请的行政主管部门), cut after its last authority head."""
+    clause (负责受理…申请的行政主管部门), cut after its last head (``heads``: authority heads,
+    by default)."""
+    heads = heads or _AUTHORITY_RE
     cut = len(rest)
     for m in _BODY_END_RE.finditer(rest):
         if m.start() == 0:
@@ -669,7 +720,7 @@ def _body_phrase(rest: str) -> str:
         cut = m.start()
         break
     head = rest[:cut]
-    ends = [h.end() for h in _AUTHORITY_RE.finditer(head)]
+    ends = [h.end() for h in heads.finditer(head)]
     return head[: ends[-1]] if ends else ""
 
 
@@ -743,7 +794,8 @@ def find_norms(
         last_subject=list(carry_actor or []),
     )
     if ctx.chapeau_norm is None and not (
-            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked):
+            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked
+            or _PENALTY_BY_REFERENCE_RE.search(masked)):
         # no modal word, sanction or 违反 anywhere (each segment's match is a match of the
         # whole text: the patterns never span punctuation): nothing below can make a norm,
         # and most of the time would go to tagging subjects for nothing
@@ -760,8 +812,10 @@ def find_norms(
         subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
         if subject:
             ctx.last_subject = subject
-        if "是指" in masked[s:e] or _ENACTING_RE.search(masked[s:e]):
-            continue  # a definition (X，是指…) or the purpose clause (…，制定本法。)
+        if re.search(r"是指|所称", masked[s:e]) or _ENACTING_RE.search(masked[s:e]):
+            # a definition (X，是指…; 前款所称较低数额罚款由…规定: no sanction is imposed)
+            # or the purpose clause (…，制定本法。)
+            continue
         triggers = _embedded_dropped(segs, _find_triggers(segs))
         penalties, covered = _penalty_norms(segs, ctx)
         out.extend(penalties)
@@ -872,16 +926,23 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 if hit:
                     hk = k
                     break
-        if hit is None and "违反" in "".join(x.text for x in segs[:b]):
-            # 违反本规定第六条…的，…予以处理 / 依照其规定: a sanction by reference
+        if hit is None:
+            # 违反本规定第六条…的，…予以处理 / 依照其规定: a sanction by reference, after the
+            # offence (依法处理违反…的行为 in a list of duties is a task, not a sanction)
             for k in range(a, b):
-                if not segs[k].is_condition:
-                    hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
-                    if hit and _MODAL_RE.search(segs[k].text[: hit.start()]):
-                        hit = None  # 有权提请有关部门予以处理: a right, not a sanction
-                    if hit:
+                if segs[k].is_condition:
+                    continue
+                hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
+                if hit and _MODAL_RE.search(segs[k].text[: hit.start()]):
+                    hit = None  # 有权提请有关部门予以处理: a right, not a sanction
+                if hit:
+                    before = "".join(x.text for x in segs[:k]) + segs[k].text[: hit.start()]
+                    offence = "违反" in before or (hit.group(0).endswith("处理") and any(
+                        x.is_condition for x in segs[a:k]))
+                    if offence:
                         hk = k
                         break
+                    hit = None
         if hit is None:
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
@@ -892,9 +953,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
         if not own_body:
             # the authority that opens the clause or the sentence is the sanction's actor
             # (…，国家食品药品监督管理局将…给予批评; 工商行政管理部门处理…时，…责令…)
+            # (only a …时 clause: a …的 condition names the offender, not the authority)
             opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
                 (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
-                 and _opening_authority(x.text)), "")
+                 and x.text.rstrip().endswith("时") and _opening_authority(x.text)), "")
             authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1083,6 +1145,11 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     subj = _subject_before(prefix) or _plain_np(prefix)
     if subj:
         return _split_actors(subj, aliases)
+    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty
+    after = seg.text[t.end - seg.start:]
+    agent = _agent_after_you(prefix) or (_agent_after_you(after) if after.startswith("由") else "")
+    if agent:
+        return _split_actors(agent, aliases)
     if prefix.strip() and not _PREP_RE.match(prefix.strip()):
         lead = _leading_actor(prefix)
         if lead:
@@ -1107,11 +1174,48 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             lead = _leading_actor(other.text)
             if lead:
                 return _split_actors(lead, aliases)
+        if agents and not other.is_condition:
+            agent = _agent_after_you(other.text)  # 保留价由人民法院…确定，并应当…
+            if agent:
+                return _split_actors(agent, aliases)
         if k == 0 and agents:
-            found = _agents_of_verb_phrase(other.text)
+            found = _agents_of_verb_phrase(other.text) or _noun_before_verb(other.text)
             if found:
                 return found
     return []
+
+
+#: Tags of the nouns a plain subject is made of (乡镇 煤矿).
+_SUBJECT_NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "j")
+#: Nouns that close a nominalised verb phrase (数据处理活动): the verb is no predicate.
+_ACTIVITY_NOUNS = ("活动", "行为", "工作", "业务", "服务", "过程", "情况", "事项", "项目")
+
+
+def _noun_before_verb(text: str) -> list[str]:
+    """The subject of a clause that is noun(s), verb, object (乡镇煤矿开采煤炭资源，应当…).
+
+    Only nouns (no head word needed: 煤矿, 消纳场), a verb of two characters or more and an
+    object after it; a nominalised phrase (数据处理活动) has no subject.
+
+    Example:
+        >>> _noun_before_verb("乡镇煤矿开采煤炭资源"), _noun_before_verb("数据处理活动")
+        (['乡镇煤矿'], [])
+    """
+    toks = _pos(_squeeze(text))
+    nouns = []
+    for word, flag in toks:
+        if flag not in _SUBJECT_NOUN_FLAGS:
+            break
+        nouns.append(word)
+    rest = toks[len(nouns):]
+    if not nouns or len("".join(nouns)) < 2 or len(rest) < 2:
+        return []
+    verb, obj = rest[0], rest[1:]
+    if verb[1] != "v" or len(verb[0]) < 2 or obj[0][1] in ("uj", "ul", "x", "p", "v"):
+        return []
+    if obj[-1][0] in _ACTIVITY_NOUNS or obj[-1][1] == "vn":
+        return []
+    return ["".join(nouns)]
 
 
 def _plain_np(prefix: str) -> str:
@@ -1239,12 +1343,16 @@ def _is_case_list(chapeau: str) -> bool:
         (True, False)
     """
     f = _mask(chapeau)
-    if _CASE_LIST_RE.search(f):
-        return True
+    triggers = _find_triggers(_segments(f, 0, len(f)))
+    case = _CASE_LIST_RE.search(f)
+    if case:
+        # 应当…按照下列情形作出处理: the cases come after the modal word, each item says what
+        # to do in one of them: duties (之一的 always opens conditions)
+        return not (triggers and case.start() > triggers[0].pos
+                    and not case.group(0).endswith("之一的"))
     listed = re.search(r"下列|以下|如下", f)
     if not listed:
         return False
-    triggers = _find_triggers(_segments(f, 0, len(f)))
     return bool(triggers) and listed.start() < triggers[0].pos
 
 
