@@ -186,3 +186,84 @@ def test_a_noun_subject_before_its_verb():
 def test_the_agent_after_yingdang_you():
     text = "调查取证，应当由两名以上水土保持监督检查人员参加；"
     assert _actors(text, "obligation") == ["两名以上水土保持监督检查人员"]
+
+
+# -- 可, 从事, chapeaux and whole-text offences --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["使用单位可依法自主管理。", "督导结果可向社会公布。"])
+def test_ke_alone_is_a_permission(text):
+    assert [n.modality for n in find_norms(text)] == ["permission"]
+
+
+@pytest.mark.parametrize("text", ["不得排放黑烟等可视污染物。", "因不可抗力不能履行合同的，"
+                                  "根据不可抗力的影响，部分或者全部免除责任。",
+                                  "取得许可证的单位应当公示。"])
+def test_ke_inside_a_word_is_no_permission(text):
+    assert "permission" not in {n.modality for n in find_norms(text)}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("从事食品经营活动的，应当依法取得许可。", "经营者"),
+    ("从事第一类易制毒化学品生产的，应当具备下列条件。", "生产者"),
+])
+def test_congshi_names_the_party_by_its_activity(text, actor):
+    assert [n.actor for n in find_norms(text)] == [actor]
+
+
+def test_congshi_alone_makes_up_no_party():
+    assert [n.actor for n in find_norms("从事科学技术活动，应当遵守科学技术活动管理规范。")] == [
+        None]
+
+
+def test_a_whole_text_offence_sanctions_every_norm_of_the_offender():
+    df = regtext.obligations(regtext.load("genai-2023-final"))
+    penalty = df[(df.ref == "21.1") & (df.modality == "penalty")].iloc[0]
+    # 提供者违反本办法规定的: every 提供者 norm of the Measures
+    provider_refs = set(df[(df.actor == "提供者") & (df.modality != "penalty")].ref)
+    assert provider_refs and provider_refs <= set(penalty.sanctions)
+    user_only = set(df[df.actor == "使用者"].ref) - provider_refs
+    assert not user_only & set(penalty.sanctions)
+    assert "21.1" in df[df.ref == "9.1"].sanctioned_by.iloc[0]
+
+
+def test_an_offence_naming_articles_sanctions_only_those():
+    df = regtext.obligations(regtext.load("csl"))
+    refs = set(df[(df.ref == "59.1") & (df.modality == "penalty")].sanctions.iloc[0])
+    assert {"21", "25"} <= {r.split(".")[0] for r in refs}
+    assert "22" not in {r.split(".")[0] for r in refs}
+
+
+def test_items_with_their_own_fine_inherit_the_chapeau_authority():
+    doc = regtext.parse(
+        "第六十三条 物业服务人违反本条例第四十八条有关规定的，由县级人民政府房地产行政主管部门"
+        "按照下列规定处罚：\n"
+        "（一）违反第一项规定的，责令限期改正，并处五万元以上二十万元以下罚款；\n"
+        "（二）违反第二项规定的，责令限期改正，并处一万元以上五万元以下罚款。")
+    df = regtext.obligations(doc)
+    items = df[(df.ref.str.count(r"\.") == 2) & (df.modality == "penalty")]
+    assert len(items) == 2 and set(items.actor_raw) == {"县级人民政府房地产行政主管部门"}
+    # a clause naming its own body keeps it
+    doc2 = regtext.parse("第六条 违反本条例规定的，由公安机关按照下列规定处罚：\n"
+                         "（一）由市场监督管理部门责令改正，处一万元罚款；")
+    df2 = regtext.obligations(doc2)
+    assert set(df2[df2.ref == "6.1.1"].actor_raw) == {"市场监督管理部门"}
+
+
+def test_a_thing_subject_is_not_carried_to_the_next_paragraph():
+    doc = regtext.parse("第三十九条 经批准进口的原料药，其原料药及制成品禁止转为内销。\n"
+                        "携带的少量药品，应当以自用、合理数量为限。")
+    df = regtext.obligations(doc)
+    assert "其原料药及制成品" not in set(df[df.ref == "39.2"].actor_raw)
+
+
+def test_an_items_document_subject_binds_the_chapeau_actor():
+    doc = regtext.parse("第四十八条 作出处罚决定，应当由两名以上交通警察按照下列程序实施：\n"
+                        "（一）制作行政处罚决定书；\n"
+                        "（二）行政处罚决定书应当当场交付被处罚人。")
+    df = regtext.obligations(doc)
+    assert set(df[df.ref == "48.1.2"].actor_raw) == {"两名以上交通警察"}
+    # a party as the item's subject stays its own
+    doc2 = regtext.parse("第四十八条 作出处罚决定，应当由两名以上交通警察按照下列程序实施：\n"
+                         "（一）当事人应当在决定书上签名。")
+    assert set(regtext.obligations(doc2).query("ref == '48.1.1'").actor_raw) == {"当事人"}

@@ -119,7 +119,7 @@ def reload_rules() -> None:
     Example:
         >>> reload_rules()
         >>> MODAL_WORDS["permission"]
-        ('可以', '有权', '方可')
+        ('可以', '可', '有权', '方可')
     """
     global _MODAL_RE, _PENALTY_RE, _ACTOR_SUFFIX, _ACTOR_WORDS, _ACTOR_SUFFIX_RE
     global _ACTOR_END_RE, _ACTOR_WORD_RE, _RELATIVE_ACTOR_RE, PENALTY_WORDS
@@ -196,6 +196,8 @@ _AGENT_VERBS = (
     "从事", "举办", "购买", "持有",
 )
 _AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
+#: Verbs that only carry an activity (从事…经营): the agent is named by the activity.
+_LIGHT_VERBS = ("从事",)
 #: What such a verb phrase must end with: an activity whose performer is an agent.
 _AGENT_OBJECT_RE = (r"(?:服务|产品|业务|活动|网络|信息|数据|平台|系统|技术|设施|设备|工程|项目|"
                     r"商品|交易|程序|软件|应用|内容|节目|物品|资金)")
@@ -627,10 +629,17 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
         return []
     if _PREP_RE.match(t) and m.start() > 0:
         return []
-    if not _AGENT_OBJECT_END_RE.search(t):
-        return []  # 处理涉及未成年人事项: no service or activity that makes an agent
-    agents = [t[: m.end()] + "者"]
     rest = t[m.end():]
+    light = m.group(0) in _LIGHT_VERBS
+    if not _AGENT_OBJECT_END_RE.search(t) and not (
+            light and re.search("(?:" + _AGENT_VERB_RE.pattern + ")的?$", rest)):
+        return []  # 处理涉及未成年人事项: no service or activity that makes an agent
+    if light:
+        # 从事…经营活动的 → 经营者: the party is named by the activity, never 从事者
+        inner = [x.group(0) for x in _AGENT_VERB_RE.finditer(rest)
+                 if x.group(0) not in _LIGHT_VERBS]
+        return [inner[-1] + "者"] if inner else []
+    agents = [t[: m.end()] + "者"]
     while True:
         m2 = _MORE_AGENT_VERBS_RE.match(rest)
         if not m2:
@@ -1065,6 +1074,8 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
         if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
+        if own and ctx.chapeau_actors and not any(_is_actorish(a) for a in own):
+            own = []  # an item's document or thing (决定书应当…) binds the chapeau's actor
         if t.modality == "encouragement":
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
@@ -1263,7 +1274,7 @@ def document_norms(doc: Document) -> list[Norm]:
     """
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
-    return _link_sanctions(doc, _article_norms(doc, aliases))
+    return _link_sanctions(doc, _article_norms(doc, aliases), aliases)
 
 
 def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
@@ -1272,8 +1283,10 @@ def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
         carry: list[str] = []
         for para in art.children:
             found = _node_norms(para, aliases, None, carry, _doc_name(doc))
+            # only a party is carried to the next 款, not a thing that was a subject
+            # (其原料药及制成品禁止转为内销 says nothing of who acts in the next 款)
             actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw
-                              and n.modality != "penalty"])
+                              and n.modality != "penalty" and _is_actorish(n.actor_raw)])
             if actors:
                 carry = actors
             norms.extend(found)
@@ -1325,8 +1338,14 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         if inherit:
             last = inherit[-1].start
             inherit = [n for n in inherit if n.start == last]
+        # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
+        authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
+                         None)
         for child in node.children:
-            out.extend(_node_norms(child, aliases, inherit or None, carry, where))
+            for n in _node_norms(child, aliases, inherit or None, carry, where):
+                if n.modality == "penalty" and n.actor is None and authority is not None:
+                    n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
+                out.append(n)
     return out
 
 
@@ -1356,13 +1375,23 @@ def _is_case_list(chapeau: str) -> bool:
     return bool(triggers) and listed.start() < triggers[0].pos
 
 
-def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
-    """Fill ``sanctions`` on penalty norms and ``sanctioned_by`` on the norms they punish."""
+def _link_sanctions(doc: Document, norms: list[Norm],
+                    aliases: Mapping[str, str] | None = None) -> list[Norm]:
+    """Fill ``sanctions`` on penalty norms and ``sanctioned_by`` on the norms they punish.
+
+    An offence that cites the whole text (提供者违反本办法规定的) sanctions every norm of
+    that party in the text.
+    """
     sanctions: dict[int, tuple[str, ...]] = {}
     for i, n in enumerate(norms):
         if n.modality != "penalty" or not n.ref:
             continue
         refs = _sanctioned_refs(doc, n)
+        if not refs:
+            offender = _whole_text_offender(doc, n, aliases or {})
+            if offender:
+                refs = tuple(_unique(m.ref or "" for m in norms if m.modality != "penalty"
+                                     and m.actor == offender))
         if refs:
             sanctions[i] = refs
     if not sanctions:
@@ -1399,6 +1428,26 @@ def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
                 extra["sanctioned_by"] = tuple(hits)
         out.append(replace(n, **extra) if extra else n)
     return out
+
+
+#: An offence against the whole text: 违反本办法规定, 违反本法的规定 (no article named).
+_WHOLE_TEXT_OFFENCE_RE = re.compile(
+    r"违反本(?:法|条例|办法|规定|细则|决定|规则|准则|实施办法)(?:的)?(?:有关)?规定(?:的)?[，,]")
+
+
+def _whole_text_offender(doc: Document, norm: Norm, aliases: Mapping[str, str]) -> str | None:
+    """The normalised party of ``提供者违反本办法规定的，…`` (the penalty's offence), or None."""
+    try:
+        own = _own_text(doc.get(norm.ref or ""))
+    except KeyError:
+        return None
+    head = own[: norm.start + max(norm.text.find(norm.trigger), 0)]
+    sentence = head[max(head.rfind("。"), head.rfind("\n")) + 1:]
+    m = _WHOLE_TEXT_OFFENCE_RE.search(_fold(sentence))
+    if not m:
+        return None
+    who = _leading_actor(sentence[: m.start()]) if m.start() else ""
+    return normalize_actor(who, aliases) if who else None
 
 
 def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
