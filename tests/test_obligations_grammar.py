@@ -267,3 +267,17 @@ def test_an_items_document_subject_binds_the_chapeau_actor():
     doc2 = regtext.parse("第四十八条 作出处罚决定，应当由两名以上交通警察按照下列程序实施：\n"
                          "（一）当事人应当在决定书上签名。")
     assert set(regtext.obligations(doc2).query("ref == '48.1.1'").actor_raw) == {"当事人"}
+
+
+@pytest.mark.parametrize("text", [
+    "对可以依法申请行政复议的具体行政行为，当事人应当先申请复议。",
+    "当事人可以依法申请的复议期限为六十日。",
+])
+def test_keyi_inside_a_relative_clause_is_no_permission(text):
+    assert "permission" not in {n.modality for n in find_norms(text)}
+
+
+def test_keyi_with_its_own_subject_is_a_permission():
+    assert [n.modality for n in find_norms("当事人可以依法申请行政复议。")] == ["permission"]
+    # a 的 inside the object does not make the modal word a relative clause
+    assert [n.modality for n in find_norms("提供者应当采取必要的措施。")] == ["obligation"]

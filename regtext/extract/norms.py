@@ -98,6 +98,8 @@ _RELATIVE_ACTOR_RE: re.Pattern[str]
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
+#: A duty word inside a relative clause naming a body (负责管理煤炭工业的部门是…).
+_RELATIVE_BODY_RE: re.Pattern[str]
 
 
 def _modal_word_re(row: Mapping[str, str]) -> str:
@@ -161,7 +163,9 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
-    global _AUTHORITY_RE, _AUTHORITY_END_RE
+    global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
+    _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
+                                   + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
     authority = rules.alternation(rules.column("actor-heads", "head", authority="yes"))
     _AUTHORITY_RE = re.compile(authority)
     _AUTHORITY_END_RE = re.compile(authority + "$")
@@ -424,6 +428,10 @@ def _segments(masked: str, s: int, e: int) -> list[_Seg]:
 
 #: A deeming rule after a modal word (应当认定为, 应当视为): a definition, not a duty.
 _DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{1,12}论)")
+_PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
+#: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为|(?<![但于凡就总还要若])是)")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -440,14 +448,17 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             before = seg.text[max(0, m.start() - 2): m.start()]
             if after == "的":  # 法律、行政法规禁止的内容
                 continue
+            if (0 < m.start() <= 3 and _PREP_ONLY_RE.fullmatch(seg.text[: m.start()].strip())) \
+                    or ("的" in seg.text and _RELATIVE_SUBJECT_RE.match(seg.text, m.end())):
+                # 对可以申请复议的行为，…; 当事人可以申请的期限为六十日: the modal word is
+                # inside a noun phrase (a relative clause), not a norm
+                continue
             if modality == "obligation" and _DEEMING_RE.match(seg.text, m.end()):
                 continue  # 应当认定为…, 应当视为…: a deeming rule defines, it binds no one
             if m.group(0) in _DUTY_WORDS or m.group(0) not in _ALL_MODAL_WORDS:
                 if any(t.seg == i for t in out):
                     continue  # 应当负责…, 应当履行…义务: the content of the norm before it
-                if re.match(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
-                            + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)",
-                            seg.text[m.end():]):
+                if _RELATIVE_BODY_RE.match(seg.text, m.end()):
                     continue  # 负责管理煤炭工业的部门: a relative clause naming a body
             if seg.text.startswith("其他") and _CATCH_ALL_RE.search(seg.text, m.end()):
                 continue  # （六）其他依法应当追究责任的情形: a case, not a norm
@@ -926,7 +937,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
-        own_body = _penalty_actor(part_text)
+        own_body = _penalty_actor(part_text) if _BODY_INTRO_RE.search(part_text) else ""
         authority = own_body or authority
         hit, hk = None, a
         for k in range(a, b):
