@@ -1394,6 +1394,7 @@ def _link_sanctions(doc: Document, norms: list[Norm],
     that party in the text.
     """
     sanctions: dict[int, tuple[str, ...]] = {}
+    of_actor: dict[str, list[str]] | None = None  # actor → refs of its norms, built once
     for i, n in enumerate(norms):
         if n.modality != "penalty" or not n.ref:
             continue
@@ -1401,8 +1402,14 @@ def _link_sanctions(doc: Document, norms: list[Norm],
         if not refs:
             offender = _whole_text_offender(doc, n, aliases or {})
             if offender:
-                refs = tuple(_unique(m.ref or "" for m in norms if m.modality != "penalty"
-                                     and m.actor == offender))
+                if of_actor is None:
+                    of_actor = {}
+                    for m in norms:
+                        if m.modality != "penalty" and m.actor and m.ref:
+                            refs_of = of_actor.setdefault(m.actor, [])
+                            if m.ref not in refs_of:
+                                refs_of.append(m.ref)
+                refs = tuple(of_actor.get(offender, ()))
         if refs:
             sanctions[i] = refs
     if not sanctions:
