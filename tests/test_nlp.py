@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 import regtext
@@ -151,3 +154,45 @@ def test_words_equal_jieba_cut(fresh_legal, doc_id, legal):
     texts = _clauses(doc_id) + ["第1条 AI技术a1b2、C++ 12.5%\r\n x", "a-b_c.d%e #f&g", ""]
     for text in texts:
         assert words(text, legal) == tok.lcut(text, HMM=False), text
+
+
+# -- the components, registered the standard way (issue 10) ----------------------------------
+
+
+def _run(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_blank_pipeline_adds_the_components_after_import_regtext():
+    done = _run("import regtext, spacy\n"
+                "p = spacy.blank('zh')\n"
+                "p.add_pipe('regtext_citations'); p.add_pipe('regtext_obligations')\n"
+                "d = p('提供者应当遵守《网络安全法》。')\n"
+                "print(d._.citations[0].target_doc, d._.norms[0].modality)")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["csl", "obligation"]
+
+
+def test_import_regtext_does_not_import_spacy_or_jieba():
+    done = _run("import sys, regtext\n"
+                "print('spacy' in sys.modules, 'jieba' in sys.modules)")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_factories_are_listed_as_entry_points():
+    from importlib.metadata import entry_points
+
+    names = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
+    assert names["regtext_citations"] == "regtext.extract.components:make_citations"
+    assert names["regtext_obligations"] == "regtext.extract.components:make_obligations"
+
+
+def test_segmentation_does_not_import_spacy():
+    done = _run("import sys\n"
+                "from regtext.extract.segmentation import pos_tags, words\n"
+                "words('提供者应当依法'); pos_tags('提供者应当依法')\n"
+                "print('spacy' in sys.modules)")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]

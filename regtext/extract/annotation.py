@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .._guard import guard
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.model import Document
 
@@ -44,13 +46,15 @@ def _css() -> str:
 
 def _norm_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Norms per clause ref, from regtext.obligations when it is there."""
-    from ..extract.norms import obligations
+    from .norms import obligations
 
-    try:
-        df = obligations(doc)
-    except Exception:  # noqa: BLE001 - highlighting is optional: show the text anyway
-        return {}
     out: dict[str, list[dict[str, Any]]] = {}
+    # highlighting is optional: on a failure warn naming the document and show the text
+    df = None
+    with guard("annotate: obligations", doc.id or doc.title):
+        df = obligations(doc)
+    if df is None:
+        return out
     for row in df.to_dict("records"):
         out.setdefault(str(row["ref"]), []).append(row)
     return out
@@ -183,10 +187,11 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
 
 
 def _plain_norms(text: str) -> list[dict[str, Any]]:
-    from ..extract.norms import find_norms
+    from .norms import find_norms
 
-    try:
-        return [{"start": n.start, "end": n.end, "text": n.text, "modality": n.modality,
-                 "actor": n.actor, "trigger": n.trigger} for n in find_norms(text)]
-    except Exception:  # noqa: BLE001 - highlighting is optional
-        return []
+    out: list[dict[str, Any]] = []
+    # highlighting is optional: on a failure warn naming the text and show it plain
+    with guard("annotate: obligations", repr(text[:20])):
+        out = [{"start": n.start, "end": n.end, "text": n.text, "modality": n.modality,
+                "actor": n.actor, "trigger": n.trigger} for n in find_norms(text)]
+    return out

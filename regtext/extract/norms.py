@@ -30,13 +30,16 @@ Example:
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from .. import rules
+from .._guard import guard
 from ..text.normalize import fold
+from ..text.terms import abbreviation_re
+from .segmentation import pos_tags
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -52,58 +55,124 @@ __all__ = [
     "find_norms",
     "normalize_actor",
     "obligations",
+    "Modality",
+    "STRENGTH",
     "register_component",
+    "reload_rules",
 ]
 
 #: The modalities, in the order tables list them.
-MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "penalty")
+Modality = Literal["obligation", "prohibition", "permission", "encouragement", "penalty"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
 
-#: Modal words per modality (``penalty`` has phrases instead: :data:`PENALTY_WORDS`).
-MODAL_WORDS: dict[str, tuple[str, ...]] = {
-    "obligation": ("应当", "应该", "必须", "应", "须"),
-    "prohibition": ("不得", "禁止", "严禁", "不应当", "不应"),
-    "permission": ("可以", "有权", "方可"),
-    "encouragement": ("鼓励", "支持", "推动", "提倡", "倡导", "引导"),
-}
+#: Modal words per modality, from ``regtext/_data/rules/modal-words.tsv`` (``penalty`` has
+#: phrases instead: :data:`PENALTY_WORDS`). Filled by :func:`reload_rules`.
+MODAL_WORDS: dict[str, tuple[str, ...]] = {}
 
-#: What makes a clause a liability clause (matched as regular expressions).
-PENALTY_WORDS: tuple[str, ...] = (
-    r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分|警告|通报批评)",
-    r"予以警告",
-    r"(?:规定|依法|从重|并)处罚(?!决定|程序|结果|种类|的|情节)",
-    r"责令(?!其?(?:提供|说明))",
-    r"并处[^，。；]{0,20}?罚",
-    r"罚款",
-    r"(?<!申请)(?<!申请予以)没收[^，。；的]{0,6}?(?:违法所得|非法财物|财产)",
-    r"吊销",
-    r"追究[^，。；]{0,8}?责任",
-    # sentences and detention only where the text imposes them (处…有期徒刑), not where a
-    # procedure mentions them (对被拘留的人…)
-    r"处[^，。；]{0,24}?(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留)(?!以上|以下刑罚)",
-    r"(?:并处|单处|判处)[^，。；]{0,6}?(?:罚金|没收财产)",
-    r"(?:行政|予以|给予)拘留",
-    r"承担[^，。；的]{0,10}?(?:民事责任|法律责任|赔偿责任|侵权责任|连带责任)",
-)
+#: What makes a clause a liability clause (regular expressions, from
+#: ``regtext/_data/rules/penalty-phrases.tsv``). Filled by :func:`reload_rules`.
+PENALTY_WORDS: tuple[str, ...] = ()
 
-# -- lexicon regexes (run on folded text: same length as the original) -------------------
+#: How binding each modality is (3 = must / must not / sanction, 1 = may / is encouraged),
+#: from the tables' ``strength`` column. Filled by :func:`reload_rules`.
+STRENGTH: dict[str, int] = {}
 
-_MODAL_RE = re.compile(
-    "|".join(
-        [
-            r"(?P<pro>不应当|不应(?=[^用对急]))",
-            r"(?P<pro2>不得(?!不)|严禁|禁止(?![的性类令区]|行为|物品|事项|名录|清单|目录))",
-            r"(?P<obl>应当|应该|必须|(?<![相适供响对反回呼感效答顺照报内接])应"
-            r"(?![用急对变答战验酬景运允声时考试届聘征邀诉纳收付有尽税得计])"
-            r"|(?<![必无毋勿])须(?![知臾]))",
-            r"(?P<per>可以|(?<![无没所享专占拥])有权(?!机关|部门|机构|利)|方可)",
-            r"(?P<enc>(?:鼓励|支持|推动|提倡|倡导|引导)"
-            r"(?:(?:和|、|并|与)(?:鼓励|支持|推动|提倡|倡导|引导))*)",
-        ]
-    )
-)
-_MODALITY_OF_GROUP = {"pro": "prohibition", "pro2": "prohibition", "obl": "obligation",
-                      "per": "permission", "enc": "encouragement"}
-_PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+#: Encouragement words joined by these make one trigger (鼓励和引导).
+_COORDINATORS = ("和", "、", "并", "与")
+
+# -- lexicon regexes (run on folded text: same length as the original), built from the tables
+# by reload_rules(): module globals, so that the per-clause code reads them without a call
+
+_MODAL_RE: re.Pattern[str]
+_PENALTY_RE: re.Pattern[str]
+_ACTOR_SUFFIX: tuple[str, ...] = ()
+#: Words that are the duty themselves (负责): no norm of their own right after a modal word.
+_DUTY_WORDS: frozenset[str] = frozenset()
+_ALL_MODAL_WORDS: frozenset[str] = frozenset()
+#: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
+_ACTOR_WORDS: frozenset[str] = frozenset()
+_ACTOR_SUFFIX_RE: str
+_ACTOR_END_RE: re.Pattern[str]
+_ACTOR_WORD_RE: re.Pattern[str]
+_RELATIVE_ACTOR_RE: re.Pattern[str]
+#: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
+_AUTHORITY_RE: re.Pattern[str]
+_AUTHORITY_END_RE: re.Pattern[str]
+#: A duty word inside a relative clause naming a body (负责管理煤炭工业的部门是…).
+_RELATIVE_BODY_RE: re.Pattern[str]
+
+
+def _modal_word_re(row: Mapping[str, str]) -> str:
+    """One modal word with the contexts it must not stand in (相应 is not 应)."""
+    out = re.escape(row["word"])
+    if row.get("not_before"):
+        out = f"(?<!{row['not_before']})" + out
+    if row.get("not_after"):
+        out += f"(?!{row['not_after']})"
+    return out
+
+
+def reload_rules() -> None:
+    """Build the word lists and regexes from the rules tables (again).
+
+    Called at import. After editing a table in a running process, clear
+    :func:`regtext.rules.table`'s cache and call this.
+
+    Example:
+        >>> reload_rules()
+        >>> MODAL_WORDS["permission"]
+        ('可以', '可', '有权', '方可')
+    """
+    global _MODAL_RE, _PENALTY_RE, _ACTOR_SUFFIX, _ACTOR_WORDS, _ACTOR_SUFFIX_RE
+    global _ACTOR_END_RE, _ACTOR_WORD_RE, _RELATIVE_ACTOR_RE, PENALTY_WORDS
+    modal = rules.table("modal-words")
+    by_modality: dict[str, list[Mapping[str, str]]] = {}
+    for row in modal:
+        if row["modality"] not in MODALITIES or row["modality"] == "penalty":
+            raise rules.RuleError(f"modal-words.tsv: {row['word']}: unknown modality "
+                                  f"{row['modality']!r}")
+        by_modality.setdefault(row["modality"], []).append(row)
+    global _ALL_MODAL_WORDS
+    _ALL_MODAL_WORDS = frozenset(r["word"] for r in modal)
+    MODAL_WORDS.clear()
+    MODAL_WORDS.update({m: tuple(r["word"] for r in by_modality[m])
+                        for m in MODALITIES if m in by_modality})
+    global _DUTY_WORDS
+    _DUTY_WORDS = frozenset(r["word"] for r in modal if r.get("kind") == "duty")
+    phrases = rules.column("duty-phrases", "pattern")
+    groups = []
+    for modality, rows in by_modality.items():
+        # longest first: 不应当 before 不应, 应当 before 应
+        words = "|".join(_modal_word_re(r) for r in sorted(
+            rows, key=lambda r: (-len(r["word"]), r["word"])))
+        if modality == "obligation" and phrases:  # 有…的义务, 负有…责任: duties without a modal
+            words = "|".join(f"(?:{p})" for p in phrases) + "|" + words
+        if modality == "encouragement":  # 鼓励和引导: one trigger
+            words = f"(?:{words})(?:{rules.alternation(_COORDINATORS)}(?:{words}))*"
+        groups.append(f"(?P<{modality}>{words})")
+    _MODAL_RE = re.compile("|".join(groups))
+    PENALTY_WORDS = rules.column("penalty-phrases", "pattern")
+    _PENALTY_RE = re.compile("|".join(f"(?:{p})" for p in PENALTY_WORDS))
+    STRENGTH.clear()
+    for row in modal:
+        STRENGTH[row["modality"]] = max(STRENGTH.get(row["modality"], 0), int(row["strength"]))
+    STRENGTH["penalty"] = max(int(x) for x in rules.column("penalty-phrases", "strength"))
+    _ACTOR_SUFFIX = rules.column("actor-heads", "head")
+    _ACTOR_WORDS = frozenset(rules.column("actor-heads", "head", any_tag="yes"))
+    _ACTOR_SUFFIX_RE = rules.alternation(_ACTOR_SUFFIX)
+    _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
+    _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
+    _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
+    _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
+                                   + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
+    authority = rules.alternation(rules.column("actor-heads", "head", authority="yes"))
+    _AUTHORITY_RE = re.compile(authority)
+    _AUTHORITY_END_RE = re.compile(authority + "$")
+
+
+reload_rules()
+
 #: Who can encourage as a matter of policy: the state and its organs.
 _STATE_RE = re.compile(r"国家|政府|部门|机关|国务院|委员会|^本[市省区县州旗]|^[省市县区乡镇]|各级|"
                        r"局$|厅$|办公室|人民法院|人民检察院")
@@ -112,19 +181,6 @@ _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需�
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
-#: Words an actor noun phrase ends with.
-_ACTOR_SUFFIX = (
-    "者", "人", "人员", "部门", "机关", "机构", "组织", "单位", "企业", "政府", "国家", "平台",
-    "法院", "检察院", "委员会", "协会", "学校", "父母", "公民", "法人", "主体", "个人", "当事人",
-    "人民", "局", "办公室", "中心", "公司", "银行", "行业", "团体", "家庭", "军队", "媒介",
-    "学生", "儿童", "子女", "职工", "股东", "法庭", "本市", "本省", "本区", "本县", "本自治区",
-    "媒体", "网站", "商", "户", "员", "方", "院", "所", "社", "校", "园", "馆", "厂", "店",
-)
-#: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
-_ACTOR_WORDS = {"组织", "个人", "单位", "机构", "国家", "部门", "人员"}
-_ACTOR_SUFFIX_RE = (
-    "(?:" + "|".join(sorted(map(re.escape, _ACTOR_SUFFIX), key=len, reverse=True)) + ")"
-)
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从|于|就|经|通过|自|针对|除|以|将|把|应|须|"
@@ -134,10 +190,6 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
     r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
 )
-#: Compiled once: these run for every clause of a corpus (re's cache still costs a lookup).
-_ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
-_ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
-_RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
 _RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
 _SEGMENT_END_RE = re.compile(r"[，；：。！？]")
@@ -148,6 +200,8 @@ _AGENT_VERBS = (
     "从事", "举办", "购买", "持有",
 )
 _AGENT_VERB_RE = re.compile("|".join(_AGENT_VERBS))
+#: Verbs that only carry an activity (从事…经营): the agent is named by the activity.
+_LIGHT_VERBS = ("从事",)
 #: What such a verb phrase must end with: an activity whose performer is an agent.
 _AGENT_OBJECT_RE = (r"(?:服务|产品|业务|活动|网络|信息|数据|平台|系统|技术|设施|设备|工程|项目|"
                     r"商品|交易|程序|软件|应用|内容|节目|物品|资金)")
@@ -156,7 +210,6 @@ _MORE_AGENT_VERBS_RE = re.compile(r"(?:和|或者|及|、|以及|或)(" + "|".jo
 #: Clause openers that set a guiding principle rather than a duty of their own
 #: (``坚持社会主义核心价值观，不得…``): inside an item they add no norm.
 _PRINCIPLE_RE = re.compile(r"^(?:坚持|遵循|秉持|贯彻|本着|按照|依照|依据|根据|基于|围绕|以)")
-_DEFINITION_RE = re.compile(r"（以下(?:简)?称(?:为)?[“\"「]?([^）”\"」]{1,20})[”\"」]?）")
 _PAREN_RE = re.compile(r"（[^（）\n]{0,200}）")
 _ITEM_MARK_RE = re.compile(
     r"^\s*(?:（[一二三四五六七八九十百]+）|\d+[.．、]|[一二三四五六七八九十]+、)")
@@ -201,7 +254,7 @@ class Norm:
     """
 
     actor: str | None
-    modality: str
+    modality: Modality
     trigger: str
     text: str
     condition: str = ""
@@ -238,8 +291,8 @@ def definitions(text: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     f = fold(text or "")
-    for m in _DEFINITION_RE.finditer(f):
-        short = m.group(1).strip(" “”\"")
+    for m in abbreviation_re().finditer(f):
+        short = m.group("short").strip(" “”\"")
         if not short:
             continue
         before = f[max(0, m.start() - 40): m.start()]
@@ -323,7 +376,7 @@ class _Trigger:
     pos: int
     end: int
     word: str
-    modality: str
+    modality: Modality
     seg: int  # index into the sentence's segments
 
 
@@ -373,6 +426,16 @@ def _segments(masked: str, s: int, e: int) -> list[_Seg]:
     return [s for s in segs if s.text.strip()]
 
 
+#: A deeming rule after a modal word (应当认定为, 应当视为): a definition, not a duty.
+_DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{1,12}论)")
+_PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
+#: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为|(?<![但于凡就总还要若])是)")
+#: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
+_CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
+
+
 def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
     out: list[_Trigger] = []
     for i, seg in enumerate(segs):
@@ -380,11 +443,25 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             continue  # 为了推动…，: a purpose clause states no norm
         for m in _MODAL_RE.finditer(seg.text):
             group = m.lastgroup or ""
-            modality = _MODALITY_OF_GROUP[group]
+            modality = group
             after = seg.text[m.end(): m.end() + 1]
             before = seg.text[max(0, m.start() - 2): m.start()]
             if after == "的":  # 法律、行政法规禁止的内容
                 continue
+            if (0 < m.start() <= 3 and _PREP_ONLY_RE.fullmatch(seg.text[: m.start()].strip())) \
+                    or ("的" in seg.text and _RELATIVE_SUBJECT_RE.match(seg.text, m.end())):
+                # 对可以申请复议的行为，…; 当事人可以申请的期限为六十日: the modal word is
+                # inside a noun phrase (a relative clause), not a norm
+                continue
+            if modality == "obligation" and _DEEMING_RE.match(seg.text, m.end()):
+                continue  # 应当认定为…, 应当视为…: a deeming rule defines, it binds no one
+            if m.group(0) in _DUTY_WORDS or m.group(0) not in _ALL_MODAL_WORDS:
+                if any(t.seg == i for t in out):
+                    continue  # 应当负责…, 应当履行…义务: the content of the norm before it
+                if _RELATIVE_BODY_RE.match(seg.text, m.end()):
+                    continue  # 负责管理煤炭工业的部门: a relative clause naming a body
+            if seg.text.startswith("其他") and _CATCH_ALL_RE.search(seg.text, m.end()):
+                continue  # （六）其他依法应当追究责任的情形: a case, not a norm
             if before in ("规定", "法规", "法律") and modality != "encouragement":
                 continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
             if _RELATIVE_AFTER_RE.match(seg.text, m.end()):
@@ -431,8 +508,6 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     # no HMM: unknown words fall apart into characters, which the rules below tolerate, and
     # the Viterbi pass would triple the run time over a whole corpus. nlp.pos_tags gives
     # jieba.posseg's tags (legal dictionary) twice as fast.
-    from ..extract.pipeline import pos_tags
-
     return pos_tags(text)
 
 
@@ -471,15 +546,27 @@ def _leading_actor(text: str) -> str:
     words = ""
     best = ""
     toks = _pos(t[: last.end() + 2])
-    if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS):
+    if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS) and not (
+            len(toks) > 1 and _is_head_word(toks[1][0])):
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
     for i, (word, flag) in enumerate(toks):
         if word.strip() == "":
             break
-        nounish = flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
-        if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS):
+        # a verb right before a head word names the body or person (调查人员, 统计机构,
+        # 管理部门): part of the noun phrase
+        # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
+        # government's or court's own department is named after it: 人民政府统计机构)
+        before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
+                       and _is_head_word(toks[i + 1][0])
+                       and (not best or best != words
+                            or _HAS_DEPARTMENTS_RE.search(words) is not None))
+        nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
+                   or before_head)
+        if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
+                           and not before_head):
             break
-        if flag == "vn" and word not in _ACTOR_WORDS and word not in _NP_JOINERS:
+        if flag == "vn" and word not in _ACTOR_WORDS and word not in _NP_JOINERS \
+                and not before_head:
             # a verbal noun only inside a list (发展改革、教育等部门), else it is the verb
             # (企业生产国家规定的产品…)
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
@@ -493,6 +580,15 @@ def _leading_actor(text: str) -> str:
     if not best:
         best = _relative_actor(t)
     return best if len(best) <= 40 else ""
+
+
+#: Bodies whose departments are named after them (县级以上人民政府统计机构, 人民法院…部门).
+_HAS_DEPARTMENTS_RE = re.compile(r"(?:政府|法院|检察院|国务院)$")
+
+
+def _is_head_word(word: str) -> bool:
+    """``word`` is itself an actor head (人员, 部门, 机构, 机关…), not a word ending in one."""
+    return len(word) > 1 and bool(_ACTOR_END_RE.fullmatch(word)) or word in _ACTOR_WORDS
 
 
 def _relative_actor(text: str) -> str:
@@ -544,10 +640,17 @@ def _agents_of_verb_phrase(text: str) -> list[str]:
         return []
     if _PREP_RE.match(t) and m.start() > 0:
         return []
-    if not _AGENT_OBJECT_END_RE.search(t):
-        return []  # 处理涉及未成年人事项: no service or activity that makes an agent
-    agents = [t[: m.end()] + "者"]
     rest = t[m.end():]
+    light = m.group(0) in _LIGHT_VERBS
+    if not _AGENT_OBJECT_END_RE.search(t) and not (
+            light and re.search("(?:" + _AGENT_VERB_RE.pattern + ")的?$", rest)):
+        return []  # 处理涉及未成年人事项: no service or activity that makes an agent
+    if light:
+        # 从事…经营活动的 → 经营者: the party is named by the activity, never 从事者
+        inner = [x.group(0) for x in _AGENT_VERB_RE.finditer(rest)
+                 if x.group(0) not in _LIGHT_VERBS]
+        return [inner[-1] + "者"] if inner else []
+    agents = [t[: m.end()] + "者"]
     while True:
         m2 = _MORE_AGENT_VERBS_RE.match(rest)
         if not m2:
@@ -572,9 +675,73 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     return [raw]
 
 
+#: Words that hand a sanction to a body: 由…部门责令, 移送…机关吊销, 交由…处理.
+_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此|其)|移送|移交|交由|提请|报请)")
+#: Where a body's name ends: the verb (or adverb) of the sanction that follows it.
+_BODY_END_RE = re.compile(
+    r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
+    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|视")
+
+
 def _penalty_actor(text: str) -> str:
-    m = re.search(r"由([^，。；：]{1,30}?(?:部门|机关|机构|政府|法院|委员会|局|办公室))", text)
-    return m.group(1) if m else ""
+    """The first body a liability clause hands its sanction to (``由…`` or ``移送…``), or ''.
+
+    The body runs to the verb, so that a department named after its government is the actor
+    (由县级以上人民政府水行政主管部门责令… → 县级以上人民政府水行政主管部门).
+
+    Example:
+        >>> _penalty_actor("由县级以上地方人民政府负责受理营利性治沙申请的行政主管部门责令停止")
+        '县级以上地方人民政府负责受理营利性治沙申请的行政主管部门'
+        >>> _penalty_actor("由此造成损失的，依法承担赔偿责任")
+        ''
+    """
+    found = _bodies(text)
+    return found[0][1] if found else ""
+
+
+def _agent_after_you(text: str) -> str:
+    """The agent of a 由 phrase (保留价由人民法院…确定; 应当由两名以上交通警察实施), or ''.
+
+    Example:
+        >>> _agent_after_you("搬运遗体由殡仪馆"), _agent_after_you("由此造成的损失")
+        ('殡仪馆', '')
+    """
+    m = re.search(r"由(?!于|此|其)", text)
+    if not m:
+        return ""
+    rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
+    return _body_phrase(rest, _ACTOR_WORD_RE)
+
+
+def _bodies(text: str) -> list[tuple[int, str]]:
+    """``(offset, body)`` for each body a clause names after 由/移送/交由…, in order."""
+    out = []
+    for m in _BODY_INTRO_RE.finditer(text):
+        rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
+        body = _body_phrase(rest)
+        if body:
+            out.append((m.start(), body))
+    return out
+
+
+def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
+    """The body at the start of ``rest``: up to the first verb that is not inside a relative
+    clause (负责受理…申请的行政主管部门), cut after its last head (``heads``: authority heads,
+    by default)."""
+    heads = heads or _AUTHORITY_RE
+    cut = len(rest)
+    for m in _BODY_END_RE.finditer(rest):
+        if m.start() == 0:
+            return ""
+        # 负责受理…的行政主管部门: the verb belongs to a relative clause before the head
+        if re.match(r"[^，。；的]{0,30}?的[^，。；的]{0,14}?" + _AUTHORITY_RE.pattern + "(?!的)",
+                    rest[m.start():]):
+            continue
+        cut = m.start()
+        break
+    head = rest[:cut]
+    ends = [h.end() for h in heads.finditer(head)]
+    return head[: ends[-1]] if ends else ""
 
 
 def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[int, int] | None
@@ -647,7 +814,8 @@ def find_norms(
         last_subject=list(carry_actor or []),
     )
     if ctx.chapeau_norm is None and not (
-            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked):
+            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked
+            or _PENALTY_BY_REFERENCE_RE.search(masked)):
         # no modal word, sanction or 违反 anywhere (each segment's match is a match of the
         # whole text: the patterns never span punctuation): nothing below can make a norm,
         # and most of the time would go to tagging subjects for nothing
@@ -664,8 +832,10 @@ def find_norms(
         subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
         if subject:
             ctx.last_subject = subject
-        if "是指" in masked[s:e] or _ENACTING_RE.search(masked[s:e]):
-            continue  # a definition (X，是指…) or the purpose clause (…，制定本法。)
+        if re.search(r"是指|所称", masked[s:e]) or _ENACTING_RE.search(masked[s:e]):
+            # a definition (X，是指…; 前款所称较低数额罚款由…规定: no sanction is imposed)
+            # or the purpose clause (…，制定本法。)
+            continue
         triggers = _embedded_dropped(segs, _find_triggers(segs))
         penalties, covered = _penalty_norms(segs, ctx)
         out.extend(penalties)
@@ -732,19 +902,32 @@ def _conditions(ctx: _Context, segs: Sequence[_Seg]) -> str:
     return "，".join(ctx.text[x.start:x.end] for x in segs if x.is_condition)
 
 
-def _sanction_in(text: str) -> re.Match[str] | None:
-    """The first sanction phrase of a clause that imposes it.
+def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
+    """The sanction phrases of a clause that imposes them.
 
-    Not one inside a relative clause (判处死刑缓期二年执行的案件) or an exception
-    (除有减轻处罚情节外).
+    Not one inside a relative clause (判处死刑缓期二年执行的案件), an exception
+    (除有减轻处罚情节外) or a negation (不予追究刑事责任, 不承担赔偿责任: an exemption).
     """
     for hit in _PENALTY_RE.finditer(text):
         if "的" in text[hit.end():]:
             continue
         if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
             continue
-        return hit
-    return None
+        if _NEGATED_RE.search(text[: hit.start()]):
+            continue
+        yield hit
+
+
+def _sanction_in(text: str) -> re.Match[str] | None:
+    """The first of :func:`_sanctions_in`, or None."""
+    return next(_sanctions_in(text), None)
+
+
+#: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
+_NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
+#: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
+_CRIMINAL_RE = re.compile(r"有期徒刑|无期徒刑|死刑|拘役|管制|罚金|没收财产|定罪|判处|量刑")
+_COURT = "人民法院"
 
 
 def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set[int]]:
@@ -753,7 +936,9 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     covered: set[int] = set()
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
-        authority = _penalty_actor("".join(x.text + x.punct for x in segs[a:b])) or authority
+        part_text = "".join(x.text + x.punct for x in segs[a:b])
+        own_body = _penalty_actor(part_text) if _BODY_INTRO_RE.search(part_text) else ""
+        authority = own_body or authority
         hit, hk = None, a
         for k in range(a, b):
             if not segs[k].is_condition:
@@ -761,16 +946,23 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 if hit:
                     hk = k
                     break
-        if hit is None and "违反" in "".join(x.text for x in segs[:b]):
-            # 违反本规定第六条…的，…予以处理 / 依照其规定: a sanction by reference
+        if hit is None:
+            # 违反本规定第六条…的，…予以处理 / 依照其规定: a sanction by reference, after the
+            # offence (依法处理违反…的行为 in a list of duties is a task, not a sanction)
             for k in range(a, b):
-                if not segs[k].is_condition:
-                    hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
-                    if hit and _MODAL_RE.search(segs[k].text[: hit.start()]):
-                        hit = None  # 有权提请有关部门予以处理: a right, not a sanction
-                    if hit:
+                if segs[k].is_condition:
+                    continue
+                hit = _PENALTY_BY_REFERENCE_RE.search(segs[k].text)
+                if hit and _MODAL_RE.search(segs[k].text[: hit.start()]):
+                    hit = None  # 有权提请有关部门予以处理: a right, not a sanction
+                if hit:
+                    before = "".join(x.text for x in segs[:k]) + segs[k].text[: hit.start()]
+                    offence = "违反" in before or (hit.group(0).endswith("处理") and any(
+                        x.is_condition for x in segs[a:k]))
+                    if offence:
                         hk = k
                         break
+                    hit = None
         if hit is None:
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
@@ -778,23 +970,62 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                 _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]):
             continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
         covered.update(range(a, b))
-        # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
-        tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
-        core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
+        if not own_body:
+            # the authority that opens the clause or the sentence is the sanction's actor
+            # (…，国家食品药品监督管理局将…给予批评; 工商行政管理部门处理…时，…责令…)
+            # (only a …时 clause: a …的 condition names the offender, not the authority)
+            opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
+                (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
+                 and x.text.rstrip().endswith("时") and _opening_authority(x.text)), "")
+            authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
-        out.append(Norm(
-            actor=normalize_actor(authority, ctx.aliases) if authority else None,
-            modality="penalty",
-            trigger=ctx.text[segs[hk].start + hit.start() + core: segs[hk].start + hit.end()],
-            text=ctx.text[start:end],
-            condition=_conditions(ctx, segs[a:hk]),
-            exception=ctx.exception,
-            start=start,
-            end=end,
-            actor_raw=authority,
-        ))
+        sanctions = [(hk, hit, authority)]
+        # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
+        # 机关吊销营业执照): one penalty per body, each with its own actor
+        offsets = _part_offsets(segs, a, b)
+        for k in range(hk, b):
+            if segs[k].is_condition:
+                continue
+            for later in _sanctions_in(segs[k].text):
+                if k == hk and later.start() <= hit.start():
+                    continue
+                pos = offsets[k] + later.start()
+                body = [x for at, x in _bodies(part_text) if at < pos]
+                if body and body[-1] not in [x for _, _, x in sanctions]:
+                    sanctions.append((k, later, body[-1]))
+        for k, h, raw in sanctions:
+            out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
     return out, covered
+
+
+def _part_offsets(segs: Sequence[_Seg], a: int, b: int) -> dict[int, int]:
+    """Offset of each segment's text in ``"".join(x.text + x.punct for x in segs[a:b])``."""
+    out, pos = {}, 0
+    for k in range(a, b):
+        out[k] = pos
+        pos += len(segs[k].text) + len(segs[k].punct)
+    return out
+
+
+def _opening_authority(text: str) -> str:
+    """A public body that is the subject opening ``text`` (工商行政管理部门处理…时), or ''."""
+    lead = _leading_actor(text)
+    return lead if lead and _AUTHORITY_END_RE.search(lead) else ""
+
+
+def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], raw: str,
+             start: int, end: int, condition: str) -> Norm:
+    # 处五日以上十五日以下拘留 → 拘留: the trigger is the sanction word itself
+    tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
+    core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
+    trigger = ctx.text[segs[k].start + hit.start() + core: segs[k].start + hit.end()]
+    actor = normalize_actor(raw, ctx.aliases) if raw else None
+    if actor is None and _CRIMINAL_RE.search(trigger):
+        actor = _COURT  # a criminal sentence: only a court imposes it
+    return Norm(actor=actor, modality="penalty", trigger=trigger, text=ctx.text[start:end],
+                condition=condition, exception=ctx.exception, start=start, end=end,
+                actor_raw=raw)
 
 
 def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Context
@@ -854,6 +1085,8 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
         if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
+        if own and ctx.chapeau_actors and not any(_is_actorish(a) for a in own):
+            own = []  # an item's document or thing (决定书应当…) binds the chapeau's actor
         if t.modality == "encouragement":
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
@@ -934,6 +1167,11 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     subj = _subject_before(prefix) or _plain_np(prefix)
     if subj:
         return _split_actors(subj, aliases)
+    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty
+    after = seg.text[t.end - seg.start:]
+    agent = _agent_after_you(prefix) or (_agent_after_you(after) if after.startswith("由") else "")
+    if agent:
+        return _split_actors(agent, aliases)
     if prefix.strip() and not _PREP_RE.match(prefix.strip()):
         lead = _leading_actor(prefix)
         if lead:
@@ -958,11 +1196,48 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             lead = _leading_actor(other.text)
             if lead:
                 return _split_actors(lead, aliases)
+        if agents and not other.is_condition:
+            agent = _agent_after_you(other.text)  # 保留价由人民法院…确定，并应当…
+            if agent:
+                return _split_actors(agent, aliases)
         if k == 0 and agents:
-            found = _agents_of_verb_phrase(other.text)
+            found = _agents_of_verb_phrase(other.text) or _noun_before_verb(other.text)
             if found:
                 return found
     return []
+
+
+#: Tags of the nouns a plain subject is made of (乡镇 煤矿).
+_SUBJECT_NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "j")
+#: Nouns that close a nominalised verb phrase (数据处理活动): the verb is no predicate.
+_ACTIVITY_NOUNS = ("活动", "行为", "工作", "业务", "服务", "过程", "情况", "事项", "项目")
+
+
+def _noun_before_verb(text: str) -> list[str]:
+    """The subject of a clause that is noun(s), verb, object (乡镇煤矿开采煤炭资源，应当…).
+
+    Only nouns (no head word needed: 煤矿, 消纳场), a verb of two characters or more and an
+    object after it; a nominalised phrase (数据处理活动) has no subject.
+
+    Example:
+        >>> _noun_before_verb("乡镇煤矿开采煤炭资源"), _noun_before_verb("数据处理活动")
+        (['乡镇煤矿'], [])
+    """
+    toks = _pos(_squeeze(text))
+    nouns = []
+    for word, flag in toks:
+        if flag not in _SUBJECT_NOUN_FLAGS:
+            break
+        nouns.append(word)
+    rest = toks[len(nouns):]
+    if not nouns or len("".join(nouns)) < 2 or len(rest) < 2:
+        return []
+    verb, obj = rest[0], rest[1:]
+    if verb[1] != "v" or len(verb[0]) < 2 or obj[0][1] in ("uj", "ul", "x", "p", "v"):
+        return []
+    if obj[-1][0] in _ACTIVITY_NOUNS or obj[-1][1] == "vn":
+        return []
+    return ["".join(nouns)]
 
 
 def _plain_np(prefix: str) -> str:
@@ -1010,7 +1285,7 @@ def document_norms(doc: Document) -> list[Norm]:
     """
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
-    return _link_sanctions(doc, _article_norms(doc, aliases))
+    return _link_sanctions(doc, _article_norms(doc, aliases), aliases)
 
 
 def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
@@ -1018,13 +1293,19 @@ def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
     for art in doc.articles:
         carry: list[str] = []
         for para in art.children:
-            found = _node_norms(para, aliases, None, carry)
+            found = _node_norms(para, aliases, None, carry, _doc_name(doc))
+            # only a party is carried to the next 款, not a thing that was a subject
+            # (其原料药及制成品禁止转为内销 says nothing of who acts in the next 款)
             actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw
-                              and n.modality != "penalty"])
+                              and n.modality != "penalty" and _is_actorish(n.actor_raw)])
             if actors:
                 carry = actors
             norms.extend(found)
     return norms
+
+
+def _doc_name(doc: Document) -> str:
+    return doc.id or doc.title or "document"
 
 
 def _agent_terms(text: str) -> dict[str, str]:
@@ -1054,13 +1335,12 @@ def _own_text(node: Node) -> str:
 
 
 def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] | None,
-                carry: Sequence[str]) -> list[Norm]:
+                carry: Sequence[str], where: str = "") -> list[Norm]:
     own = _own_text(node)
-    try:
+    found: list[Norm] = []
+    # one odd clause must not stop a whole law: a warning naming document and clause
+    with guard("obligations", f"{where} {node.label or node.ref}"):
         found = find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
-    except Exception as exc:  # noqa: BLE001 - one odd clause must not stop a whole law
-        warnings.warn(f"obligations: {node.label or node.ref}: {exc!r}", stacklevel=2)
-        found = []
     found = [replace(n, ref=node.ref) for n in found]
     out = list(found)
     if node.children:
@@ -1069,8 +1349,14 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         if inherit:
             last = inherit[-1].start
             inherit = [n for n in inherit if n.start == last]
+        # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
+        authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
+                         None)
         for child in node.children:
-            out.extend(_node_norms(child, aliases, inherit or None, carry))
+            for n in _node_norms(child, aliases, inherit or None, carry, where):
+                if n.modality == "penalty" and n.actor is None and authority is not None:
+                    n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
+                out.append(n)
     return out
 
 
@@ -1087,22 +1373,43 @@ def _is_case_list(chapeau: str) -> bool:
         (True, False)
     """
     f = _mask(chapeau)
-    if _CASE_LIST_RE.search(f):
-        return True
+    triggers = _find_triggers(_segments(f, 0, len(f)))
+    case = _CASE_LIST_RE.search(f)
+    if case:
+        # 应当…按照下列情形作出处理: the cases come after the modal word, each item says what
+        # to do in one of them: duties (之一的 always opens conditions)
+        return not (triggers and case.start() > triggers[0].pos
+                    and not case.group(0).endswith("之一的"))
     listed = re.search(r"下列|以下|如下", f)
     if not listed:
         return False
-    triggers = _find_triggers(_segments(f, 0, len(f)))
     return bool(triggers) and listed.start() < triggers[0].pos
 
 
-def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
-    """Fill ``sanctions`` on penalty norms and ``sanctioned_by`` on the norms they punish."""
+def _link_sanctions(doc: Document, norms: list[Norm],
+                    aliases: Mapping[str, str] | None = None) -> list[Norm]:
+    """Fill ``sanctions`` on penalty norms and ``sanctioned_by`` on the norms they punish.
+
+    An offence that cites the whole text (提供者违反本办法规定的) sanctions every norm of
+    that party in the text.
+    """
     sanctions: dict[int, tuple[str, ...]] = {}
+    of_actor: dict[str, list[str]] | None = None  # actor → refs of its norms, built once
     for i, n in enumerate(norms):
         if n.modality != "penalty" or not n.ref:
             continue
         refs = _sanctioned_refs(doc, n)
+        if not refs:
+            offender = _whole_text_offender(doc, n, aliases or {})
+            if offender:
+                if of_actor is None:
+                    of_actor = {}
+                    for m in norms:
+                        if m.modality != "penalty" and m.actor and m.ref:
+                            refs_of = of_actor.setdefault(m.actor, [])
+                            if m.ref not in refs_of:
+                                refs_of.append(m.ref)
+                refs = tuple(of_actor.get(offender, ()))
         if refs:
             sanctions[i] = refs
     if not sanctions:
@@ -1141,6 +1448,26 @@ def _link_sanctions(doc: Document, norms: list[Norm]) -> list[Norm]:
     return out
 
 
+#: An offence against the whole text: 违反本办法规定, 违反本法的规定 (no article named).
+_WHOLE_TEXT_OFFENCE_RE = re.compile(
+    r"违反本(?:法|条例|办法|规定|细则|决定|规则|准则|实施办法)(?:的)?(?:有关)?规定(?:的)?[，,]")
+
+
+def _whole_text_offender(doc: Document, norm: Norm, aliases: Mapping[str, str]) -> str | None:
+    """The normalised party of ``提供者违反本办法规定的，…`` (the penalty's offence), or None."""
+    try:
+        own = _own_text(doc.get(norm.ref or ""))
+    except KeyError:
+        return None
+    head = own[: norm.start + max(norm.text.find(norm.trigger), 0)]
+    sentence = head[max(head.rfind("。"), head.rfind("\n")) + 1:]
+    m = _WHOLE_TEXT_OFFENCE_RE.search(_fold(sentence))
+    if not m:
+        return None
+    who = _leading_actor(sentence[: m.start()]) if m.start() else ""
+    return normalize_actor(who, aliases) if who else None
+
+
 def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     """Refs of this document that a penalty clause says it punishes (违反本法第二十一条…)."""
     text = norm.text
@@ -1160,12 +1487,12 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     offence = offence[:last + 1] if last >= 0 else ""
     if not offence:
         return ()
-    from ..extract.citing import find_citations
+    from .citing import find_citations  # citing imports nothing of norms: no cycle
 
-    try:
+    cites = []
+    # a citation bug must not sink the obligations: a warning naming the clause
+    with guard("sanctions", f"{_doc_name(doc)} {norm.ref}"):
         cites = find_citations(offence, doc, source_ref=norm.ref)
-    except Exception:  # noqa: BLE001 - a citation bug must not sink the obligations
-        return ()
     refs: list[str] = []
     for c in cites:
         if c.kind == "internal" and c.target_ref and c.target_ref not in refs \
@@ -1210,53 +1537,24 @@ def obligations(doc: Document) -> pd.DataFrame:
 
 
 def register_component() -> str:
-    """Register the ``regtext_obligations`` spaCy factory (idempotent); returns its name.
+    """Register the ``regtext_obligations`` spaCy factory (imports spaCy); returns its name.
 
-    The component runs :func:`find_norms` on ``doc.text`` and sets ``doc._.norms`` (a list
-    of :class:`Norm`) and ``doc.spans["norms"]`` (one span per norm, labelled with its
-    modality; ``span._.norm`` is the :class:`Norm`).
+    Not needed in an installed regtext: spaCy finds the factory through the
+    ``spacy_factories`` entry point (see :mod:`regtext.extract.components`).
 
     Example:
-        >>> import spacy
         >>> register_component()
         'regtext_obligations'
-        >>> nlp = spacy.blank("xx")
-        >>> _ = nlp.add_pipe("regtext_obligations")
-        >>> doc = nlp("国家鼓励创新，提供者不得泄露信息。")
-        >>> [s.label_ for s in doc.spans["norms"]]
-        ['encouragement', 'prohibition']
     """
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from . import components
 
-    name = "regtext_obligations"
-    if not Doc.has_extension("norms"):
-        Doc.set_extension("norms", default=None)
-    if not Span.has_extension("norm"):
-        Span.set_extension("norm", default=None)
-    if not Language.has_factory(name):
-        Language.factory(name, func=_make_component)
-    return name
+    return components.NAMES[1]
 
 
-class ObligationsComponent:
-    """The spaCy pipeline component behind ``regtext_obligations``."""
+def __getattr__(name: str) -> Any:
+    # the component class lives with spaCy in components.py; import it only when asked
+    if name == "ObligationsComponent":
+        from . import components
 
-    def __init__(self, nlp: Any = None, name: str = "regtext_obligations") -> None:
-        self.name = name
-
-    def __call__(self, doc: Any) -> Any:
-        norms = find_norms(doc.text)
-        doc._.norms = norms
-        spans = []
-        for n in norms:
-            span = doc.char_span(n.start, n.end, label=n.modality, alignment_mode="expand")
-            if span is not None:
-                span._.norm = n
-                spans.append(span)
-        doc.spans["norms"] = spans
-        return doc
-
-
-def _make_component(nlp: Any, name: str) -> ObligationsComponent:
-    return ObligationsComponent(nlp, name)
+        return components.ObligationsComponent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,9 +4,13 @@
 (``regtext/_data/legal_dict.txt``: 提供者, 个人信息处理者, 生成式人工智能, 深度合成… stay
 whole) and the regtext components:
 
-- ``regtext_citations`` sets ``doc._.citations`` (a list of :class:`~regtext.citations.Citation`)
-  and the span group ``doc.spans["citations"]`` (label = ``external``/``internal``);
-- ``regtext_obligations`` (from :mod:`regtext.obligations`, added when that module provides it).
+- ``regtext_citations`` sets ``doc._.citations`` (a list of
+  :class:`~regtext.extract.citing.Citation`) and the span group ``doc.spans["citations"]``;
+- ``regtext_obligations`` sets ``doc._.norms`` and ``doc.spans["norms"]``.
+
+The components live in :mod:`regtext.extract.components` (registered with
+``@Language.factory`` and the ``spacy_factories`` entry point, so any ``spacy.blank(...)``
+can add them); the jieba helpers in :mod:`regtext.extract.segmentation` (no spaCy).
 
 Nothing is downloaded. spaCy and jieba are imported on first use only, so ``import regtext``
 stays fast. The analyses themselves (:func:`regtext.citations`) are regex-based and do not need
@@ -26,16 +30,29 @@ Example:
 from __future__ import annotations
 
 import logging
-import re
+import sys
 import threading
 from functools import lru_cache
-from importlib import resources
-from math import log
 from typing import TYPE_CHECKING, Any
+
+# the segmentation helpers used to live here: keep their names importable from this module
+from .segmentation import (  # noqa: F401 - re-exported
+    dictionary_path,
+    jieba_tokenizer,
+    legal_terms,
+    plain_tokenizer,
+    pos_tags,
+    pos_tokenizer,
+    segment,
+    words,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc
+
+__all__ = ["COMPONENTS", "dictionary_path", "jieba_tokenizer", "legal_terms", "nlp",
+           "plain_tokenizer", "pos_tags", "pos_tokenizer", "register_components", "segment",
+           "words"]
 
 #: Names of the regtext pipeline components, in pipeline order.
 COMPONENTS = ("regtext_citations", "regtext_obligations")
@@ -43,323 +60,33 @@ COMPONENTS = ("regtext_citations", "regtext_obligations")
 _LOCK = threading.Lock()
 
 
-def dictionary_path() -> str:
-    """Path of the jieba user dictionary shipped with regtext (one ``word tag`` a line).
-
-    Example:
-        >>> dictionary_path().endswith("legal_dict.txt")
-        True
-    """
-    return str(resources.files("regtext._data") / "legal_dict.txt")
-
-
-def legal_terms() -> list[str]:
-    """The words of the legal user dictionary.
-
-    Example:
-        >>> "个人信息处理者" in legal_terms()
-        True
-    """
-    text = (resources.files("regtext._data") / "legal_dict.txt").read_text(encoding="utf-8")
-    return [line.split()[0] for line in text.splitlines() if line.strip()
-            and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def plain_tokenizer() -> Any:
-    """A private ``jieba.Tokenizer`` with jieba's own dictionary only: segments exactly as
-    ``jieba.cut`` does on an untouched global jieba, whatever the user did to the global one.
-
-    Example:
-        >>> plain_tokenizer().lcut("深度合成服务提供者", HMM=False)[:2]
-        ['深度', '合成']
-    """
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
-
-
-@lru_cache(maxsize=1)
-def jieba_tokenizer() -> Any:
-    """A private ``jieba.Tokenizer`` with the legal dictionary loaded (the global jieba
-    instance is left as it is).
-
-    Example:
-        >>> jieba_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任")[:2]
-        ['深度合成服务提供者', '应当']
-    """
-    import jieba
-
-    base = plain_tokenizer()
-    tok = jieba.Tokenizer()
-    # the same word frequencies as a fresh load: copying them from memory takes 20 ms,
-    # loading the dictionary again takes 1-3 s
-    with base.lock:
-        tok.FREQ, tok.total = dict(base.FREQ), base.total
-    tok.initialized = True
-    tok.load_userdict(dictionary_path())
-    return tok
-
-
-@lru_cache(maxsize=1)
-def pos_tokenizer() -> Any:
-    """A ``jieba.posseg.POSTokenizer`` over :func:`jieba_tokenizer` (legal dictionary).
-
-    Example:
-        >>> [(p.word, p.flag) for p in pos_tokenizer().lcut("提供者应当", HMM=False)]
-        [('提供者', 'n'), ('应当', 'v')]
-    """
-    import jieba.posseg
-
-    # POSTokenizer() would read jieba's 350,000-line tag file again (0.5-1 s); importing
-    # jieba.posseg has just read it into the module's tagger, so copy that table
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = jieba_tokenizer()
-    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return pos
-
-
-# -- part-of-speech tags without HMM ---------------------------------------------------------
-# jieba.posseg's HMM-free cut, recomputed over the same dictionary and tag table: the same
-# maximum-probability route (same sums in the same order, ties to the longer word) without
-# posseg's generators and pair objects, about twice as fast. Obligation extraction tags tens
-# of thousands of subject phrases per corpus run. Checked against jieba.posseg when built;
-# on any disagreement (another jieba version) posseg itself is used.
-
-_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba's block pattern
-_BLANK_RUN = re.compile("(\r\n|\\s)")
-_NUMBER = re.compile("[\\.0-9]+")
-_LATIN = re.compile("[a-zA-Z0-9]+")
-_LATIN1 = re.compile("^[a-zA-Z0-9]$")
-_SELF_CHECK = ("个人信息处理者应当依法履行职责。", "第1条 AI技术a1b2、C++ 12.5%\r\n x",
-               "违反本法第二十一条规定的，由有关主管部门责令改正，给予警告。", "")
-
-
-def _route(s: str, freq: dict[str, int], logtotal: float) -> list[int]:
-    """jieba's maximum-probability route through ``s``: ``nxt[k]`` is the last index of the
-    word that starts at ``k`` (same sums in the same order as jieba, ties to the longer word)."""
-    n = len(s)
-    score, nxt = [0.0] * (n + 1), [0] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        best = None
-        i, frag = k, s[k]
-        while i < n and frag in freq:  # every dictionary word starting at k
-            f = freq[frag]
-            if f:
-                cand = (log(f) - logtotal + score[i + 1], i)
-                if best is None or cand > best:
-                    best = cand
-            i += 1
-            frag = s[k:i + 1]
-        if best is None:
-            best = (log(freq.get(s[k]) or 1) - logtotal + score[k + 1], k)
-        score[k], nxt[k] = best
-    return nxt
-
-
-def _route_tags(pos: Any) -> Any:
-    """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)``."""
-    pos.makesure_userdict_loaded()  # the legal dictionary's tags into pos.word_tag_tab
-    freq, tags, logtotal = pos.tokenizer.FREQ, pos.word_tag_tab, log(pos.tokenizer.total)
-
-    def block(s: str, out: list[tuple[str, str]]) -> None:
-        n, nxt = len(s), _route(s, freq, logtotal)
-        x, latin = 0, ""
-        while x < n:
-            word = s[x:nxt[x] + 1]
-            if _LATIN1.match(word):
-                latin += word  # single letters and digits join into one 'eng' token
-            else:
-                if latin:
-                    out.append((latin, "eng"))
-                    latin = ""
-                out.append((word, tags.get(word, "x")))
-            x += len(word)
-        if latin:
-            out.append((latin, "eng"))
-
-    def cut(text: str) -> tuple[tuple[str, str], ...]:
-        out: list[tuple[str, str]] = []
-        for blk in _HAN_BLOCK.split(text):
-            if _HAN_BLOCK.match(blk):
-                block(blk, out)
-                continue
-            for x in _BLANK_RUN.split(blk):
-                if _BLANK_RUN.match(x):
-                    out.append((x, "x"))
-                    continue
-                for ch in x:
-                    tag = "m" if _NUMBER.match(ch) else "eng" if _LATIN.match(x) else "x"
-                    out.append((ch, tag))
-        return tuple(out)
-
-    return cut
-
-
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
-    pos = pos_tokenizer()
-    fast = _route_tags(pos)
-
-    def slow(text: str) -> tuple[tuple[str, str], ...]:
-        return tuple((p.word, p.flag) for p in pos.lcut(text, HMM=False))
-
-    return fast if all(fast(t) == slow(t) for t in _SELF_CHECK) else slow
-
-
-def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
-    """``(word, tag)`` pairs of ``text``: jieba.posseg without HMM, legal dictionary.
-
-    Example:
-        >>> pos_tags("提供者应当依法")
-        (('提供者', 'n'), ('应当', 'v'), ('依法', 'n'))
-    """
-    return _tagger()(text)
-
-
-_WORD_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba.cut's blocks
-_ALNUM1 = re.compile("[a-zA-Z0-9]")
-
-
-def _route_words(tok: Any) -> Any:
-    """A function text → [word, …] equal to ``tok.lcut(text, HMM=False)``."""
-    tok.check_initialized()
-    freq, logtotal = tok.FREQ, log(tok.total)
-
-    def cut(text: str) -> list[str]:
-        out: list[str] = []
-        for blk in _WORD_BLOCK.split(text):
-            if not blk:
-                continue
-            if not _WORD_BLOCK.match(blk):
-                for x in _BLANK_RUN.split(blk):
-                    if _BLANK_RUN.match(x):
-                        out.append(x)
-                    else:
-                        out.extend(x)
-                continue
-            n, nxt = len(blk), _route(blk, freq, logtotal)
-            x, latin = 0, ""
-            while x < n:
-                word = blk[x:nxt[x] + 1]
-                if len(word) == 1 and _ALNUM1.match(word):
-                    latin += word  # single letters and digits join into one word
-                else:
-                    if latin:
-                        out.append(latin)
-                        latin = ""
-                    out.append(word)
-                x += len(word)
-            if latin:
-                out.append(latin)
-        return out
-
-    return cut
-
-
-@lru_cache(maxsize=2)
-def _word_cutter(legal: bool) -> Any:
-    tok = jieba_tokenizer() if legal else plain_tokenizer()
-    fast = _route_words(tok)
-    ok = all(fast(t) == tok.lcut(t, HMM=False) for t in _SELF_CHECK)
-    return fast if ok else (lambda text: tok.lcut(text, HMM=False))
-
-
-def words(text: str, legal: bool = True) -> list[str]:
-    """jieba words of ``text`` without HMM (``legal``: with the legal dictionary), equal to
-    ``jieba_tokenizer().lcut(text, HMM=False)`` (or :func:`plain_tokenizer`'s) and about
-    twice as fast.
-
-    Example:
-        >>> words("深度合成服务提供者应当落实主体责任")
-        ['深度合成服务提供者', '应当', '落实', '主体', '责任']
-        >>> words("深度合成服务提供者", legal=False)
-        ['深度', '合成', '服务提供者']
-    """
-    return _word_cutter(legal)(text)
-
-
-def segment(text: str) -> list[str]:
-    """Words of ``text`` by jieba with the legal dictionary (no spaCy needed).
-
-    Example:
-        >>> segment("提供者应当依法开展预训练")
-        ['提供者', '应当', '依法', '开展', '预训练']
-    """
-    if not text:
-        return []
-    return [w for w in jieba_tokenizer().cut(text, HMM=True) if w]
-
-
-def _ensure_extensions() -> None:
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("citations"):
-        Doc.set_extension("citations", default=None)
-
-
-class CitationsComponent:
-    """spaCy component: runs :func:`regtext.citations.find_citations` over ``doc.text``.
-
-    The Document context (for resolving 本法/前款) can be passed in ``doc.user_data`` under
-    ``"regtext_document"`` and ``"regtext_source_ref"``.
-
-    Example:
-        >>> doc = nlp()("依照前款规定处罚")
-        >>> [s.label_ for s in doc.spans["citations"]]
-        ['internal']
-    """
-
-    def __init__(self, name: str = "regtext_citations"):
-        self.name = name
-        _ensure_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        from ..extract.citing import find_citations
-
-        cites = find_citations(doc.text, doc.user_data.get("regtext_document"),
-                               doc.user_data.get("regtext_source_ref"))
-        doc._.citations = cites
-        spans, seen = [], set()
-        for c in cites:
-            if (c.start, c.end) in seen:  # one span for a list; the rows stay in _.citations
-                continue
-            seen.add((c.start, c.end))
-            span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["citations"] = spans
-        return doc
-
-
 def register_components() -> tuple[str, ...]:
-    """Register the regtext spaCy factories, for use in your own pipelines; returns their names.
+    """Register the regtext spaCy factories (imports spaCy); returns their names.
+
+    Not needed for ``spacy.blank(...)``: spaCy finds the factories through the
+    ``spacy_factories`` entry point. Useful where regtext runs from a source tree that is
+    not installed.
 
     Example:
-        >>> import spacy
-        >>> "regtext_citations" in register_components()
-        True
-        >>> pipe = spacy.blank("zh")
-        >>> _ = pipe.add_pipe("regtext_citations")
-        >>> [c.target_doc for c in pipe("依照《网络安全法》")._.citations]
-        ['csl']
+        >>> register_components()
+        ('regtext_citations', 'regtext_obligations')
     """
-    from spacy.language import Language
+    from . import components
 
-    if not Language.has_factory("regtext_citations"):
-        Language.factory("regtext_citations")(
-            lambda nlp, name: CitationsComponent(name))  # noqa: ARG005 - spaCy's signature
-    names = ["regtext_citations"]
-    try:  # the obligations component, when that module provides one
-        from ..extract.norms import register_component
+    return components.NAMES
 
-        names.append(register_component())
-    except Exception:  # noqa: BLE001 - not built yet, or broken: citations still work
-        pass
-    return tuple(names)
+
+def __getattr__(name: str) -> Any:
+    # the component classes live with spaCy in components.py; import them only when asked
+    if name in ("CitationsComponent", "ObligationsComponent"):
+        from . import components
+
+        return getattr(components, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if "spacy" in sys.modules:  # spaCy is loaded already: registering costs nothing
+    register_components()
 
 
 @lru_cache(maxsize=1)
@@ -368,21 +95,12 @@ def _build() -> Language:
     import spacy
 
     jieba.setLogLevel(logging.WARNING)  # spaCy warms the global jieba up: keep it quiet
-    register_components()
+    register_components()  # also when regtext runs uninstalled (no entry points)
     pipe = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     # the tokenizer calls .cut() on this object: our dictionary-aware jieba instance
     pipe.tokenizer.jieba_seg = jieba_tokenizer()
-    pipe.add_pipe("regtext_citations")
-    from spacy.language import Language as _Language
-
-    if _Language.has_factory("regtext_obligations"):
-        try:
-            pipe.add_pipe("regtext_obligations")
-        except Exception as exc:  # noqa: BLE001 - never lose the whole pipeline for one part
-            import warnings
-
-            warnings.warn(f"regtext_obligations not added to the pipeline: {exc!r}",
-                          RuntimeWarning, stacklevel=2)
+    for name in COMPONENTS:
+        pipe.add_pipe(name)
     return pipe
 
 

@@ -1,0 +1,101 @@
+"""The obligations' rules tables, row by row: each row's example fires its rule through
+find_norms, its counterexample does not (regtext/_data/rules/modal-words.tsv,
+penalty-phrases.tsv, actor-heads.tsv)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from regtext import rules
+from regtext.extract import norms
+from regtext.extract.norms import MODAL_WORDS, STRENGTH, find_norms
+from regtext.text.normalize import fold
+
+
+@pytest.mark.parametrize("row", rules.table("modal-words"), ids=lambda r: r["word"])
+def test_modal_word_row(row):
+    word, modality = row["word"], row["modality"]
+    assert word in row["example"] and word in row["counterexample"]
+    assert (modality, word) in {(n.modality, n.trigger) for n in find_norms(row["example"])}
+    # in the counterexample the word opens no norm of its own (other words may)
+    assert word not in {n.trigger for n in find_norms(row["counterexample"])
+                        if n.modality == modality}
+
+
+@pytest.mark.parametrize("row", rules.table("penalty-phrases"), ids=lambda r: r["pattern"][:12])
+def test_penalty_phrase_row(row):
+    pattern = re.compile(row["pattern"])
+    assert pattern.search(fold(row["example"])), "the example must contain the phrase"
+    assert pattern.search(fold(row["counterexample"])), "so must the counterexample"
+    assert any(n.modality == "penalty" and pattern.search(n.text)
+               for n in find_norms(row["example"]))
+    assert not any(n.modality == "penalty" for n in find_norms(row["counterexample"]))
+
+
+@pytest.mark.parametrize("row", rules.table("actor-heads"), ids=lambda r: r["head"])
+def test_actor_head_row(row):
+    head = row["head"]
+    assert head in row["counterexample"]
+    assert any(n.actor_raw.endswith(head) for n in find_norms(row["example"]))
+    assert not any(n.actor_raw.endswith(head) for n in find_norms(row["counterexample"]))
+
+
+def test_strength_comes_from_the_tables():
+    assert STRENGTH["obligation"] == STRENGTH["prohibition"] == STRENGTH["penalty"] == 3
+    assert STRENGTH["permission"] == STRENGTH["encouragement"] == 1
+
+
+def _modal_table(monkeypatch, edit):
+    real = rules.table
+    monkeypatch.setattr(rules, "table",
+                        lambda name: edit(real(name)) if name == "modal-words" else real(name))
+    norms.reload_rules()
+
+
+MUST = {"word": "务必", "modality": "obligation", "strength": "3", "not_before": "",
+        "not_after": "", "example": "各部门务必充分重视。", "counterexample": "业务必须"}
+
+
+@pytest.fixture
+def with_wubi(monkeypatch):
+    """The modal-words table with a 务必 row (added if the file lacks it)."""
+    _modal_table(monkeypatch, lambda rows: rows if any(r["word"] == "务必" for r in rows)
+                 else (*rows, MUST))
+    yield
+    monkeypatch.undo()
+    norms.reload_rules()
+
+
+@pytest.fixture
+def without_wubi(monkeypatch):
+    """The modal-words table without its 务必 row."""
+    _modal_table(monkeypatch, lambda rows: tuple(r for r in rows if r["word"] != "务必"))
+    yield
+    monkeypatch.undo()
+    norms.reload_rules()
+
+
+def test_a_table_row_is_a_modal_word(with_wubi):
+    # issue 10's acceptance test: adding a word is one row in modal-words.tsv
+    assert "务必" in MODAL_WORDS["obligation"]
+    found = find_norms("经营者务必公开规则。")
+    assert [(n.actor, n.modality, n.trigger) for n in found] == [
+        ("经营者", "obligation", "务必")]
+
+
+def test_without_the_row_the_word_is_no_modal(without_wubi):
+    assert "务必" not in MODAL_WORDS["obligation"]
+    assert find_norms("经营者务必公开规则。") == []
+
+
+def test_an_unknown_modality_in_the_table_is_an_error(monkeypatch):
+    real = rules.table
+    monkeypatch.setattr(rules, "table", lambda name: (*real(name), {
+        "word": "得", "modality": "duty", "strength": "3", "not_before": "", "not_after": "",
+        "example": "x", "counterexample": "y"}) if name == "modal-words" else real(name))
+    with pytest.raises(rules.RuleError, match="unknown modality 'duty'"):
+        norms.reload_rules()
+    monkeypatch.undo()
+    norms.reload_rules()

@@ -1,0 +1,283 @@
+"""Obligations on laws nobody tuned to (issue 13): who imposes a sanction, who bears a duty.
+
+Each rule has a case where it fires and one where it must not, on LawRefBook law text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import regtext
+from regtext.extract.norms import find_norms
+
+
+def _penalties(text: str) -> list[tuple[str | None, str]]:
+    return [(n.actor_raw or None, n.trigger) for n in find_norms(text) if n.modality == "penalty"]
+
+
+def _actors(text: str, modality: str) -> list[str]:
+    return [n.actor_raw for n in find_norms(text) if n.modality == modality]
+
+
+# -- the body that imposes a sanction ----------------------------------------------------------
+
+BODY_CASES = [
+    # the department named after its government, not the government
+    ("有下列行为之一的，由县级以上人民政府港口主管部门责令限期改正；",
+     "县级以上人民政府港口主管部门"),
+    ("造成国家渔业资源损失的，由县级以上人民政府渔业行政主管部门责令赔偿。",
+     "县级以上人民政府渔业行政主管部门"),
+    # a relative clause inside the body's name
+    ("擅自在他人的治理范围内从事治理活动的，由县级以上地方人民政府负责受理营利性治沙申请的"
+     "行政主管部门责令停止违法行为；", "县级以上地方人民政府负责受理营利性治沙申请的行政主管部门"),
+    # a government that imposes the sanction itself stays the actor
+    ("逾期不改正的，由县级以上人民政府责令停产停业。", "县级以上人民政府"),
+]
+
+
+@pytest.mark.parametrize("text,body", BODY_CASES)
+def test_the_body_named_after_you_imposes_the_sanction(text, body):
+    assert _penalties(text)[0][0] == body
+
+
+def test_two_bodies_in_one_clause_give_two_sanctions():
+    text = ("拒不执行的，由煤矿安全监察机构处五万元以下的罚款，移送地质矿产主管部门依法吊销"
+            "采矿许可证。")
+    assert [a for a, _ in _penalties(text)] == ["煤矿安全监察机构", "地质矿产主管部门"]
+    # one body for every sanction: one penalty
+    assert len(_penalties("由市公安局给予警告，责令其限期改正；")) == 1
+
+
+def test_the_authority_opening_the_clause_imposes_the_sanction():
+    text = ("对于违反本办法规定的口岸药品检验所，国家食品药品监督管理局将根据情节给予批评、"
+            "通报批评。")
+    assert _penalties(text)[0][0] == "国家食品药品监督管理局"
+    # a private party opening the clause imposes nothing
+    assert _penalties("构成犯罪的，依法追究刑事责任。") == [(None, "追究刑事责任")]
+
+
+def test_a_criminal_sentence_is_imposed_by_a_court():
+    norms = [n for n in find_norms("情节严重的，处三年以上七年以下有期徒刑。")
+             if n.modality == "penalty"]
+    assert [n.actor for n in norms] == ["人民法院"]
+    # 追究刑事责任 names no body: none is made up
+    assert [n.actor for n in find_norms("构成犯罪的，依法追究刑事责任。")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "被帮工人明确拒绝帮工的，不承担赔偿责任。",
+    "纳税人有逃避缴纳税款行为，税务机关没有依法下达追缴通知的，依法不予追究刑事责任。",
+])
+def test_a_negated_liability_is_an_exemption(text):
+    assert _penalties(text) == []
+
+
+def test_a_liability_that_is_not_negated_is_a_penalty():
+    assert _penalties("帮工人存在故意或者重大过失的，承担赔偿责任。") != []
+
+
+# -- subjects ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("水务执法人员履行节水监督检查职责，应当主动出示行政执法证件。", "水务执法人员"),
+    ("调查人员进行讯问以及搜查、查封、扣押等重要取证工作，应当对全过程进行录音录像。", "调查人员"),
+    ("县级以上人民政府统计机构查处统计违法行为时，应当提出给予处分的建议。",
+     "县级以上人民政府统计机构"),
+])
+def test_a_verb_before_a_head_word_is_part_of_the_subject(text, actor):
+    assert _actors(text, "obligation") == [actor]
+
+
+def test_a_verb_phrase_subject_stays_a_verb_phrase():
+    # 设置…机构 is what must be done, not who must do it
+    assert "设置专门机构" not in _actors("国家设置专门机构，应当加强管理。", "obligation")
+
+
+# -- duties without a modal verb, and modal words that bind no one ------------------------------
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("评标由招标人依法组建的评标委员会负责。", "招标人依法组建的评标委员会"),
+    ("其维护和更新由该公路的养护单位负责。", "该公路的养护单位"),
+])
+def test_fuze_is_a_duty_of_the_agent_after_you(text, actor):
+    assert _actors(text, "obligation") == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "对直接负责的主管人员和其他直接责任人员，依法给予处分。",  # a relative clause
+    "国务院煤炭工业主管部门和县级以上地方人民政府负责管理煤炭工业的部门是行业管理部门。",
+    "企业负责人应当依法履行职责。",  # 负责人 is a noun: only 应当 opens a norm
+])
+def test_fuze_that_is_no_duty(text):
+    assert "负责" not in [n.trigger for n in find_norms(text)]
+
+
+def test_a_duty_word_after_a_modal_word_is_its_content():
+    norms = find_norms("县级以上人民政府应当对本行政区域的安全生产工作负责。")
+    assert [n.trigger for n in norms] == ["应当"]
+
+
+@pytest.mark.parametrize("text", [
+    "经营者的工作人员进行贿赂的，应当认定为经营者的行为；",
+    "有下列情形之一的，应当视为已经送达。",
+])
+def test_a_deeming_rule_is_no_obligation(text):
+    assert "obligation" not in {n.modality for n in find_norms(text)}
+
+
+def test_a_plain_yingdang_still_is_an_obligation():
+    assert [n.modality for n in find_norms("人民法院应当认真审查当事人提交的证据。")] == [
+        "obligation"]
+
+
+def test_a_catch_all_case_is_no_norm():
+    assert find_norms("（六）其他应当中止诉讼的情形。") == []
+    # a subject that starts with 其他 is still a subject
+    assert _actors("其他有关部门应当在各自职责范围内做好相关工作。", "obligation") == [
+        "其他有关部门"]
+
+
+def test_a_sanction_named_in_a_definition_is_no_penalty():
+    assert find_norms("前款所称较低数额罚款由省级以上市场监督管理部门结合工作实际规定。") == []
+    assert _penalties("情节严重的，由市场监督管理部门处一万元以上五万元以下罚款。") != []
+
+
+@pytest.mark.parametrize("text", ["信访人继续上访的，依法处理。", "对查证属实的，依法处理。"])
+def test_yifa_chuli_after_an_offence_is_a_penalty(text):
+    assert [n.modality for n in find_norms(text)] == ["penalty"]
+
+
+def test_yifa_chuli_as_a_task_is_no_penalty():
+    doc = regtext.parse("第十一条 住房城乡建设主管部门应当履行下列消防工作职责：\n"
+                        "（一）依法处理违反建设工程消防管理的违法行为；\n"
+                        "（二）其他依法应当履行的消防工作职责。")
+    df = regtext.obligations(doc)
+    assert df.query("ref == '11.1.1'")[["modality", "actor"]].values.tolist() == [
+        ["obligation", "主管部门"]]
+
+
+def test_items_under_cases_after_the_modal_word_inherit_the_duty():
+    doc = regtext.parse(
+        "第二百三十六条 第二审人民法院对不服第一审判决的上诉、抗诉案件，经过审理后，"
+        "应当按照下列情形分别处理：\n"
+        "（一）原判决认定事实和适用法律正确、量刑适当的，应当裁定驳回上诉或者抗诉，维持原判；\n"
+        "（二）原判决认定事实没有错误，但适用法律有错误，或者量刑不当的，应当改判；")
+    df = regtext.obligations(doc)
+    assert set(df.query("ref == '236.1.2'").actor_raw) == {"第二审人民法院"}
+
+
+def test_items_under_a_case_list_before_the_modal_word_stay_conditions():
+    doc = regtext.parse("第五条 有下列情形之一的，经营者应当停止销售：\n"
+                        "（一）产品不合格的；\n（二）产品过期的。")
+    assert regtext.obligations(doc).query("ref == '5.1.1'").empty
+
+
+def test_a_noun_subject_before_its_verb():
+    assert _actors("场内经营者停止经营活动的，应当办理营业执照注销登记手续。",
+                   "obligation") == ["场内经营者"]
+    text = "乡镇煤矿开采煤炭资源，应当遵循开发与保护并重的原则。"
+    assert _actors(text, "obligation") == ["乡镇煤矿"]
+    # a nominalised verb phrase names no one
+    assert _actors("煤炭资源开采活动，应当遵守法律。", "obligation") == [""]
+
+
+def test_the_agent_after_yingdang_you():
+    text = "调查取证，应当由两名以上水土保持监督检查人员参加；"
+    assert _actors(text, "obligation") == ["两名以上水土保持监督检查人员"]
+
+
+# -- 可, 从事, chapeaux and whole-text offences --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["使用单位可依法自主管理。", "督导结果可向社会公布。"])
+def test_ke_alone_is_a_permission(text):
+    assert [n.modality for n in find_norms(text)] == ["permission"]
+
+
+@pytest.mark.parametrize("text", ["不得排放黑烟等可视污染物。", "因不可抗力不能履行合同的，"
+                                  "根据不可抗力的影响，部分或者全部免除责任。",
+                                  "取得许可证的单位应当公示。"])
+def test_ke_inside_a_word_is_no_permission(text):
+    assert "permission" not in {n.modality for n in find_norms(text)}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("从事食品经营活动的，应当依法取得许可。", "经营者"),
+    ("从事第一类易制毒化学品生产的，应当具备下列条件。", "生产者"),
+])
+def test_congshi_names_the_party_by_its_activity(text, actor):
+    assert [n.actor for n in find_norms(text)] == [actor]
+
+
+def test_congshi_alone_makes_up_no_party():
+    assert [n.actor for n in find_norms("从事科学技术活动，应当遵守科学技术活动管理规范。")] == [
+        None]
+
+
+def test_a_whole_text_offence_sanctions_every_norm_of_the_offender():
+    df = regtext.obligations(regtext.load("genai-2023-final"))
+    penalty = df[(df.ref == "21.1") & (df.modality == "penalty")].iloc[0]
+    # 提供者违反本办法规定的: every 提供者 norm of the Measures
+    provider_refs = set(df[(df.actor == "提供者") & (df.modality != "penalty")].ref)
+    assert provider_refs and provider_refs <= set(penalty.sanctions)
+    user_only = set(df[df.actor == "使用者"].ref) - provider_refs
+    assert not user_only & set(penalty.sanctions)
+    assert "21.1" in df[df.ref == "9.1"].sanctioned_by.iloc[0]
+
+
+def test_an_offence_naming_articles_sanctions_only_those():
+    df = regtext.obligations(regtext.load("csl"))
+    refs = set(df[(df.ref == "59.1") & (df.modality == "penalty")].sanctions.iloc[0])
+    assert {"21", "25"} <= {r.split(".")[0] for r in refs}
+    assert "22" not in {r.split(".")[0] for r in refs}
+
+
+def test_items_with_their_own_fine_inherit_the_chapeau_authority():
+    doc = regtext.parse(
+        "第六十三条 物业服务人违反本条例第四十八条有关规定的，由县级人民政府房地产行政主管部门"
+        "按照下列规定处罚：\n"
+        "（一）违反第一项规定的，责令限期改正，并处五万元以上二十万元以下罚款；\n"
+        "（二）违反第二项规定的，责令限期改正，并处一万元以上五万元以下罚款。")
+    df = regtext.obligations(doc)
+    items = df[(df.ref.str.count(r"\.") == 2) & (df.modality == "penalty")]
+    assert len(items) == 2 and set(items.actor_raw) == {"县级人民政府房地产行政主管部门"}
+    # a clause naming its own body keeps it
+    doc2 = regtext.parse("第六条 违反本条例规定的，由公安机关按照下列规定处罚：\n"
+                         "（一）由市场监督管理部门责令改正，处一万元罚款；")
+    df2 = regtext.obligations(doc2)
+    assert set(df2[df2.ref == "6.1.1"].actor_raw) == {"市场监督管理部门"}
+
+
+def test_a_thing_subject_is_not_carried_to_the_next_paragraph():
+    doc = regtext.parse("第三十九条 经批准进口的原料药，其原料药及制成品禁止转为内销。\n"
+                        "携带的少量药品，应当以自用、合理数量为限。")
+    df = regtext.obligations(doc)
+    assert "其原料药及制成品" not in set(df[df.ref == "39.2"].actor_raw)
+
+
+def test_an_items_document_subject_binds_the_chapeau_actor():
+    doc = regtext.parse("第四十八条 作出处罚决定，应当由两名以上交通警察按照下列程序实施：\n"
+                        "（一）制作行政处罚决定书；\n"
+                        "（二）行政处罚决定书应当当场交付被处罚人。")
+    df = regtext.obligations(doc)
+    assert set(df[df.ref == "48.1.2"].actor_raw) == {"两名以上交通警察"}
+    # a party as the item's subject stays its own
+    doc2 = regtext.parse("第四十八条 作出处罚决定，应当由两名以上交通警察按照下列程序实施：\n"
+                         "（一）当事人应当在决定书上签名。")
+    assert set(regtext.obligations(doc2).query("ref == '48.1.1'").actor_raw) == {"当事人"}
+
+
+@pytest.mark.parametrize("text", [
+    "对可以依法申请行政复议的具体行政行为，当事人应当先申请复议。",
+    "当事人可以依法申请的复议期限为六十日。",
+])
+def test_keyi_inside_a_relative_clause_is_no_permission(text):
+    assert "permission" not in {n.modality for n in find_norms(text)}
+
+
+def test_keyi_with_its_own_subject_is_a_permission():
+    assert [n.modality for n in find_norms("当事人可以依法申请行政复议。")] == ["permission"]
+    # a 的 inside the object does not make the modal word a relative clause
+    assert [n.modality for n in find_norms("提供者应当采取必要的措施。")] == ["obligation"]
