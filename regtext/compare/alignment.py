@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from ..text.normalize import fold
 
@@ -60,7 +61,7 @@ class Match:
     old: str | None
     new: str | None
     similarity: float
-    relation: str = "one-to-one"
+    relation: Literal["one-to-one", "split", "merge", "many-to-many", ""] = "one-to-one"
     moved: bool = False
     evidence: tuple[str, str] | None = None
 

@@ -22,21 +22,29 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from ..compare.alignment import Match, align, clean
 from ..compare.redlining import Edit, edits, redline_html
 from ..compare.tagging import tags as _tags
 from ..text.model import Document, Node
 
-__all__ = ["Comparison", "Pair", "diff"]
+__all__ = ["Change", "Comparison", "Level", "Pair", "Relation", "diff"]
 
 #: DataFrame columns of :meth:`Comparison.to_frame`, in order.
 COLUMNS = ["old_ref", "new_ref", "old_label", "new_label", "change", "relation", "moved",
            "renumbered", "similarity", "old_text", "new_text", "redline", "tags"]
 
 
-@dataclass(frozen=True)
+#: What happened to a provision (the ``change`` column).
+Change = Literal["unchanged", "modified", "added", "deleted"]
+#: How the two sides of a row relate (the ``relation`` column; empty for one-sided rows).
+Relation = Literal["one-to-one", "split", "merge", "many-to-many", ""]
+#: Row level.
+Level = Literal["article", "clause"]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Pair:
     """One row of a comparison: an aligned pair, an addition or a deletion.
 
@@ -55,24 +63,24 @@ class Pair:
         new_context: for a split, every new text that ``old_text`` feeds (else empty).
 
     Example:
-        >>> p = Pair("article", "9", None, "第九条", "", "deleted", "", False, False, 0.0,
-        ...          "要求用户提供真实身份信息。", "")
+        >>> p = Pair(level="article", old_ref="9", new_ref=None, old_label="第九条",
+        ...          change="deleted", old_text="要求用户提供真实身份信息。")
         >>> p.redline
         '<del>要求用户提供真实身份信息。</del>'
     """
 
-    level: str
+    level: Level
     old_ref: str | None
     new_ref: str | None
-    old_label: str
-    new_label: str
-    change: str
-    relation: str
-    moved: bool
-    renumbered: bool
-    similarity: float
-    old_text: str
-    new_text: str
+    old_label: str = ""
+    new_label: str = ""
+    change: Change
+    relation: Relation = ""
+    moved: bool = False
+    renumbered: bool = False
+    similarity: float = 0.0
+    old_text: str = ""
+    new_text: str = ""
     evidence: tuple[str, str] | None = None
     old_context: str = field(default="", repr=False)
     new_context: str = field(default="", repr=False)
@@ -82,8 +90,9 @@ class Pair:
         """HTML redline of old → new (``<del>``/``<ins>``).
 
         Example:
-            >>> Pair("article", "1", "1", "", "", "modified", "one-to-one", False, False,
-            ...      0.9, "甲应当登记。", "甲应当依法登记。").redline
+            >>> Pair(level="article", old_ref="1", new_ref="1", change="modified",
+            ...      relation="one-to-one", similarity=0.9, old_text="甲应当登记。",
+            ...      new_text="甲应当依法登记。").redline
             '甲应当<ins>依法</ins>登记。'
         """
         return redline_html(self.old_text, self.new_text)
@@ -93,8 +102,8 @@ class Pair:
         """The redline as structured :class:`~regtext.redline.Edit` records.
 
         Example:
-            >>> [e.op for e in Pair("article", "1", "1", "", "", "modified", "one-to-one",
-            ...  False, False, 0.9, "甲登记。", "甲依法登记。").edits]
+            >>> [e.op for e in Pair(level="article", old_ref="1", new_ref="1",
+            ...  change="modified", old_text="甲登记。", new_text="甲依法登记。").edits]
             ['equal', 'insert', 'equal']
         """
         return edits(self.old_text, self.new_text)
@@ -104,8 +113,8 @@ class Pair:
         """Change tags computed from the two texts (see :mod:`regtext.tags`).
 
         Example:
-            >>> Pair("article", "9", None, "第九条", "", "deleted", "", False, False, 0.0,
-            ...      "提供者应当标识。", "").tags
+            >>> Pair(level="article", old_ref="9", new_ref=None, change="deleted",
+            ...      old_text="提供者应当标识。").tags
             ['obligation-removed']
         """
         if self.change == "unchanged":
@@ -117,8 +126,8 @@ class Pair:
         """Plain JSON-ready data, redline, edits and tags included.
 
         Example:
-            >>> Pair("article", None, "3", "", "第三条", "added", "", False, False, 0.0,
-            ...      "", "国家鼓励创新。").to_dict()["change"]
+            >>> Pair(level="article", old_ref=None, new_ref="3", new_label="第三条",
+            ...      change="added", new_text="国家鼓励创新。").to_dict()["change"]
             'added'
         """
         return {
@@ -191,10 +200,12 @@ class Comparison:
         else:
             change = "modified"
         renumbered = bool(o is not None and n is not None and o.ref != n.ref)
-        return Pair(level, m.old, m.new, o.label if o is not None else "",
-                    n.label if n is not None else "", change, m.relation, m.moved, renumbered,
-                    m.similarity if (o is not None and n is not None) else 0.0,
-                    old_text, new_text, m.evidence)
+        return Pair(level=level, old_ref=m.old, new_ref=m.new,
+                    old_label=o.label if o is not None else "",
+                    new_label=n.label if n is not None else "", change=change,
+                    relation=m.relation, moved=m.moved, renumbered=renumbered,
+                    similarity=m.similarity if (o is not None and n is not None) else 0.0,
+                    old_text=old_text, new_text=new_text, evidence=m.evidence)
 
     @cached_property
     def clause_pairs(self) -> list[Pair]:

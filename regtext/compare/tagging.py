@@ -1,4 +1,4 @@
-"""Change tags: what a change between two versions of a provision means.
+"""TagContext tags: what a change between two versions of a provision means.
 
 Every tag is computed from the two texts alone (never from a table of known articles).
 How each one is decided:
@@ -37,17 +37,14 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..compare.alignment import clean
 from ..text.normalize import fold
 
-__all__ = ["TAGS", "tags"]
-
-#: The fixed tag vocabulary (``citation-…`` tags carry ``:<target>``).
-TAGS = ("citation-added", "citation-removed", "obligation-added", "obligation-removed",
-        "softened", "strengthened", "penalty-added", "penalty-removed", "deadline-added",
-        "deadline-removed", "actor-changed", "scope-changed", "definition-changed")
+__all__ = ["RULES", "TAGS", "TagContext", "TagRule", "tag_rule", "tags"]
 
 _NUM = r"[0-9零〇一二三四五六七八九十百千两]+"
 _DEADLINE_RE = re.compile(
@@ -117,9 +114,83 @@ def _sentences_with(rx: re.Pattern[str], text: str) -> set[str]:
             if rx.search(s)}
 
 
+@dataclass(frozen=True)
+class TagRule:
+    """One registered tag rule: the tags it may emit and the function that decides.
+
+    Attributes:
+        names: the tag names this rule can emit (``citation-…`` carry ``:<target>``).
+        func: ``func(change) -> list[str]``, reading a :class:`TagContext`.
+        doc: one line on what the rule decides.
+    """
+
+    names: tuple[str, ...]
+    func: Callable[[TagContext], list[str]]
+    doc: str = ""
+
+
+#: Every tag rule, in registration order (which is the order tags are listed).
+RULES: list[TagRule] = []
+
+
+def tag_rule(*names: str, doc: str = "") -> Callable[[Callable[[TagContext], list[str]]],
+                                                     Callable[[TagContext], list[str]]]:
+    """Register a tag rule emitting ``names`` (a decorator).
+
+    Example:
+        >>> @tag_rule("example-tag", doc="fires on 示例")
+        ... def _example(c):
+        ...     return ["example-tag"] if "示例" in c.new else []
+        >>> tags("甲", "示例")
+        ['example-tag']
+        >>> _ = RULES.pop(); TAGS == _tag_names()
+        True
+    """
+
+    def register(func: Callable[[TagContext], list[str]]) -> Callable[[TagContext], list[str]]:
+        RULES.append(TagRule(tuple(names), func, doc or (func.__doc__ or "").strip()))
+        return func
+
+    return register
+
+
+def _tag_names() -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for rule in RULES:
+        seen.update(dict.fromkeys(rule.names))
+    return tuple(seen)
+
+
+class TagContext:
+    """The two texts of one row, as the tag rules read them (computed once, lazily).
+
+    ``src`` is what the new text is compared with (the old text, or every old text feeding
+    a merge), ``dst`` what the old text is compared with.
+    """
+
+    def __init__(self, old: str, new: str, src: str, dst: str):
+        self.old, self.new, self.src, self.dst = old, new, src, dst
+
+    @cached_property
+    def norms_old(self):
+        return _norms(self.old) if self.old else ()
+
+    @cached_property
+    def norms_new(self):
+        return _norms(self.new) if self.new else ()
+
+    @cached_property
+    def norms_src(self):
+        return _norms(self.src) if self.src else ()
+
+    @cached_property
+    def norms_dst(self):
+        return _norms(self.dst) if self.dst else ()
+
+
 def tags(old: str | None, new: str | None, old_context: str | None = None,
          new_context: str | None = None) -> list[str]:
-    """Change tags for ``old`` → ``new`` (either may be ``None`` for an addition/deletion).
+    """TagContext tags for ``old`` → ``new`` (either may be ``None`` for an addition/deletion).
 
     For a split or merge row, ``old_context`` is every old text that feeds ``new`` and
     ``new_context`` every new text that ``old`` feeds: something counts as added only when
@@ -134,53 +205,78 @@ def tags(old: str | None, new: str | None, old_context: str | None = None,
     old, new = fold(old or ""), fold(new or "")
     if clean(old) == clean(new):
         return []
-    # what the new text is compared with, and what the old text is compared with
-    src = fold(old_context) if old_context else old
-    dst = fold(new_context) if new_context else new
+    c = TagContext(old, new, fold(old_context) if old_context else old,
+               fold(new_context) if new_context else new)
     out: list[str] = []
-
-    out += [f"citation-added:{t}" for t in sorted(_citations(new) - _citations(src))]
-    out += [f"citation-removed:{t}" for t in sorted(_citations(old) - _citations(dst))]
-
-    no, nn = _norms(old) if old else (), _norms(new) if new else ()
-    ns = _norms(src) if src else ()
-    nd = _norms(dst) if dst else ()
-
-    def binding(norms) -> int:
-        return len({start for m, _, start in norms if m in ("obligation", "prohibition")})
-
-    if binding(nn) > binding(ns):
-        out.append("obligation-added")
-    elif binding(no) > binding(nd):
-        out.append("obligation-removed")
-
-    if old and new:
-        soft, strong = _force_shift(old, new, no, nn)
-        if soft:
-            out.append("softened")
-        if strong:
-            out.append("strengthened")
-
-    if _sanctions(new) - _sanctions(src):
-        out.append("penalty-added")
-    if _sanctions(old) - _sanctions(dst):
-        out.append("penalty-removed")
-
-    if _deadlines(new) - _deadlines(src):
-        out.append("deadline-added")
-    if _deadlines(old) - _deadlines(dst):
-        out.append("deadline-removed")
-
-    if old and new:
-        ao = {a for m, a, _ in no if a and m != "penalty"}
-        an = {a for m, a, _ in nn if a and m != "penalty"}
-        if ao and an and ao != an:
-            out.append("actor-changed")
-    if _sentences_with(_SCOPE_RE, old) != _sentences_with(_SCOPE_RE, new):
-        out.append("scope-changed")
-    if _sentences_with(_DEFINITION_RE, old) != _sentences_with(_DEFINITION_RE, new):
-        out.append("definition-changed")
+    for rule in RULES:
+        out += rule.func(c)
     return out
+
+
+def _binding(norms) -> int:
+    return len({start for m, _, start in norms if m in ("obligation", "prohibition")})
+
+
+@tag_rule("citation-added", "citation-removed",
+          doc="an external citation in one text and in none of the other side's texts")
+def _citation_rule(c: TagContext) -> list[str]:
+    return ([f"citation-added:{t}" for t in sorted(_citations(c.new) - _citations(c.src))]
+            + [f"citation-removed:{t}" for t in sorted(_citations(c.old) - _citations(c.dst))])
+
+
+@tag_rule("obligation-added", "obligation-removed",
+          doc="the number of binding norms went up / down")
+def _obligation_rule(c: TagContext) -> list[str]:
+    if _binding(c.norms_new) > _binding(c.norms_src):
+        return ["obligation-added"]
+    if _binding(c.norms_old) > _binding(c.norms_dst):
+        return ["obligation-removed"]
+    return []
+
+
+@tag_rule("softened", "strengthened", doc="a norm's force moved down / up")
+def _force_rule(c: TagContext) -> list[str]:
+    if not (c.old and c.new):
+        return []
+    soft, strong = _force_shift(c.old, c.new, c.norms_old, c.norms_new)
+    return ["softened"] * soft + ["strengthened"] * strong
+
+
+@tag_rule("penalty-added", "penalty-removed", doc="a kind of sanction on one side only")
+def _penalty_rule(c: TagContext) -> list[str]:
+    return (["penalty-added"] * bool(_sanctions(c.new) - _sanctions(c.src))
+            + ["penalty-removed"] * bool(_sanctions(c.old) - _sanctions(c.dst)))
+
+
+@tag_rule("deadline-added", "deadline-removed", doc="a time limit on one side only")
+def _deadline_rule(c: TagContext) -> list[str]:
+    return (["deadline-added"] * bool(_deadlines(c.new) - _deadlines(c.src))
+            + ["deadline-removed"] * bool(_deadlines(c.old) - _deadlines(c.dst)))
+
+
+@tag_rule("actor-changed", doc="the actors bound by norms differ, neither side empty")
+def _actor_rule(c: TagContext) -> list[str]:
+    if not (c.old and c.new):
+        return []
+    ao = {a for m, a, _ in c.norms_old if a and m != "penalty"}
+    an = {a for m, a, _ in c.norms_new if a and m != "penalty"}
+    return ["actor-changed"] if ao and an and ao != an else []
+
+
+@tag_rule("scope-changed", doc="a scope sentence (适用本办法) changed")
+def _scope_rule(c: TagContext) -> list[str]:
+    return (["scope-changed"] if _sentences_with(_SCOPE_RE, c.old)
+            != _sentences_with(_SCOPE_RE, c.new) else [])
+
+
+@tag_rule("definition-changed", doc="a definition (是指, 所称) changed")
+def _definition_rule(c: TagContext) -> list[str]:
+    return (["definition-changed"] if _sentences_with(_DEFINITION_RE, c.old)
+            != _sentences_with(_DEFINITION_RE, c.new) else [])
+
+
+#: The tag vocabulary, derived from the registered rules (``citation-…`` carry ``:<target>``).
+TAGS = _tag_names()
 
 
 def _force_shift(old: str, new: str, no, nn) -> tuple[bool, bool]:
