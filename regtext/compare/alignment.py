@@ -49,7 +49,8 @@ class Match:
         new: ref on the new side, ``None`` for a deletion.
         similarity: 0–1 content similarity that justifies the pair (0 for one-sided rows).
         relation: ``one-to-one``, ``split`` (the old provision feeds several new ones),
-            ``merge`` (several old provisions feed the new one), or ``""`` for one-sided rows.
+            ``merge`` (several old provisions feed the new one), ``many-to-many`` (both at
+            once), or ``""`` for one-sided rows.
         moved: the pair breaks the order of its neighbours.
         evidence: the sentence pair that justified a split/merge pair (old, new), if any.
 
@@ -306,18 +307,26 @@ def hungarian(score) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _moved(pairs: list[tuple[int, int]], n_old: int, n_new: int) -> set[tuple[int, int]]:
-    """Pairs outside the heaviest order-preserving chain (ties: smallest displacement)."""
+def _moved(pairs: list[tuple[int, int]], n_old: int, n_new: int,
+           whole: set[tuple[int, int]] | None = None) -> set[tuple[int, int]]:
+    """Pairs outside the heaviest order-preserving chain (ties: smallest displacement).
+
+    Pairs that share a provision (the pieces of a split or merge) may sit side by side in
+    the chain; a one-to-one pair (in ``whole``) weighs more than a piece, so a piece never
+    pushes a whole provision out of order.
+    """
     ordered = sorted(pairs)
     if not ordered:
         return set()
-    weight = [1.0 - 0.01 * abs(o / max(1, n_old) - n / max(1, n_new)) for o, n in ordered]
+    whole = set(ordered) if whole is None else whole
+    weight = [(1.0 if (o, n) in whole else 0.4) - 0.01 * abs(o / max(1, n_old) - n / max(1, n_new))
+              for o, n in ordered]
     best = list(weight)
     prev = [-1] * len(ordered)
-    # O(n²) is fine: only one-to-one pairs that are not identical-in-place enter here.
+    # O(n²) is fine: a law has a few hundred pairs at most.
     for k in range(len(ordered)):
         for h in range(k):
-            if ordered[h][1] < ordered[k][1] and best[h] + weight[k] > best[k]:
+            if ordered[h][1] <= ordered[k][1] and best[h] + weight[k] > best[k]:
                 best[k] = best[h] + weight[k]
                 prev[k] = h
     k = max(range(len(ordered)), key=best.__getitem__)
@@ -406,11 +415,14 @@ def align(
         pairs.setdefault(key, value)
     old_deg = Counter(i for i, _ in pairs)
     new_deg = Counter(j for _, j in pairs)
-    one_to_one = [k for k in pairs if old_deg[k[0]] == 1 and new_deg[k[1]] == 1]
-    moved = _moved(one_to_one, n_old, n_new)
+    # every pair takes part in the order check: a piece of a split can move too
+    moved = _moved(list(pairs), n_old, n_new, {k for k in pairs if old_deg[k[0]] == 1
+                                                and new_deg[k[1]] == 1})
     matches: list[Match] = []
     for (i, j), (s, ev) in pairs.items():
-        if old_deg[i] > 1:
+        if old_deg[i] > 1 and new_deg[j] > 1:
+            rel = "many-to-many"
+        elif old_deg[i] > 1:
             rel = "split"
         elif new_deg[j] > 1:
             rel = "merge"
