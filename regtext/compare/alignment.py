@@ -86,17 +86,22 @@ def _grams(cleaned: str) -> Counter:
 
 
 _TITLE_RE = re.compile(r"《([^《》]{1,80})》")
-# Stock formulas that many provisions share and that say nothing about where a rule went.
-_STOCK_RE = re.compile(
-    r"(?:法律|行政法规|法规|国家)[^，。；]{0,12}另有规定的，?(?:从|依照)其规定"
-    r"|本(?:办法|法|规定|条例)(?:自[^。]{0,20}起(?:施行|实施))?"
-)
+@lru_cache(maxsize=1)
+def _stock_re() -> re.Pattern[str]:
+    """Formulas every regulation repeats (构成犯罪的，依法追究刑事责任, 由有关主管部门依照有关
+    法律、行政法规的规定予以处罚…): ``rules/boilerplate.tsv``. They say nothing about where a
+    rule went, so a pair or a split/merge link must rest on other words."""
+    from .. import rules
+
+    return re.compile("|".join(f"(?:{p})" for p in rules.column("boilerplate", "pattern")),
+                      re.M)
 _PIECE_RE = re.compile(r"(?<=[，。；;：:！？!?\n])")
 _MIN_PIECE = 10  # cleaned characters
 _MIN_DOCS = 20  # IDF pseudo-count (see _Space)
 _DENSE_FEATURES = 256  # most-shared features handled by a dense product (see _Space.matrix)
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
+_MIN_SUBSTANCE = 12  # features a text keeps without boilerplate to be weighed without it
 
 
 def _words(cleaned: str) -> list[str]:
@@ -114,11 +119,11 @@ def _features(text: str, stock: bool = False) -> Counter:
 
     A cited title (《…》) counts as one feature rather than dozens of bigrams, so two
     provisions citing the same laws do not look alike for that alone. With ``stock`` the
-    boilerplate formulas of :data:`_STOCK_RE` are dropped first.
+    boilerplate formulas of ``rules/boilerplate.tsv`` are dropped first.
     """
     folded = fold(text or "")
     if stock:
-        folded = _STOCK_RE.sub("，", folded)
+        folded = _stock_re().sub("，", folded)
     feats: Counter = Counter()
     last = 0
     rest = []
@@ -133,6 +138,20 @@ def _features(text: str, stock: bool = False) -> Counter:
         if len(c) > 1:
             feats.update(_words(c))
     return feats
+
+
+def _is_formula(text: str, stock_counts: Counter) -> bool:
+    return len(stock_counts) < _MIN_SUBSTANCE and _stock_share(text) >= 0.3
+
+
+@lru_cache(maxsize=65536)
+def _stock_share(text: str) -> float:
+    """Share of ``text`` (cleaned characters) that is boilerplate formula."""
+    total = len(clean(text))
+    if not total:
+        return 0.0
+    return min(1.0, sum(len(clean(m.group(0))) for m in _stock_re().finditer(fold(text)))
+               / total)
 
 
 def pieces(text: str, min_chars: int = _MIN_PIECE) -> list[str]:
@@ -389,8 +408,31 @@ def align(
     # 2. global one-to-one assignment on the rest; weak pairs are dropped, not forced
     if rest_old and rest_new:
         # IDF over everything, so a few changed provisions are still weighed fairly
-        space = _Space([t for _, t in old] + [t for _, t in new], background=tuple(context))
+        texts = [t for _, t in old] + [t for _, t in new]
+        space = _Space(texts, background=tuple(context))
         sim = space.matrix(rest_old, [n_old + j for j in rest_new])
+        # weigh without boilerplate where both texts say something else too: a deleted
+        # article shares 构成犯罪的，依法追究刑事责任 with many new ones, and that is no reason
+        # to pair them
+        stock = _Space(texts, stock=True, background=tuple(context))
+        if any(_stock_share(t) for t in texts):
+            import numpy as np
+
+            # a text is "formula" when boilerplate is much of it and little else is left
+            ro = np.array([not _is_formula(texts[i], stock.counts[i]) for i in rest_old])
+            rn = np.array([not _is_formula(texts[n_old + j], stock.counts[n_old + j])
+                           for j in rest_new])
+            both = np.outer(ro, rn)
+            sim = np.where(both, stock.matrix(rest_old, [n_old + j for j in rest_new]), sim)
+            # one side is nothing but a formula: the pair holds only if the formula is much
+            # of the other side too (本法自…起施行 → 本法自…起施行, not a staff-duty article
+            # that ends in 构成犯罪的，依法追究刑事责任)
+            share_o = np.array([_stock_share(texts[i]) for i in rest_old])
+            share_n = np.array([_stock_share(texts[n_old + j]) for j in rest_new])
+            one = np.outer(ro, ~rn)
+            sim = np.where(one, sim * np.minimum(1.0, 2 * share_o)[:, None], sim)
+            one = np.outer(~ro, rn)
+            sim = np.where(one, sim * np.minimum(1.0, 2 * share_n)[None, :], sim)
         masked = sim * (sim >= threshold)
         for r, c in _assign(masked):
             if masked[r, c] >= threshold:
@@ -529,6 +571,10 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
         # …or the new clause has one in its own partner
         own_old = [r for k in partner_of_new.get(j, ()) for r in old_rows.get(k, ())]
         if own_old and float(sim[own_old, b].max()) >= 0.8 * s:
+            continue
+        # a piece that is mostly formula (情节严重构成犯罪的，依法追究刑事责任) is no evidence
+        if min(len(clean(_stock_re().sub("", fold(fo)))),
+               len(clean(_stock_re().sub("", fold(fn))))) < _MIN_PIECE:
             continue
         # a few shared common words (实施、不正当) are chance, not evidence
         shared = space.counts[at_old[a]].keys() & space.counts[at_new[b]].keys()

@@ -423,7 +423,9 @@ class Comparison:
         return pd.DataFrame(rows, columns=columns)
 
     def summary(self, level: str = "article") -> dict[str, Any]:
-        """Counts by change type, relation and tag, plus moves and renumberings.
+        """Counts by change type, relation and tag, moves and renumberings, the terms
+        renamed throughout (``renamed``) and the structure and metadata comparison
+        (``metadata``, see :attr:`metadata`).
 
         Example:
             >>> import regtext
@@ -445,7 +447,29 @@ class Comparison:
             "moved": sum(p.moved for p in rows),
             "renumbered": sum(p.renumbered for p in rows),
             "tags": dict(sorted(tag_counts.items())),
+            "renamed": [str(r) for r in self.renames],
+            "metadata": self.metadata,
         }
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        """Title, issuers, dates, effective date, chapters added or removed, and counts of
+        articles and of norms by actor and modality, for both versions
+        (:func:`regtext.compare.metadata.compare_metadata`).
+
+        Example:
+            >>> import regtext
+            >>> cmp = regtext.diff(regtext.load("genai-2023-draft", warn=False),
+            ...                    regtext.load("genai-2023-final"))
+            >>> m = cmp.metadata
+            >>> m["title"]["inserted"], len(m["issuers"]["new"]), m["effective"]["new"]
+            (['暂行'], 7, '2023-08-15')
+            >>> m["chapters"]["added"][:2], m["articles"]
+            (['总则', '技术发展与治理'], {'old': 21, 'new': 24})
+        """
+        from .metadata import compare_metadata
+
+        return compare_metadata(self.old, self.new)
 
     # -- reports: each format is a renderer in regtext.compare.reports -----------------
 
