@@ -363,6 +363,7 @@ def align(
     evidence_threshold: float = 0.28,
     context: Sequence[str] = (),
     leftover: float | None = None,
+    leftover_new: float | None = None,
 ) -> list[Match]:
     """Align two ordered lists of ``(ref, text)`` provisions by content.
 
@@ -380,6 +381,9 @@ def align(
         leftover: if given, a provision left without a partner joins its most similar
             counterpart as a split/merge when they share this much (used for 款/项 inside
             articles already aligned, where the context vouches for the pair).
+        leftover_new: the same for a new provision left without a partner (default
+            ``leftover``); set it higher, since a new 款 that shares a little with its
+            neighbour is an addition, not a split of that neighbour.
 
     Example:
         >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
@@ -447,9 +451,10 @@ def align(
             c = int(sim[r].argmax())
             if i not in paired_old and sim[r, c] >= leftover:
                 extra[(i, rest_new[c])] = (float(sim[r, c]), None)
+        least_new = leftover if leftover_new is None else leftover_new
         for c, j in enumerate(rest_new):
             r = int(sim[:, c].argmax())
-            if j not in paired_new and sim[r, c] >= leftover:
+            if j not in paired_new and sim[r, c] >= least_new:
                 extra.setdefault((rest_old[r], j), (float(sim[r, c]), None))
 
     pairs = {(i, j): (s, None) for (i, j), s in primary.items()}

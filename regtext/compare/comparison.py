@@ -303,9 +303,11 @@ class Comparison:
             units_old = [u for r in old_refs for u in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
             matches = _pair_gaps(align(units_old, units_new, threshold=0.15, leftover=0.2,
-                                       context=context), dict(units_old), dict(units_new))
+                                       leftover_new=0.4, context=context),
+                                 dict(units_old), dict(units_new))
             group = [self._pair("clause", m) for m in matches]
             rows.extend(_with_segments(_with_context(group)))
+        rows = self._moved_clauses(rows)
         rows = [replace(p, given_tags=_Deferred(lambda p=p: self._clause_tags(p)))
                 for p in rows]
         # new-document order; deletions after the clause that precedes them in the old text
@@ -325,6 +327,33 @@ class Comparison:
             return (before, 1, k)
 
         return sorted(rows, key=key)
+
+    def _moved_clauses(self, rows: list[Pair]) -> list[Pair]:
+        """A 款 that went to an article its own was not aligned with, reworded but still
+        mostly the same text (similarity ≥ 0.6), is a move, not a deletion plus an
+        addition."""
+        gone = [p for p in rows if p.change == "deleted"]
+        came = [p for p in rows if p.change == "added"]
+        if not gone or not came:
+            return rows
+        cand = sorted(((similarity(d.old_text, a.new_text), k, h)
+                       for k, d in enumerate(gone) for h, a in enumerate(came)), reverse=True)
+        joined: dict[int, Pair] = {}
+        drop: set[int] = set()
+        used_d: set[int] = set()
+        used_a: set[int] = set()
+        for sim, k, h in cand:
+            if sim < _MOVED_CLAUSE:
+                break
+            if k in used_d or h in used_a:
+                continue
+            used_d.add(k)
+            used_a.add(h)
+            d, a = gone[k], came[h]
+            joined[id(a)] = self._pair("clause", Match(d.old_ref, a.new_ref, sim, "one-to-one",
+                                                       True, None))
+            drop.add(id(d))
+        return [joined.get(id(p), p) for p in rows if id(p) not in drop]
 
     def _clause_tags(self, p: Pair) -> list[str]:
         if p.change == "unchanged":
@@ -629,6 +658,7 @@ def _with_segments(pairs: list[Pair]) -> list[Pair]:
             for p in pairs]
 
 
+_MOVED_CLAUSE = 0.6  # least similarity of a 款 moved into an article not aligned with its own
 _GAP_SIMILAR = 0.15  # least character-pair similarity of an item and the one in its place
 
 
