@@ -73,7 +73,8 @@ _QUALIFIED_BAN_RE = re.compile(r"不得(?:非法|违法|擅自|违规|未经)")
 _SCOPE_RE = re.compile(r"适用本|不适用|适用于")
 # cross-references are masked before comparing scope/definition sentences: renumbering
 # 第十三条 → 第十七条 is not a change of scope
-_XREF_RE = re.compile(rf"第{_NUM}(?:条|款|项)(?:之{_NUM})?")
+_XREF_ONE = rf"(?:前|本)?(?:第{_NUM}(?:条|款|项)(?:之{_NUM})?)+"
+_XREF_RE = re.compile(rf"{_XREF_ONE}(?:(?:、|和|或者|至|以及|及){_XREF_ONE})*")
 _DEFINITION_RE = re.compile(r"是指|含义|所称|（以下(?:简|统)?称")
 _TITLE_RE = re.compile(r"《[^《》]*》")
 _FORCE = {"prohibition": 3, "obligation": 3, "permission": 1, "encouragement": 1}
@@ -288,9 +289,14 @@ def _units(norms) -> list[_Unit]:
             carry = ""
         if carry:
             merged.append(carry.rstrip("，"))
-        # 遵守以下规定： introduces the items, which carry the duties themselves
-        out.extend(_Unit(n.modality, p) for p in merged if not _INTRODUCER_RE.search(p))
+        # 遵守以下规定： introduces the items, which carry the duties themselves; a
+        # condition (…另有规定的) or a deferral (从其规定) imposes nothing
+        out.extend(_Unit(n.modality, p) for p in merged if not _INTRODUCER_RE.search(p)
+                   and not _NOT_A_DUTY_RE.search(p.strip()))
     return out
+
+
+_NOT_A_DUTY_RE = re.compile(r"的$|^(?:但|并|则)?(?:从|依照)其(?:规定|约定)")
 
 
 _INTRODUCER_RE = re.compile(r"(?:以下|下列)[^，；。]{0,8}[：:]?\s*$")
@@ -457,12 +463,15 @@ def _force_rule(c: TagContext) -> list[str]:
 def _force_shift(c: TagContext) -> tuple[bool, bool]:
     """(softened, strengthened) between two versions of a provision."""
     soft = strong = False
-    fo = max((_FORCE.get(n.modality, 0) for n in c.norms_old), default=0)
-    fn = max((_FORCE.get(n.modality, 0) for n in c.norms_new), default=0)
-    if fo >= 3 and 0 < fn < 3:
-        soft = True
-    if fn >= 3 and 0 < fo < 3:
-        strong = True
+    # the strongest modality moved, norm for norm (a norm added or dropped beside the
+    # others is obligation-added/-removed, not a change of force)
+    if len({n.start for n in c.norms_old}) == len({n.start for n in c.norms_new}):
+        fo = max((_FORCE.get(n.modality, 0) for n in c.norms_old), default=0)
+        fn = max((_FORCE.get(n.modality, 0) for n in c.norms_new), default=0)
+        if fo >= 3 and 0 < fn < 3:
+            soft = True
+        if fn >= 3 and 0 < fo < 3:
+            strong = True
     # a guarantee or a duty of the text's own became best efforts (保证… → 采取有效措施…
     # 增强), or back; a modal word counts as a word (应 in 应用 is not 应当)
     guard_o, guard_n = bool(_guarantee_re().search(c.old)), bool(_guarantee_re().search(c.new))
@@ -549,10 +558,12 @@ def _trigger_rule(c: TagContext) -> list[str]:
     if not (c.old and c.new):
         return []
     co, cn = _conditions(c.norms_old), _conditions(c.norms_new)
-    if not co or not cn or {clean(x) for x in co} == {clean(x) for x in cn}:
+    if not co or not cn or ({clean(_XREF_RE.sub("第#条", x)) for x in co}
+                            == {clean(_XREF_RE.sub("第#条", x)) for x in cn}):
         return []
-    ao = sum(_alternatives(x) for x in co)
-    an = sum(_alternatives(x) for x in cn)
+    # a list of cross-references (第十八条第一款、第十九条) is one circumstance
+    ao = sum(_alternatives(_XREF_RE.sub("第#条", x)) for x in co)
+    an = sum(_alternatives(_XREF_RE.sub("第#条", x)) for x in cn)
     if an < ao:
         return ["trigger-narrowed"]
     if an > ao:
