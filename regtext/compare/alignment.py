@@ -364,6 +364,7 @@ def align(
     context: Sequence[str] = (),
     leftover: float | None = None,
     leftover_new: float | None = None,
+    boilerplate: bool = True,
 ) -> list[Match]:
     """Align two ordered lists of ``(ref, text)`` provisions by content.
 
@@ -384,6 +385,8 @@ def align(
         leftover_new: the same for a new provision left without a partner (default
             ``leftover``); set it higher, since a new 款 that shares a little with its
             neighbour is an addition, not a split of that neighbour.
+        boilerplate: weigh pairs without boilerplate formulas as well (articles); off for
+            款/项 inside aligned articles, where the articles already vouch for the pairs.
 
     Example:
         >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
@@ -419,7 +422,7 @@ def align(
         # article shares 构成犯罪的，依法追究刑事责任 with many new ones, and that is no reason
         # to pair them
         stock = _Space(texts, stock=True, background=tuple(context))
-        if any(_stock_share(t) for t in texts):
+        if boilerplate and any(_stock_share(t) for t in texts):
             import numpy as np
 
             # a text is "formula" when boilerplate is much of it and little else is left

@@ -303,7 +303,7 @@ class Comparison:
             units_old = [u for r in old_refs for u in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
             matches = _pair_gaps(align(units_old, units_new, threshold=0.15, leftover=0.2,
-                                       leftover_new=0.4, context=context),
+                                       leftover_new=0.4, context=context, boilerplate=False),
                                  dict(units_old), dict(units_new))
             group = [self._pair("clause", m) for m in matches]
             rows.extend(_with_segments(_with_context(group)))
@@ -336,8 +336,20 @@ class Comparison:
         came = [p for p in rows if p.change == "added"]
         if not gone or not came:
             return rows
-        cand = sorted(((similarity(d.old_text, a.new_text), k, h)
-                       for k, d in enumerate(gone) for h, a in enumerate(came)), reverse=True)
+        # candidates share many character pairs; only those are scored
+        grams_a = [_bigram_set(a.new_text) for a in came]
+        index: dict[str, list[int]] = {}
+        for h, g in enumerate(grams_a):
+            for x in g:
+                index.setdefault(x, []).append(h)
+        cand = []
+        for k, d in enumerate(gone):
+            gd = _bigram_set(d.old_text)
+            hits = Counter(h for x in gd for h in index.get(x, ()))
+            for h, shared in hits.items():
+                if shared >= _MOVED_CLAUSE * (len(gd) * len(grams_a[h])) ** 0.5 * 0.8:
+                    cand.append((similarity(d.old_text, came[h].new_text), k, h))
+        cand.sort(reverse=True)
         joined: dict[int, Pair] = {}
         drop: set[int] = set()
         used_d: set[int] = set()
@@ -619,6 +631,11 @@ def _with_context(pairs: list[Pair]) -> list[Pair]:
                         new_context="\n".join(dests.get(p.old_ref, [])) if p.old_ref else "")
         out.append(p)
     return out
+
+
+def _bigram_set(text: str) -> set[str]:
+    c = clean(text)
+    return {c[i:i + 2] for i in range(len(c) - 1)}
 
 
 def _chapeau(doc: Document, ref: str | None) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .redlining import edits
+from .redlining import Edit, edits
 
 __all__ = ["modifier_shift"]
 
@@ -73,10 +73,15 @@ def _party_heads() -> tuple[str, ...]:
     return tuple(rules.column("party-heads", "suffix"))
 
 
-def _added(old: str, new: str) -> bool:
-    """Does ``new`` put a restrictive modifier new to the text before a noun of ``old``?"""
-    old_m, new_m = _TITLE_RE.sub("《》", old), _TITLE_RE.sub("《》", new)
-    es = edits(old_m, new_m)
+def _swap(e: Edit) -> Edit:
+    op = {"insert": "delete", "delete": "insert"}.get(e.op, e.op)
+    return Edit(op, e.new, e.old, e.new_start, e.new_end, e.old_start, e.old_end)
+
+
+def _added(old_m: str, new_m: str, es: list[Edit]) -> bool:
+    """Does ``new_m`` put a restrictive modifier new to the text before a noun of
+    ``old_m``? (``es``: the edits from one to the other, equal runs carrying their text
+    in ``old``.)"""
     for k, e in enumerate(es):
         if e.op not in ("insert", "replace") or k + 1 >= len(es) or es[k + 1].op != "equal":
             continue
@@ -100,4 +105,12 @@ def modifier_shift(old: str, new: str) -> tuple[bool, bool]:
         >>> modifier_shift("提供者应当标识。", "提供者应当依法标识。")
         (False, False)
     """
-    return _added(old, new), _added(new, old)
+    old_m, new_m = _TITLE_RE.sub("《》", old), _TITLE_RE.sub("《》", new)
+    es = edits(old_m, new_m)
+    if all(e.op == "equal" for e in es):
+        return False, False
+    # the reverse edits are the same stretches with the sides swapped (equal runs keep
+    # their text in ``old``, which is the same text)
+    back = [_swap(e) if e.op != "equal" else Edit("equal", e.old, "", e.new_start, e.new_end,
+                                                    e.old_start, e.old_end) for e in es]
+    return _added(old_m, new_m, es), _added(new_m, old_m, back)
