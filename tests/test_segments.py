@@ -152,3 +152,12 @@ def test_cli_gist_keeps_the_substantive_edits():
     assert "万元" in gist or "罚款" in gist, gist  # the fine, not the first words
     p = row("article", "15", "14")
     assert "3个月" in _changes(p, 50).plain
+
+
+def test_a_merge_source_citation_is_not_added():
+    # final 7(5) cites the 网络安全法 that draft 7(1), one of its two sources, cited already
+    tags = row("article", "7", "7").tags
+    assert "citation-added:csl" not in tags
+    assert {"citation-added:dsl", "citation-added:pipl"} <= set(tags)
+    # article tags are listed in the registry's order
+    assert tags.index("citation-added:dsl") < tags.index("softened")

@@ -29,6 +29,7 @@ from ..compare.alignment import Match, align, clean, similarity
 from ..compare.redlining import Edit, edits, redline_html
 from ..compare.renames import Rename, find_renames
 from ..compare.segments import split_text
+from ..compare.tagging import TAGS
 from ..compare.tagging import tags as _tags
 from ..text.model import Document, Node
 
@@ -370,7 +371,11 @@ class Comparison:
     def _clause_tags(self, p: Pair) -> list[str]:
         if p.change == "unchanged":
             return []
+        # a side that could not be cut into segments is judged against every text on
+        # the other side (a citation of a merge's other source is not "added")
         return _tags(p.old_compared or None, p.new_compared or None,
+                     (p.old_context or None) if not p.new_segment else None,
+                     (p.new_context or None) if not p.old_segment else None,
                      old_chapeau=_chapeau(self.old, p.old_ref),
                      new_chapeau=_chapeau(self.new, p.new_ref), renames=self.renames)
 
@@ -403,7 +408,9 @@ class Comparison:
                     last_old.get(na or "", first_old.get(na or "")), na)
             bucket = out.setdefault(key, [])
             bucket.extend(t for t in p.tags if t not in bucket)
-        return {k: tuple(v) for k, v in out.items()}
+        order = {name: k for k, name in enumerate(TAGS)}
+        return {k: tuple(sorted(v, key=lambda t: (order.get(t.split(":")[0], len(order)), t)))
+                for k, v in out.items()}
 
     def rows(self, level: str = "article") -> list[Pair]:
         """The :class:`Pair` rows of one level (``article`` or ``clause``).
