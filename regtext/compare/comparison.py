@@ -448,7 +448,7 @@ class Comparison:
             ...                    regtext.load("genai-2023-final"))
             >>> df = cmp.to_frame()
             >>> df.query("old_ref == '20'")[["new_ref", "tags"]].values.tolist()
-            [['21', ['citation-added:stpl', 'authority-changed', 'penalty-removed']]]
+            [['21', ['citation-added:stpl', 'penalty-removed', 'authority-changed']]]
             >>> df.query("new_ref == '1'").new_text_en.iloc[0][:22]
             'These measures are est'
         """
