@@ -101,6 +101,7 @@ _MIN_DOCS = 20  # IDF pseudo-count (see _Space)
 _DENSE_FEATURES = 256  # most-shared features handled by a dense product (see _Space.matrix)
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
+_WEAK_PAIR = 0.3  # a pair weaker than this needs shared distinctive words (see align)
 _MIN_SUBSTANCE = 12  # features a text keeps without boilerplate to be weighed without it
 
 
@@ -421,7 +422,7 @@ def align(
         # weigh without boilerplate where both texts say something else too: a deleted
         # article shares 构成犯罪的，依法追究刑事责任 with many new ones, and that is no reason
         # to pair them
-        stock = _Space(texts, stock=True, background=tuple(context))
+        stock = _Space(texts, stock=True, background=tuple(context)) if boilerplate else space
         if boilerplate and any(_stock_share(t) for t in texts):
             import numpy as np
 
@@ -441,9 +442,20 @@ def align(
             one = np.outer(~ro, rn)
             sim = np.where(one, sim * np.minimum(1.0, 2 * share_n)[None, :], sim)
         masked = sim * (sim >= threshold)
+        rare = math.log((space.n + 1) / (max(2.0, _RARE_SHARE * space.n) + 0.5))
         for r, c in _assign(masked):
-            if masked[r, c] >= threshold:
-                primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
+            if masked[r, c] < threshold:
+                continue
+            i, j = rest_old[r], n_old + rest_new[c]
+            # a weak pair must share some distinctive words besides boilerplate, else a
+            # deleted article pairs with an unrelated new one at 0.23
+            if (boilerplate and masked[r, c] < _WEAK_PAIR
+                    and not _is_formula(texts[i], stock.counts[i])
+                    and not _is_formula(texts[j], stock.counts[j])):
+                shared = stock.counts[i].keys() & stock.counts[j].keys()
+                if sum(stock.idf.get(g, stock.unseen) >= rare for g in shared) < _MIN_SHARED:
+                    continue
+            primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
 
     # 3. clause evidence for splits and merges
     extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context)
