@@ -52,6 +52,13 @@ def effective_date(doc: Document) -> str | None:
     return found
 
 
+def _issuers(doc: Document) -> list[str]:
+    raw = doc.meta.get("issuers") or []
+    if isinstance(raw, str):  # one issuer, or several joined by 、 or ;
+        raw = re.split(r"[、;；,，]\s*", raw)
+    return [str(i).strip() for i in raw if str(i).strip()]
+
+
 def _chapters(doc: Document) -> list[str]:
     return [n.heading or n.label for n in doc if n.kind == "chapter"]
 
@@ -84,8 +91,7 @@ def compare_metadata(old: Document, new: Document, norms: bool = True) -> dict[s
     sm = difflib.SequenceMatcher(None, old.title or "", new.title or "", autojunk=False)
     title_ops = [(old.title[i1:i2], new.title[j1:j2])
                  for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
-    oi = list(old.meta.get("issuers") or [])
-    ni = list(new.meta.get("issuers") or [])
+    oi, ni = _issuers(old), _issuers(new)
     oc, nc = _chapters(old), _chapters(new)
     out: dict[str, Any] = {
         "title": {"old": old.title, "new": new.title, "changed": old.title != new.title,
