@@ -72,7 +72,9 @@ def test_move_draft16_to_final12():
 def test_split_draft13():
     rows = article_rows().query("old_ref == '13'")
     assert set(rows.new_ref) == {"11", "14", "15"}
-    assert set(rows.relation) == {"split"}
+    # final 15 draws on draft 13 alone; final 11 and 14 draw on other articles too (DESIGN §3)
+    rel = dict(zip(rows.new_ref, rows.relation))
+    assert rel == {"15": "split", "11": "many-to-many", "14": "many-to-many"}
 
 
 def test_merge_final14():

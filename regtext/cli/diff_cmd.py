@@ -8,6 +8,7 @@ side by side), ``markdown``, ``duizhao`` (修改对照表) and ``decision`` (修
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from . import CliError, open_document, write_output
@@ -73,32 +74,75 @@ def _short(p, side: str) -> str:
     return ref
 
 
+_SUBSTANCE_RE = re.compile(
+    r"[0-9０-９]|[零〇一二三四五六七八九十百千万两]+(?:个|日|天|年|月|小时|元|倍)|"
+    r"应当|应该|必须|不得|禁止|严禁|可以|有权|鼓励|支持|罚款|罚金|没收|吊销|责令|警告|处分|"
+    r"拘留|刑事责任|暂停|终止|期限|以内|之日起")
+
+
+def _weight(e) -> int:
+    """How much an edit matters to a lawyer: numbers (deadlines, fines), modal words and
+    sanctions first, then deletions (a deleted duty), then the rest."""
+    text = (e.old or "") + (e.new or "")
+    return 2 * len(_SUBSTANCE_RE.findall(text)) + (1 if e.old and not e.new else 0)
+
+
 def _changes(p, room: int):
-    """A one-line gist of the redline: −deleted +inserted, or the text of an added row."""
+    """A one-line gist of the redline: −deleted +inserted, or the text of an added row.
+
+    When the gist does not fit in ``room`` cells, the edits that carry substance (numbers,
+    modal words, sanctions, deletions) are kept and the others dropped (shown as …), in
+    their order in the text, so the fine, 3个月 or 画像 are never what is cut."""
     from rich.text import Text
 
     t = Text()
     if p.change == "unchanged":
         t.append("=", style="dim")
         return t
-    if p.change == "added":
-        t.append("+" + _flat(p.new_text), style="green")
-    elif p.change == "deleted":
-        t.append("−" + _flat(p.old_text), style="red")
-    else:
-        for e in p.edits:
-            if e.op == "equal":
+    if p.change in ("added", "deleted"):
+        sign, style, text = (("+", "green", p.new_text) if p.change == "added"
+                             else ("−", "red", p.old_text))
+        t.append(sign + _flat(text), style=style)
+        if t.cell_len > room:
+            t.truncate(room - 1)
+            t.append("…")
+        return t
+    changed = [e for e in p.edits if e.op != "equal"]
+
+    def render(chosen) -> Text:
+        out = Text()
+        last = -1
+        for k, e in enumerate(changed):
+            if k not in chosen:
                 continue
+            if last >= 0 and k != last + 1 or last < 0 and k > 0:
+                out.append("… ", style="dim")
             if e.old:
-                t.append("−" + _flat(e.old), style="red strike")
-                t.append(" ")
+                out.append("−" + _flat(e.old), style="red strike")
+                out.append(" ")
             if e.new:
-                t.append("+" + _flat(e.new), style="green")
-                t.append(" ")
-    if t.cell_len > room:
+                out.append("+" + _flat(e.new), style="green")
+                out.append(" ")
+            last = k
+        if chosen and max(chosen) < len(changed) - 1:
+            out.append("…", style="dim")
+        return out
+
+    full = render(set(range(len(changed))))
+    if full.cell_len <= room:
+        return full
+    chosen: set[int] = set()
+    for k in sorted(range(len(changed)), key=lambda k: (-_weight(changed[k]), k)):
+        trial = render(chosen | {k})
+        if trial.cell_len <= room:
+            chosen.add(k)
+    if not chosen:  # not even one edit fits: cut the weightiest one
+        best = min(range(len(changed)), key=lambda k: (-_weight(changed[k]), k))
+        t = render({best})
         t.truncate(room - 1)
         t.append("…")
-    return t
+        return t
+    return render(chosen)
 
 
 def _flat(text: str) -> str:
@@ -132,7 +176,7 @@ def _print_table(cmp, level: str, width: int, color: bool) -> str:
     room = max(20, 2 * (width - pair_w - 15 - 4 - 20 - 2 * 4 - 1))
     for p in cmp.rows(level):
         change = p.change
-        if p.relation in ("split", "merge"):
+        if p.relation in ("split", "merge", "many-to-many"):
             change += f" {p.relation}"
         if p.moved:
             change += " moved"

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from ..text.normalize import fold
 
@@ -48,7 +49,8 @@ class Match:
         new: ref on the new side, ``None`` for a deletion.
         similarity: 0–1 content similarity that justifies the pair (0 for one-sided rows).
         relation: ``one-to-one``, ``split`` (the old provision feeds several new ones),
-            ``merge`` (several old provisions feed the new one), or ``""`` for one-sided rows.
+            ``merge`` (several old provisions feed the new one), ``many-to-many`` (both at
+            once), or ``""`` for one-sided rows.
         moved: the pair breaks the order of its neighbours.
         evidence: the sentence pair that justified a split/merge pair (old, new), if any.
 
@@ -60,7 +62,7 @@ class Match:
     old: str | None
     new: str | None
     similarity: float
-    relation: str = "one-to-one"
+    relation: Literal["one-to-one", "split", "merge", "many-to-many", ""] = "one-to-one"
     moved: bool = False
     evidence: tuple[str, str] | None = None
 
@@ -84,17 +86,23 @@ def _grams(cleaned: str) -> Counter:
 
 
 _TITLE_RE = re.compile(r"《([^《》]{1,80})》")
-# Stock formulas that many provisions share and that say nothing about where a rule went.
-_STOCK_RE = re.compile(
-    r"(?:法律|行政法规|法规|国家)[^，。；]{0,12}另有规定的，?(?:从|依照)其规定"
-    r"|本(?:办法|法|规定|条例)(?:自[^。]{0,20}起(?:施行|实施))?"
-)
+@lru_cache(maxsize=1)
+def _stock_re() -> re.Pattern[str]:
+    """Formulas every regulation repeats (构成犯罪的，依法追究刑事责任, 由有关主管部门依照有关
+    法律、行政法规的规定予以处罚…): ``rules/boilerplate.tsv``. They say nothing about where a
+    rule went, so a pair or a split/merge link must rest on other words."""
+    from .. import rules
+
+    return re.compile("|".join(f"(?:{p})" for p in rules.column("boilerplate", "pattern")),
+                      re.M)
 _PIECE_RE = re.compile(r"(?<=[，。；;：:！？!?\n])")
 _MIN_PIECE = 10  # cleaned characters
 _MIN_DOCS = 20  # IDF pseudo-count (see _Space)
 _DENSE_FEATURES = 256  # most-shared features handled by a dense product (see _Space.matrix)
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
+_WEAK_PAIR = 0.3  # a pair weaker than this needs shared distinctive words (see align)
+_MIN_SUBSTANCE = 12  # features a text keeps without boilerplate to be weighed without it
 
 
 def _words(cleaned: str) -> list[str]:
@@ -112,11 +120,11 @@ def _features(text: str, stock: bool = False) -> Counter:
 
     A cited title (《…》) counts as one feature rather than dozens of bigrams, so two
     provisions citing the same laws do not look alike for that alone. With ``stock`` the
-    boilerplate formulas of :data:`_STOCK_RE` are dropped first.
+    boilerplate formulas of ``rules/boilerplate.tsv`` are dropped first.
     """
     folded = fold(text or "")
     if stock:
-        folded = _STOCK_RE.sub("，", folded)
+        folded = _stock_re().sub("，", folded)
     feats: Counter = Counter()
     last = 0
     rest = []
@@ -131,6 +139,20 @@ def _features(text: str, stock: bool = False) -> Counter:
         if len(c) > 1:
             feats.update(_words(c))
     return feats
+
+
+def _is_formula(text: str, stock_counts: Counter) -> bool:
+    return len(stock_counts) < _MIN_SUBSTANCE and _stock_share(text) >= 0.3
+
+
+@lru_cache(maxsize=65536)
+def _stock_share(text: str) -> float:
+    """Share of ``text`` (cleaned characters) that is boilerplate formula."""
+    total = len(clean(text))
+    if not total:
+        return 0.0
+    return min(1.0, sum(len(clean(m.group(0))) for m in _stock_re().finditer(fold(text)))
+               / total)
 
 
 def pieces(text: str, min_chars: int = _MIN_PIECE) -> list[str]:
@@ -305,18 +327,26 @@ def hungarian(score) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _moved(pairs: list[tuple[int, int]], n_old: int, n_new: int) -> set[tuple[int, int]]:
-    """Pairs outside the heaviest order-preserving chain (ties: smallest displacement)."""
+def _moved(pairs: list[tuple[int, int]], n_old: int, n_new: int,
+           whole: set[tuple[int, int]] | None = None) -> set[tuple[int, int]]:
+    """Pairs outside the heaviest order-preserving chain (ties: smallest displacement).
+
+    Pairs that share a provision (the pieces of a split or merge) may sit side by side in
+    the chain; a one-to-one pair (in ``whole``) weighs more than a piece, so a piece never
+    pushes a whole provision out of order.
+    """
     ordered = sorted(pairs)
     if not ordered:
         return set()
-    weight = [1.0 - 0.01 * abs(o / max(1, n_old) - n / max(1, n_new)) for o, n in ordered]
+    whole = set(ordered) if whole is None else whole
+    weight = [(1.0 if (o, n) in whole else 0.4) - 0.01 * abs(o / max(1, n_old) - n / max(1, n_new))
+              for o, n in ordered]
     best = list(weight)
     prev = [-1] * len(ordered)
-    # O(n²) is fine: only one-to-one pairs that are not identical-in-place enter here.
+    # O(n²) is fine: a law has a few hundred pairs at most.
     for k in range(len(ordered)):
         for h in range(k):
-            if ordered[h][1] < ordered[k][1] and best[h] + weight[k] > best[k]:
+            if ordered[h][1] <= ordered[k][1] and best[h] + weight[k] > best[k]:
                 best[k] = best[h] + weight[k]
                 prev[k] = h
     k = max(range(len(ordered)), key=best.__getitem__)
@@ -334,6 +364,8 @@ def align(
     evidence_threshold: float = 0.28,
     context: Sequence[str] = (),
     leftover: float | None = None,
+    leftover_new: float | None = None,
+    boilerplate: bool = True,
 ) -> list[Match]:
     """Align two ordered lists of ``(ref, text)`` provisions by content.
 
@@ -351,6 +383,11 @@ def align(
         leftover: if given, a provision left without a partner joins its most similar
             counterpart as a split/merge when they share this much (used for 款/项 inside
             articles already aligned, where the context vouches for the pair).
+        leftover_new: the same for a new provision left without a partner (default
+            ``leftover``); set it higher, since a new 款 that shares a little with its
+            neighbour is an addition, not a split of that neighbour.
+        boilerplate: weigh pairs without boilerplate formulas as well (articles); off for
+            款/项 inside aligned articles, where the articles already vouch for the pairs.
 
     Example:
         >>> old = [("1", "提供者应当建立用户投诉处理机制；发现违法内容的，应当停止生成。")]
@@ -379,12 +416,46 @@ def align(
     # 2. global one-to-one assignment on the rest; weak pairs are dropped, not forced
     if rest_old and rest_new:
         # IDF over everything, so a few changed provisions are still weighed fairly
-        space = _Space([t for _, t in old] + [t for _, t in new], background=tuple(context))
+        texts = [t for _, t in old] + [t for _, t in new]
+        space = _Space(texts, background=tuple(context))
         sim = space.matrix(rest_old, [n_old + j for j in rest_new])
+        # weigh without boilerplate where both texts say something else too: a deleted
+        # article shares 构成犯罪的，依法追究刑事责任 with many new ones, and that is no reason
+        # to pair them
+        stock = _Space(texts, stock=True, background=tuple(context)) if boilerplate else space
+        if boilerplate and any(_stock_share(t) for t in texts):
+            import numpy as np
+
+            # a text is "formula" when boilerplate is much of it and little else is left
+            ro = np.array([not _is_formula(texts[i], stock.counts[i]) for i in rest_old])
+            rn = np.array([not _is_formula(texts[n_old + j], stock.counts[n_old + j])
+                           for j in rest_new])
+            both = np.outer(ro, rn)
+            sim = np.where(both, stock.matrix(rest_old, [n_old + j for j in rest_new]), sim)
+            # one side is nothing but a formula: the pair holds only if the formula is much
+            # of the other side too (本法自…起施行 → 本法自…起施行, not a staff-duty article
+            # that ends in 构成犯罪的，依法追究刑事责任)
+            share_o = np.array([_stock_share(texts[i]) for i in rest_old])
+            share_n = np.array([_stock_share(texts[n_old + j]) for j in rest_new])
+            one = np.outer(ro, ~rn)
+            sim = np.where(one, sim * np.minimum(1.0, 2 * share_o)[:, None], sim)
+            one = np.outer(~ro, rn)
+            sim = np.where(one, sim * np.minimum(1.0, 2 * share_n)[None, :], sim)
         masked = sim * (sim >= threshold)
+        rare = math.log((space.n + 1) / (max(2.0, _RARE_SHARE * space.n) + 0.5))
         for r, c in _assign(masked):
-            if masked[r, c] >= threshold:
-                primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
+            if masked[r, c] < threshold:
+                continue
+            i, j = rest_old[r], n_old + rest_new[c]
+            # a weak pair must share some distinctive words besides boilerplate, else a
+            # deleted article pairs with an unrelated new one at 0.23
+            if (boilerplate and masked[r, c] < _WEAK_PAIR
+                    and not _is_formula(texts[i], stock.counts[i])
+                    and not _is_formula(texts[j], stock.counts[j])):
+                shared = stock.counts[i].keys() & stock.counts[j].keys()
+                if sum(stock.idf.get(g, stock.unseen) >= rare for g in shared) < _MIN_SHARED:
+                    continue
+            primary[(rest_old[r], rest_new[c])] = float(sim[r, c])
 
     # 3. clause evidence for splits and merges
     extra = _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context)
@@ -395,9 +466,10 @@ def align(
             c = int(sim[r].argmax())
             if i not in paired_old and sim[r, c] >= leftover:
                 extra[(i, rest_new[c])] = (float(sim[r, c]), None)
+        least_new = leftover if leftover_new is None else leftover_new
         for c, j in enumerate(rest_new):
             r = int(sim[:, c].argmax())
-            if j not in paired_new and sim[r, c] >= leftover:
+            if j not in paired_new and sim[r, c] >= least_new:
                 extra.setdefault((rest_old[r], j), (float(sim[r, c]), None))
 
     pairs = {(i, j): (s, None) for (i, j), s in primary.items()}
@@ -405,11 +477,14 @@ def align(
         pairs.setdefault(key, value)
     old_deg = Counter(i for i, _ in pairs)
     new_deg = Counter(j for _, j in pairs)
-    one_to_one = [k for k in pairs if old_deg[k[0]] == 1 and new_deg[k[1]] == 1]
-    moved = _moved(one_to_one, n_old, n_new)
+    # every pair takes part in the order check: a piece of a split can move too
+    moved = _moved(list(pairs), n_old, n_new, {k for k in pairs if old_deg[k[0]] == 1
+                                                and new_deg[k[1]] == 1})
     matches: list[Match] = []
     for (i, j), (s, ev) in pairs.items():
-        if old_deg[i] > 1:
+        if old_deg[i] > 1 and new_deg[j] > 1:
+            rel = "many-to-many"
+        elif old_deg[i] > 1:
             rel = "split"
         elif new_deg[j] > 1:
             rel = "merge"
@@ -516,6 +591,10 @@ def _evidence(old, new, rest_old, rest_new, primary, evidence_threshold, context
         # …or the new clause has one in its own partner
         own_old = [r for k in partner_of_new.get(j, ()) for r in old_rows.get(k, ())]
         if own_old and float(sim[own_old, b].max()) >= 0.8 * s:
+            continue
+        # a piece that is mostly formula (情节严重构成犯罪的，依法追究刑事责任) is no evidence
+        if min(len(clean(_stock_re().sub("", fold(fo)))),
+               len(clean(_stock_re().sub("", fold(fn))))) < _MIN_PIECE:
             continue
         # a few shared common words (实施、不正当) are chance, not evidence
         shared = space.counts[at_old[a]].keys() & space.counts[at_new[b]].keys()

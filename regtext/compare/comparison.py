@@ -20,23 +20,50 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
-from ..compare.alignment import Match, align, clean
+from ..compare.alignment import Match, align, clean, similarity
 from ..compare.redlining import Edit, edits, redline_html
+from ..compare.renames import Rename, find_renames
+from ..compare.segments import split_text
+from ..compare.tagging import TAGS
 from ..compare.tagging import tags as _tags
 from ..text.model import Document, Node
 
-__all__ = ["Comparison", "Pair", "diff"]
+__all__ = ["Change", "Comparison", "Level", "Pair", "Relation", "diff"]
 
 #: DataFrame columns of :meth:`Comparison.to_frame`, in order.
 COLUMNS = ["old_ref", "new_ref", "old_label", "new_label", "change", "relation", "moved",
            "renumbered", "similarity", "old_text", "new_text", "redline", "tags"]
 
 
-@dataclass(frozen=True)
+#: What happened to a provision (the ``change`` column).
+Change = Literal["unchanged", "modified", "added", "deleted"]
+#: How the two sides of a row relate (the ``relation`` column; empty for one-sided rows).
+Relation = Literal["one-to-one", "split", "merge", "many-to-many", ""]
+#: Row level.
+Level = Literal["article", "clause"]
+
+
+class _Deferred:
+    """A value computed on first use (tags need the clause rows; most callers never ask)."""
+
+    __slots__ = ("_fn", "_value")
+
+    def __init__(self, fn: Callable[[], Sequence[str]]):
+        self._fn: Callable[[], Sequence[str]] | None = fn
+        self._value: tuple[str, ...] = ()
+
+    def get(self) -> tuple[str, ...]:
+        if self._fn is not None:
+            self._value, self._fn = tuple(self._fn()), None
+        return self._value
+
+
+@dataclass(frozen=True, kw_only=True)
 class Pair:
     """One row of a comparison: an aligned pair, an addition or a deletion.
 
@@ -53,72 +80,112 @@ class Pair:
         evidence: for split/merge pairs, the (old, new) clauses that justify the pair.
         old_context: for a merge, every old text feeding ``new_text`` (else empty).
         new_context: for a split, every new text that ``old_text`` feeds (else empty).
+        old_segment: for a split or many-to-many row, the part of ``old_text`` that went to
+            ``new_ref`` (else empty); redline and tags compare only that.
+        new_segment: for a merge or many-to-many row, the part of ``new_text`` that came
+            from ``old_ref`` (else empty).
+        given_tags: the tags :class:`Comparison` computed for the row (with chapeaus,
+            segments and the document's renamed terms); ``None`` to compute them from the
+            texts alone.
 
     Example:
-        >>> p = Pair("article", "9", None, "第九条", "", "deleted", "", False, False, 0.0,
-        ...          "要求用户提供真实身份信息。", "")
+        >>> p = Pair(level="article", old_ref="9", new_ref=None, old_label="第九条",
+        ...          change="deleted", old_text="要求用户提供真实身份信息。")
         >>> p.redline
         '<del>要求用户提供真实身份信息。</del>'
     """
 
-    level: str
+    level: Level
     old_ref: str | None
     new_ref: str | None
-    old_label: str
-    new_label: str
-    change: str
-    relation: str
-    moved: bool
-    renumbered: bool
-    similarity: float
-    old_text: str
-    new_text: str
+    old_label: str = ""
+    new_label: str = ""
+    change: Change
+    relation: Relation = ""
+    moved: bool = False
+    renumbered: bool = False
+    similarity: float = 0.0
+    old_text: str = ""
+    new_text: str = ""
     evidence: tuple[str, str] | None = None
     old_context: str = field(default="", repr=False)
     new_context: str = field(default="", repr=False)
+    old_segment: str = field(default="", repr=False)
+    new_segment: str = field(default="", repr=False)
+    given_tags: tuple[str, ...] | _Deferred | None = field(default=None, repr=False,
+                                                         compare=False)
+
+    @property
+    def old_compared(self) -> str:
+        """The old words this row compares: ``old_segment`` for a split, merge or
+        many-to-many row (the part of the old text that went to ``new_ref``), else
+        ``old_text``.
+
+        Example:
+            >>> Pair(level="clause", old_ref="2.1", new_ref="2.3", change="modified",
+            ...      relation="split", old_text="甲。乙。", old_segment="乙。").old_compared
+            '乙。'
+        """
+        return self.old_segment or self.old_text
+
+    @property
+    def new_compared(self) -> str:
+        """The new words this row compares (``new_segment`` or ``new_text``).
+
+        Example:
+            >>> Pair(level="clause", old_ref="1", new_ref="1", change="modified",
+            ...      new_text="甲。").new_compared
+            '甲。'
+        """
+        return self.new_segment or self.new_text
 
     @property
     def redline(self) -> str:
         """HTML redline of old → new (``<del>``/``<ins>``).
 
         Example:
-            >>> Pair("article", "1", "1", "", "", "modified", "one-to-one", False, False,
-            ...      0.9, "甲应当登记。", "甲应当依法登记。").redline
+            >>> Pair(level="article", old_ref="1", new_ref="1", change="modified",
+            ...      relation="one-to-one", similarity=0.9, old_text="甲应当登记。",
+            ...      new_text="甲应当依法登记。").redline
             '甲应当<ins>依法</ins>登记。'
         """
-        return redline_html(self.old_text, self.new_text)
+        return redline_html(self.old_compared, self.new_compared)
 
     @property
     def edits(self) -> list[Edit]:
         """The redline as structured :class:`~regtext.redline.Edit` records.
 
         Example:
-            >>> [e.op for e in Pair("article", "1", "1", "", "", "modified", "one-to-one",
-            ...  False, False, 0.9, "甲登记。", "甲依法登记。").edits]
+            >>> [e.op for e in Pair(level="article", old_ref="1", new_ref="1",
+            ...  change="modified", old_text="甲登记。", new_text="甲依法登记。").edits]
             ['equal', 'insert', 'equal']
         """
-        return edits(self.old_text, self.new_text)
+        return edits(self.old_compared, self.new_compared)
 
     @property
     def tags(self) -> list[str]:
         """Change tags computed from the two texts (see :mod:`regtext.tags`).
 
         Example:
-            >>> Pair("article", "9", None, "第九条", "", "deleted", "", False, False, 0.0,
-            ...      "提供者应当标识。", "").tags
+            >>> Pair(level="article", old_ref="9", new_ref=None, change="deleted",
+            ...      old_text="提供者应当标识。").tags
             ['obligation-removed']
         """
-        if self.change == "unchanged":
+        if self.change == "unchanged" and not isinstance(self.given_tags, _Deferred):
             return []
-        return _tags(self.old_text or None, self.new_text or None,
-                     self.old_context or None, self.new_context or None)
+        if self.given_tags is not None:
+            got = self.given_tags
+            return list(got.get() if isinstance(got, _Deferred) else got)
+        return _tags(self.old_compared or None, self.new_compared or None,
+                     None if self.old_segment else self.old_context or None,
+                     None if self.new_segment else self.new_context or None)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, redline, edits and tags included.
 
         Example:
-            >>> Pair("article", None, "3", "", "第三条", "added", "", False, False, 0.0,
-            ...      "", "国家鼓励创新。").to_dict()["change"]
+            >>> Pair(level="article", old_ref=None, new_ref="3", new_label="第三条",
+            ...      change="added", new_text="国家鼓励创新。").to_dict()["change"]
             'added'
         """
         return {
@@ -129,6 +196,7 @@ class Pair:
             "new_text": self.new_text, "redline": self.redline, "tags": self.tags,
             "edits": [e.to_dict() for e in self.edits if e.op != "equal"],
             "evidence": list(self.evidence) if self.evidence else None,
+            "old_segment": self.old_segment or None, "new_segment": self.new_segment or None,
         }
 
 
@@ -173,7 +241,26 @@ class Comparison:
     def __post_init__(self) -> None:
         matches = align([(a.ref, a.text) for a in self.old.articles],
                         [(a.ref, a.text) for a in self.new.articles])
-        self.pairs = _with_context([self._pair("article", m) for m in matches])
+        rows = _with_segments(_with_context([self._pair("article", m) for m in matches]))
+        # an article row's tags are those of its 款/项 rows (computed on first use)
+        self.pairs = [replace(p, given_tags=_Deferred(
+            lambda key=(p.old_ref, p.new_ref): self._article_tags.get(key, ())))
+            for p in rows]
+
+    @cached_property
+    def renames(self) -> tuple[Rename, ...]:
+        """Terms replaced throughout the new version (用户 → 使用者), found from the pair.
+
+        Example:
+            >>> import regtext
+            >>> cmp = regtext.diff(regtext.load("genai-2023-draft", warn=False),
+            ...                    regtext.load("genai-2023-final"))
+            >>> [str(r) for r in cmp.renames]
+            ['用户→使用者']
+        """
+        old = self.old.text or "\n".join(a.text for a in self.old.articles)
+        new = self.new.text or "\n".join(a.text for a in self.new.articles)
+        return find_renames(old, new)
 
     # -- building rows ------------------------------------------------------------------
 
@@ -191,10 +278,12 @@ class Comparison:
         else:
             change = "modified"
         renumbered = bool(o is not None and n is not None and o.ref != n.ref)
-        return Pair(level, m.old, m.new, o.label if o is not None else "",
-                    n.label if n is not None else "", change, m.relation, m.moved, renumbered,
-                    m.similarity if (o is not None and n is not None) else 0.0,
-                    old_text, new_text, m.evidence)
+        return Pair(level=level, old_ref=m.old, new_ref=m.new,
+                    old_label=o.label if o is not None else "",
+                    new_label=n.label if n is not None else "", change=change,
+                    relation=m.relation, moved=m.moved, renumbered=renumbered,
+                    similarity=m.similarity if (o is not None and n is not None) else 0.0,
+                    old_text=old_text, new_text=new_text, evidence=m.evidence)
 
     @cached_property
     def clause_pairs(self) -> list[Pair]:
@@ -214,9 +303,14 @@ class Comparison:
         for old_refs, new_refs in groups:
             units_old = [u for r in old_refs for u in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
-            group = [self._pair("clause", m) for m in align(
-                units_old, units_new, threshold=0.15, leftover=0.2, context=context)]
-            rows.extend(_with_context(group))
+            matches = _pair_gaps(align(units_old, units_new, threshold=0.15, leftover=0.2,
+                                       leftover_new=0.4, context=context, boilerplate=False),
+                                 dict(units_old), dict(units_new))
+            group = [self._pair("clause", m) for m in matches]
+            rows.extend(_with_segments(_with_context(group)))
+        rows = self._moved_clauses(rows)
+        rows = [replace(p, given_tags=_Deferred(lambda p=p: self._clause_tags(p)))
+                for p in rows]
         # new-document order; deletions after the clause that precedes them in the old text
         order_new = {n.ref: k for k, n in enumerate(self.new)}
         order_old = {n.ref: k for k, n in enumerate(self.old)}
@@ -234,6 +328,89 @@ class Comparison:
             return (before, 1, k)
 
         return sorted(rows, key=key)
+
+    def _moved_clauses(self, rows: list[Pair]) -> list[Pair]:
+        """A 款 that went to an article its own was not aligned with, reworded but still
+        mostly the same text (similarity ≥ 0.6), is a move, not a deletion plus an
+        addition."""
+        gone = [p for p in rows if p.change == "deleted"]
+        came = [p for p in rows if p.change == "added"]
+        if not gone or not came:
+            return rows
+        # candidates share many character pairs; only those are scored
+        grams_a = [_bigram_set(a.new_text) for a in came]
+        index: dict[str, list[int]] = {}
+        for h, g in enumerate(grams_a):
+            for x in g:
+                index.setdefault(x, []).append(h)
+        cand = []
+        for k, d in enumerate(gone):
+            gd = _bigram_set(d.old_text)
+            hits = Counter(h for x in gd for h in index.get(x, ()))
+            for h, shared in hits.items():
+                if shared >= _MOVED_CLAUSE * (len(gd) * len(grams_a[h])) ** 0.5 * 0.8:
+                    cand.append((similarity(d.old_text, came[h].new_text), k, h))
+        cand.sort(reverse=True)
+        joined: dict[int, Pair] = {}
+        drop: set[int] = set()
+        used_d: set[int] = set()
+        used_a: set[int] = set()
+        for sim, k, h in cand:
+            if sim < _MOVED_CLAUSE:
+                break
+            if k in used_d or h in used_a:
+                continue
+            used_d.add(k)
+            used_a.add(h)
+            d, a = gone[k], came[h]
+            joined[id(a)] = self._pair("clause", Match(d.old_ref, a.new_ref, sim, "one-to-one",
+                                                       True, None))
+            drop.add(id(d))
+        return [joined.get(id(p), p) for p in rows if id(p) not in drop]
+
+    def _clause_tags(self, p: Pair) -> list[str]:
+        if p.change == "unchanged":
+            return []
+        # a side that could not be cut into segments is judged against every text on
+        # the other side (a citation of a merge's other source is not "added")
+        return _tags(p.old_compared or None, p.new_compared or None,
+                     (p.old_context or None) if not p.new_segment else None,
+                     (p.new_context or None) if not p.old_segment else None,
+                     old_chapeau=_chapeau(self.old, p.old_ref),
+                     new_chapeau=_chapeau(self.new, p.new_ref), renames=self.renames)
+
+    @cached_property
+    def _article_tags(self) -> dict[tuple[str | None, str | None], tuple[str, ...]]:
+        """Tags of each article row: the union of the tags of its 款/项 rows. A clause row
+        belongs to the article pair of its two refs; a deleted (added) clause of an article
+        with several partners belongs to the partner its neighbours went to."""
+        art_rows = {(p.old_ref, p.new_ref) for p in self.pairs}
+        first_new: dict[str, str] = {}
+        first_old: dict[str, str] = {}
+        for o, n in art_rows:
+            if o is not None and n is not None:
+                first_new.setdefault(o, n)
+                first_old.setdefault(n, o)
+        last_new: dict[str, str] = {}
+        last_old: dict[str, str] = {}
+        out: dict[tuple[str | None, str | None], list[str]] = {}
+        for p in self.clause_pairs:
+            oa = p.old_ref.split(".")[0] if p.old_ref else None
+            na = p.new_ref.split(".")[0] if p.new_ref else None
+            if oa is not None and na is not None:
+                key: tuple[str | None, str | None] = (oa, na)
+                last_new[oa], last_old[na] = na, oa
+            elif oa is not None:
+                key = (oa, None) if (oa, None) in art_rows else (
+                    oa, last_new.get(oa, first_new.get(oa)))
+            else:
+                key = (None, na) if (None, na) in art_rows else (
+                    last_old.get(na or "", first_old.get(na or "")), na)
+            bucket = out.setdefault(key, [])
+            bucket.extend(t for t in p.tags if t not in bucket)
+        order = {name: k for k, name in enumerate(TAGS)}
+        return {k: tuple(sorted(v, key=lambda t: (order.get(t.split(":")[0], len(order)), t)))
+                for k, v in out.items()}
 
     def rows(self, level: str = "article") -> list[Pair]:
         """The :class:`Pair` rows of one level (``article`` or ``clause``).
@@ -271,7 +448,7 @@ class Comparison:
             ...                    regtext.load("genai-2023-final"))
             >>> df = cmp.to_frame()
             >>> df.query("old_ref == '20'")[["new_ref", "tags"]].values.tolist()
-            [['21', ['citation-added:stpl', 'penalty-removed']]]
+            [['21', ['citation-added:stpl', 'penalty-removed', 'authority-changed']]]
             >>> df.query("new_ref == '1'").new_text_en.iloc[0][:22]
             'These measures are est'
         """
@@ -294,7 +471,9 @@ class Comparison:
         return pd.DataFrame(rows, columns=columns)
 
     def summary(self, level: str = "article") -> dict[str, Any]:
-        """Counts by change type, relation and tag, plus moves and renumberings.
+        """Counts by change type, relation and tag, moves and renumberings, the terms
+        renamed throughout (``renamed``) and the structure and metadata comparison
+        (``metadata``, see :attr:`metadata`).
 
         Example:
             >>> import regtext
@@ -316,7 +495,29 @@ class Comparison:
             "moved": sum(p.moved for p in rows),
             "renumbered": sum(p.renumbered for p in rows),
             "tags": dict(sorted(tag_counts.items())),
+            "renamed": [str(r) for r in self.renames],
+            "metadata": self.metadata,
         }
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        """Title, issuers, dates, effective date, chapters added or removed, and counts of
+        articles and of norms by actor and modality, for both versions
+        (:func:`regtext.compare.metadata.compare_metadata`).
+
+        Example:
+            >>> import regtext
+            >>> cmp = regtext.diff(regtext.load("genai-2023-draft", warn=False),
+            ...                    regtext.load("genai-2023-final"))
+            >>> m = cmp.metadata
+            >>> m["title"]["inserted"], len(m["issuers"]["new"]), m["effective"]["new"]
+            (['暂行'], 7, '2023-08-15')
+            >>> m["chapters"]["added"][:2], m["articles"]
+            (['总则', '技术发展与治理'], {'old': 21, 'new': 24})
+        """
+        from .metadata import compare_metadata
+
+        return compare_metadata(self.old, self.new)
 
     # -- reports: each format is a renderer in regtext.compare.reports -----------------
 
@@ -437,6 +638,84 @@ def _with_context(pairs: list[Pair]) -> list[Pair]:
                         new_context="\n".join(dests.get(p.old_ref, [])) if p.old_ref else "")
         out.append(p)
     return out
+
+
+def _bigram_set(text: str) -> set[str]:
+    c = clean(text)
+    return {c[i:i + 2] for i in range(len(c) - 1)}
+
+
+def _chapeau(doc: Document, ref: str | None) -> str | None:
+    """The chapeau (lead of the 款) that introduces an item, else ``None``."""
+    if not ref or ref.count(".") < 2:
+        return None
+    parent = doc.parent(ref)
+    return parent.lead if parent is not None and parent.kind == "paragraph" else None
+
+
+def _with_segments(pairs: list[Pair]) -> list[Pair]:
+    """Give split, merge and many-to-many rows the segment of each text that corresponds:
+    an old text feeding several new ones is cut among them, and so is a new text drawing
+    on several old ones (:func:`regtext.compare.segments.split_text`)."""
+    by_old: dict[str, list[Pair]] = {}
+    by_new: dict[str, list[Pair]] = {}
+    for p in pairs:
+        if p.old_ref is not None and p.new_ref is not None:
+            by_old.setdefault(p.old_ref, []).append(p)
+            by_new.setdefault(p.new_ref, []).append(p)
+    seg_old: dict[tuple[str, str], str] = {}
+    seg_new: dict[tuple[str, str], str] = {}
+    for ref, ps in by_old.items():
+        if len(ps) > 1:
+            for q, seg in zip(ps, split_text(ps[0].old_text, [q.new_text for q in ps])):
+                if seg != q.old_text:
+                    seg_old[(ref, q.new_ref or "")] = seg
+    for ref, ps in by_new.items():
+        if len(ps) > 1:
+            for q, seg in zip(ps, split_text(ps[0].new_text, [q.old_text for q in ps])):
+                if seg != q.new_text:
+                    seg_new[(q.old_ref or "", ref)] = seg
+    if not seg_old and not seg_new:
+        return pairs
+    return [replace(p, old_segment=seg_old.get((p.old_ref or "", p.new_ref or ""), ""),
+                    new_segment=seg_new.get((p.old_ref or "", p.new_ref or ""), ""))
+            for p in pairs]
+
+
+_MOVED_CLAUSE = 0.6  # least similarity of a 款 moved into an article not aligned with its own
+_GAP_SIMILAR = 0.15  # least character-pair similarity of an item and the one in its place
+
+
+def _pair_gaps(matches: list[Match], old_units: dict[str, str],
+               new_units: dict[str, str]) -> list[Match]:
+    """Pair a deleted item with the added item that took its place: both items of lists
+    whose chapeaus are aligned, at the same or the neighbouring position, sharing their
+    topic (similarity ≥ 0.15) though the words differ (真实准确 → 提升…准确性和可靠性)."""
+    aligned = {(m.old, m.new) for m in matches if m.old is not None and m.new is not None}
+    gone = [m for m in matches if m.new is None and m.old and m.old.count(".") == 2]
+    came = [m for m in matches if m.old is None and m.new and m.new.count(".") == 2]
+    if not gone or not came:
+        return matches
+    cand = []
+    for d in gone:
+        for a in came:
+            assert d.old is not None and a.new is not None
+            po, pn = d.old.rsplit(".", 1), a.new.rsplit(".", 1)
+            if (po[0], pn[0]) not in aligned or not (po[1].isdigit() and pn[1].isdigit()):
+                continue
+            if abs(int(po[1]) - int(pn[1])) > 1:
+                continue
+            sim = similarity(old_units[d.old], new_units[a.new])
+            if sim >= _GAP_SIMILAR:
+                cand.append((sim, d, a))
+    used: set[int] = set()
+    joined: dict[int, Match] = {}
+    for sim, d, a in sorted(cand, key=lambda t: -t[0]):
+        if id(d) in used or id(a) in used:
+            continue
+        used.update((id(d), id(a)))
+        joined[id(a)] = Match(d.old, a.new, sim, "one-to-one", False, None)
+    return [joined.get(id(m), m) for m in matches if id(m) not in used or id(m) in joined]
 
 
 def _units(article: Node) -> list[tuple[str, str]]:
