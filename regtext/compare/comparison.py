@@ -389,24 +389,35 @@ class Comparison:
 
         return duizhao(self, fmt)
 
-    def to_decision(self) -> str:
-        """修改决定-style amendment instructions that turn the old text into the new one.
-
-        Small wording changes become "将第X条中的“…”修改为“…”"; larger ones restate the
-        article ("第十六条改为第十二条，修改为：…"); deletions, additions, splits and merges
-        get their own formulas, and renumbering a closing sentence.
+    def to_decision(self, force: bool = False, effective: str | None = None) -> str:
+        """修改决定-style amendment instructions that turn the old text into the new one,
+        in old-text order, 款- and 项-precise, with the closing clauses (see
+        :mod:`regtext.compare.decision`); :func:`regtext.apply` carries them out.
 
         Example:
             >>> import regtext
             >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙。"),
             ...                    regtext.parse("第一条 甲应当依法登记。"))
-            >>> print(cmp.to_decision())
-            一、在第一条中的“甲应当”后增加“依法”。
-            二、删去第二条。
+            >>> print(cmp.to_decision().splitlines()[:2])
+            ['一、在第一条中的“应当”后增加“依法”。', '二、删去第二条。']
         """
         from .decision import decision
 
-        return decision(self)
+        return decision(self, force=force, effective=effective)
+
+    def memo(self):
+        """The comparison memo a lawyer writes (see :mod:`regtext.compare.memo`).
+
+        Example:
+            >>> import regtext
+            >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+            ...                    regtext.parse("第一条 甲可以登记。"))
+            >>> cmp.memo().items.direction.tolist()
+            ['softened']
+        """
+        from .memo import memo
+
+        return memo(self)
 
 
 # -- helpers --------------------------------------------------------------------------
