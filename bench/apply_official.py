@@ -72,7 +72,8 @@ def main() -> None:
                     print("   unapplied:", u[:120])
                 for r, t in want.items():
                     if have.get(r) != t:
-                        print(f"   art {r}: want {t[:60]}\n            got  {(have.get(r) or '')[:60]}")
+                        got_text = (have.get(r) or "")[:60]
+                        print(f"   art {r}: want {t[:60]}\n            got  {got_text}")
     n = total_ok + total_bad
     print(f"\n{cases} amended instruments; instructions applied {total_ok}/{n} = "
           f"{total_ok / max(n, 1):.3f}; articles reproduced {arts_ok}/{arts_all} = "

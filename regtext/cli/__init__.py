@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 
 #: subcommand modules, in the order ``regtext --help`` lists them
-COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
+COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph", "memo")
 
 
 class CliError(Exception):

@@ -13,7 +13,8 @@ listed in ``doc.meta["unapplied"]`` and announced in one :class:`AmendmentWarnin
 
 Example:
     >>> import regtext
-    >>> old = regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙不得转让。\\n\\n第三条 依照第二条处理。")
+    >>> old = regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙不得转让。\\n\\n"
+    ...                     "第三条 依照第二条处理。")
     >>> new = regtext.apply(old, "一、在第一条中的“应当”后增加“依法”。\\n"
     ...                          "二、增加一条，作为第二条：“丙可以申请。”")
     >>> [a.text for a in new.articles]
@@ -410,12 +411,14 @@ class _Apply:
         if m:
             return self.add_in(m, q, ctx)
         # renumbering / moving, optionally restated
-        m = re.fullmatch(rf"将?({_REF})(?:改为|修改为|位置调整为|调整为|移作|作为)第({_NUM})条(?:之({_NUM}))?"
+        m = re.fullmatch(rf"将?({_REF})(?:改为|修改为|位置调整为|调整为|移作|作为)"
+                         rf"第({_NUM})条(?:之({_NUM}))?"
                          rf"[，,：:]?(?:并)?(?:修改为[：:]?)?(?:{_Q})?", c)
         if m:
             return self.move(m, q, ctx)
         # restating a unit
-        m = re.fullmatch(rf"将({_REF}|引言|序言|前言|题注)(?:的内容)?修改为[：:]?(?:{_NUM}[款项][：:])?{_Q}", c)
+        m = re.fullmatch(rf"将({_REF}|引言|序言|前言|题注)(?:的内容)?修改为[：:]?"
+                         rf"(?:{_NUM}[款项][：:])?{_Q}", c)
         if m:
             return self.restate(m, q, ctx)
         # words: 将REF中的Q修改为Q (chains: ，Q修改为Q)
@@ -456,7 +459,8 @@ class _Apply:
             after = m.group(m.lastindex - 1) in ("后", "之后")
             self.replace(units, anchor, anchor + ins if after else ins + anchor)
             return True
-        m = re.fullmatch(rf"在({_REF})(?:中)?的?(末尾|最后|结尾|开头|句首|句末)(?:增加|加入)[：:]?{_Q}", c)
+        m = re.fullmatch(rf"在({_REF})(?:中)?的?(末尾|最后|结尾|开头|句首|句末)"
+                         rf"(?:增加|加入)[：:]?{_Q}", c)
         if m:
             units = self.units(m.group(1), ctx)
             ins = Q(m.group(m.lastindex))
@@ -564,7 +568,7 @@ class _Apply:
                 out.append((it, lambda s=it: s.value, lambda v, s=it: setattr(s, "value", v)))
             if i is not None and not any(o[0].old == i for o in out):
                 raise _Miss(f"无第{i}项")
-        for o in out:
+        if out:
             self.touched_art.add(id(a))
         return out
 

@@ -369,25 +369,24 @@ class Comparison:
 
         return f"<style>{css()}</style>" + html_body(self, "article", None, index=False)
 
-    def to_duizhao(self, fmt: str = "markdown") -> str:
-        """The 修改对照表 in the two-column form legislators publish: new text on the left
-        (insertions in bold), old text on the right (deletions struck), row by article.
-
-        ``fmt`` is ``markdown`` or ``html``.
+    def to_duizhao(self, fmt: str = "markdown", new_first: bool = False) -> str:
+        """The 修改对照表: one row per final article, chapter headings as rows, original
+        on the left (修改前 | 修改后; ``new_first=True`` swaps), moved text shaded, deleted
+        text struck, inserted text bold (see :mod:`regtext.compare.duizhao`).
 
         Example:
             >>> import regtext
             >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙。"),
             ...                    regtext.parse("第一条 甲应当依法登记。"))
-            >>> print(cmp.to_duizhao())  # doctest: +NORMALIZE_WHITESPACE
-            | 修改后 | 修改前 |
+            >>> print("\\n".join(cmp.to_duizhao().splitlines()[2:]))
+            | 修改前 | 修改后 |
             |---|---|
-            | 第一条 甲应当**依法**登记。 | 第一条 甲应当登记。 |
-            |  | ~~第二条 乙。~~ |
+            | 第一条 甲应当登记。 | 第一条 甲应当**依法**登记。 |
+            | ~~第二条 乙。~~ |  |
         """
         from .duizhao import duizhao
 
-        return duizhao(self, fmt)
+        return duizhao(self, fmt, new_first=new_first)
 
     def to_decision(self, force: bool = False, effective: str | None = None) -> str:
         """修改决定-style amendment instructions that turn the old text into the new one,

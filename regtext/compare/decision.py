@@ -3,8 +3,9 @@
 Steps follow the old numbering. Each names the smallest unit that changed: a few words
 ("将第三条中的“服务”修改为“生成式人工智能服务”", with anchors that are whole words and occur
 once in the article), a 款 or 项 restated ("将第七条第二款修改为：…"), a 款 added ("增加一款，作为
-第二款：…"), a 款 that becomes an article ("将第十三条第二款改为第十六条"), an article moved ("第六条
-改为第十七条", no 修改为 when only its place changed), merged, added or deleted, and chapter
+第二款：…"), a 款 that becomes an article ("将第十三条第二款改为第十六条"), an article
+moved ("第六条改为第十七条", no 修改为 when only its place changed), merged, added or deleted,
+and chapter
 headings. References that follow renumbered articles are not separate steps: the closing
 sentence says the order and the references are adjusted. :func:`regtext.apply` carries the
 result out; ``apply(old, diff(old, new).to_decision())`` gives back ``new``.
@@ -18,7 +19,7 @@ Example:
     <BLANKLINE>
     本决定自公布之日起施行。
     <BLANKLINE>
-    《》根据本决定作相应修改，重新公布。
+    原文根据本决定作相应修改，重新公布。
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ def decision(cmp: Comparison, force: bool = False, effective: str | None = None)
     start = f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else "公布之日"
     lines += ["", f"本决定自{start}起施行。", ""]
     adjust = "并对条文顺序作相应调整" if plan.renumbered else ""
-    lines.append(f"《{title}》根据本决定作相应修改{adjust}，重新公布。")
+    name = f"《{title}》" if title else "原文"
+    lines.append(f"{name}根据本决定作相应修改{adjust}，重新公布。")
     return "\n".join(lines)
 
 
@@ -168,8 +170,9 @@ class _Plan:
         for n, extra in self.merged.items():
             for o in extra:
                 self.mapping[o] = str(self.new_pos[n])
-        self.renumbered = any(self.mapping.get(o) != o for o in self.mapping) or \
-            len(cmp.old.articles) != len(cmp.new.articles)
+        self.renumbered = any(self.mapping.get(o) != o for o in self.mapping) or any(
+            n not in self.primary and self.new_pos[n] < len(self.new_pos)
+            for n in self.new_arts)
         self.pinned = self._pins()
 
     # -- which articles need "改为第N条"
@@ -271,7 +274,8 @@ class _Plan:
             return [_Step((pos, 1), f"{head}{_quote(new_art.text)}")]
         parts = ([moved] if pin else []) + [t.rstrip("。") if not t.endswith("”") else t
                                             for t in sub]
-        return [_Step((pos, 1), "；".join(parts) + ("" if parts[-1].endswith("”") else "。"))]
+        end = "。" if sub[-1].endswith("。") or not sub else ""
+        return [_Step((pos, 1), "；".join(parts) + end)]
 
     def _paras(self, o: str, old_art: Node, old_paras: list, numbers: list[int],
                new_paras: list) -> list[str] | None:

@@ -1,0 +1,94 @@
+"""regtext.apply: each 修改决定 instruction form, on real text."""
+
+import re
+import warnings
+
+import pytest
+
+import regtext
+from regtext.compare.amend import AmendmentWarning, renumber_refs, signature
+
+OLD = regtext.parse("第一章 总则\n\n第一条 为了规范管理，制定本规定。\n\n"
+                    "第二条 提供者应当登记。\n\n提供者不得转让许可证。\n\n"
+                    "第三条 依照本规定第二条处理；依照《刑法》第二条处理。\n\n"
+                    "第二章 附则\n\n第四条 本规定自公布之日起施行。")
+
+
+def texts(doc):
+    return [a.text for a in doc.articles]
+
+
+@pytest.mark.parametrize("instruction, ref, expected", [
+    ("将第二条修改为：“提供者应当依法登记。”", "2", "提供者应当依法登记。"),
+    ("将第二条第二款修改为：“提供者不得出租许可证。”", "2",
+     "提供者应当登记。\n提供者不得出租许可证。"),
+    ("将第二条中的“登记”修改为“备案”", "2", "提供者应当备案。\n提供者不得转让许可证。"),
+    ("删去第二条第二款", "2", "提供者应当登记。"),
+    ("删去第二条中的“不得转让许可证”", "2", "提供者应当登记。\n提供者。"),
+    ("在第二条中的“应当”后增加“依法”", "2", "提供者应当依法登记。\n提供者不得转让许可证。"),
+    ("在第二条中增加一款，作为第二款：“登记应当免费。”", "2",
+     "提供者应当登记。\n登记应当免费。\n提供者不得转让许可证。"),
+])
+def test_instruction_forms(instruction, ref, expected):
+    assert regtext.apply(OLD, instruction).get(ref).text == expected
+
+
+def test_add_article_renumbers_and_follows_references():
+    new = regtext.apply(OLD, "一、在第一条后增加一条，作为第二条：“国家鼓励创新。”")
+    assert texts(new)[1] == "国家鼓励创新。"
+    # 本规定第二条 follows its article; 《刑法》第二条 does not
+    assert texts(new)[3] == "依照本规定第三条处理；依照《刑法》第二条处理。"
+
+
+def test_move_merge_delete_and_chapters():
+    new = regtext.apply(OLD, "一、第三条改为第一条。\n二、删去第四条。\n"
+                             "三、将第二章的章名修改为“其他规定”")
+    assert texts(new)[0].startswith("依照本规定")
+    assert [n.heading for n in new if n.kind == "chapter"] == ["总则"]
+    merged = regtext.apply(OLD, "将第一条和第二条合并，修改为：“为了规范管理，提供者应当登记。”")
+    assert texts(merged)[0] == "为了规范管理，提供者应当登记。" and len(merged.articles) == 3
+
+
+def test_unplaceable_instruction_is_reported():
+    with pytest.warns(AmendmentWarning, match="第九条"):
+        new = regtext.apply(OLD, "删去第九条。")
+    assert new.meta["unapplied"] and len(new.articles) == 4
+
+
+def test_renumber_refs_keeps_external_citations():
+    got = renumber_refs("依照民法典第五条和本法第五条", {"5": "6"})
+    assert got == "依照民法典第五条和本法第六条"
+
+
+def test_official_decision_single_instrument(tmp_path):
+    """The official 2021 decision amending the food and drug rules (LawRefBook)."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook" / "司法解释"
+    decs = list(root.glob("*修改《最高人民法院关于审理食品药品纠纷案件*决定.md"))
+    if not decs:
+        pytest.skip("LawRefBook not available")
+    from regtext.text.numerals import int_to_cn
+    old = regtext.parse("\n\n".join(f"第{int_to_cn(k)}条 规定{k}。" for k in range(1, 12))
+                        + "\n\n第十二条 食品检验机构出具虚假检验报告的，承担连带责任。")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        new = regtext.apply(old, decs[0].read_text(encoding="utf-8"))
+    assert new.meta["applied"] == 1 and not new.meta["unapplied"]
+    assert new.get("12").text.startswith("食品检验机构故意出具虚假检验报告")
+
+
+def test_round_trip_genai():
+    old = regtext.load("genai-2023-draft", warn=False)
+    new = regtext.load("genai-2023-final")
+    got = regtext.apply(old, regtext.diff(old, new).to_decision())
+
+    def norm(d):
+        return [(k, r, re.sub(r"\s", "", t)) for k, r, t in signature(d)]
+
+    assert norm(got) == norm(new)
+    assert got.title == new.title and not got.meta["unapplied"]
+
+
+def test_bad_input():
+    with pytest.raises(TypeError):
+        regtext.apply(OLD, None)
