@@ -20,7 +20,8 @@ import sys
 from collections.abc import Sequence
 
 #: subcommand modules, in the order ``regtext --help`` lists them
-COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph", "memo")
+COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph", "memo",
+            "apply")
 
 
 class CliError(Exception):

@@ -1,5 +1,4 @@
-"""``regtext memo [OLD NEW] [-o memo.docx|.md|.html]``: the comparison memo, and
-``regtext apply OLD DECISION``: carry out a 修改决定 on the old text.
+"""``regtext memo [OLD NEW] [-o memo.docx|.md|.html]``: the comparison memo.
 
 With no arguments ``memo`` compares the shipped generative-AI draft with the final Measures.
 The output format follows the file suffix (``.docx``, ``.html``, else Markdown).
@@ -9,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import CliError, open_document, write_output
 
@@ -18,7 +16,7 @@ DEFAULT_NEW = "genai-2023-final"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``regtext memo`` and ``regtext apply`` (see :func:`regtext.cli.main`)."""
+    """Add ``regtext memo`` to the CLI's subcommands (see :func:`regtext.cli.main`)."""
     p = sub.add_parser(
         "memo", help="the comparison memo a lawyer sends (Markdown, HTML or Word)",
         description="Write the comparison memo for two versions of a regulation: header with "
@@ -30,14 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", help="memo.docx, memo.html or memo.md (default: Markdown "
                    "to the terminal)")
     p.set_defaults(func=run)
-    a = sub.add_parser(
-        "apply", help="carry out a 修改决定 on the old text",
-        description="Apply the instructions of a 修改决定 (a file) to OLD and print the amended "
-        "text; instructions that cannot be placed are listed on stderr.")
-    a.add_argument("old", metavar="OLD", help="corpus id/alias or file (the text amended)")
-    a.add_argument("decision", metavar="DECISION", help="file with the decision's text")
-    a.add_argument("-o", "--output", help="write the amended text to this file")
-    a.set_defaults(func=run_apply)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,23 +52,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_output(memo.to_markdown(), out)
     return 0
-
-
-def run_apply(args: argparse.Namespace) -> int:
-    """Run ``regtext apply``; returns 0, or 1 when some instruction could not be placed."""
-    import warnings
-
-    from ..compare.amend import apply
-
-    old = open_document(args.old)
-    path = Path(args.decision)
-    if not path.is_file():
-        raise CliError(f"no such decision file: {args.decision}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        new = apply(old, path.read_text(encoding="utf-8"))
-    lines = [f"# {new.title}", ""] + [f"{a.label} {a.text}\n" for a in new.articles]
-    write_output("\n".join(lines), args.output)
-    for u in new.meta["unapplied"]:
-        print(f"regtext apply: not placed: {u[:120]}", file=sys.stderr)
-    return 1 if new.meta["unapplied"] else 0

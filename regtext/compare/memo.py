@@ -344,14 +344,14 @@ def _bigrams(s: str) -> set[str]:
     return {s[k:k + 2] for k in range(len(s) - 1)}
 
 
-def _gone(part: str, other: str) -> bool:
+def _gone(part: str, other: str | set[str]) -> bool:
     """A duty whose words (character pairs, after its modal) are mostly absent from the
-    other text."""
+    other text (or from its precomputed character pairs)."""
     core = _DUTY.split(part, maxsplit=1)[-1]
     b = _bigrams(core)
     if len(b) < 3:
         return False
-    return len(b & _bigrams(other)) / len(b) < 0.5
+    return len(b & (other if isinstance(other, set) else _bigrams(other))) / len(b) < 0.5
 
 
 def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> list[dict]:
@@ -568,7 +568,7 @@ def _obligations(cmp: Comparison):
                                                   for m in _DEADLINE.finditer(t)}))[:40],
                        "修改后条件": "；".join(c for c in a.condition if c)[:60]
                        if "condition" in a else ""})
-    after_text = "\n".join(n.text for n in cmp.new.articles)
+    after_text = _bigrams("\n".join(n.text for n in cmp.new.articles))
     deleted = []
     for r in frames["before"].itertuples():
         if r.modality in ("obligation", "prohibition") and _gone(r.text, after_text):
