@@ -42,6 +42,7 @@ _Q = r"〔Q(\d+)〕"
 _ART = rf"第({_NUM})条(?:之({_NUM}))?"
 _REF = (rf"(?:{_ART})?(?:第({_NUM})款)?(?:第[（(]?({_NUM})[）)]?项)?")
 _ITEM_RE = re.compile(r"^[（(][零〇一二三四五六七八九十百]+[）)]")
+_HREF = rf"(?:第{_NUM}编)?(?:第{_NUM}章)?(?:第{_NUM}节)?"
 _DOCWORD = r"本(?:法|条例|规定|办法|解释|细则|决定|规则|意见|批复|准则|章程)"
 
 
@@ -85,6 +86,7 @@ class _Head:
     start: int | None = None   # explicit first article (new numbering)
     deleted: bool = False
     old: str | None = None
+    label: str = ""
 
 
 def _arranged(slots: list[_Slot]) -> list[_Slot]:
@@ -140,12 +142,12 @@ class _Text:
         self.arts: list[_Slot] = []
         self.heads: list[_Head] = []
         self.by_ref: dict[str, _Slot] = {}
-        pending: list[tuple[str, str, str]] = []
+        pending: list[tuple[str, str, str, str]] = []
         for node in _walk(doc):
             if node.kind == "preamble":
                 self.preamble = node.text
             elif node.kind in ("part", "chapter", "section"):
-                pending.append((node.kind, node.heading, node.ref))
+                pending.append((node.kind, node.heading, node.ref, node.label))
             elif node.kind == "article":
                 paras = []
                 for c in node.children:
@@ -160,8 +162,8 @@ class _Text:
                 slot = _Slot(node.ref, _para_slots(paras, False), order=len(self.arts) + 1)
                 self.arts.append(slot)
                 self.by_ref[node.ref] = slot
-                for kind, heading, ref in pending:
-                    self.heads.append(_Head(kind, heading, node.ref, old=ref))
+                for kind, heading, ref, label in pending:
+                    self.heads.append(_Head(kind, heading, node.ref, old=ref, label=label))
                 pending = []
         self.fresh_keys = 0
 
@@ -354,34 +356,35 @@ class _Apply:
         if m:
             self.t.title = Q(m.group(1)).strip().strip("《》")
             return True
-        # chapters and sections
-        m = re.fullmatch(rf"将第({_NUM})(章|节)(?:的)?(?:章名|节名|标题|名称)修改为[：:]?{_Q}", c)
+        # parts, chapters and sections (named by their old labels: 第二章, 第三章第一节)
+        m = re.fullmatch(rf"将(?P<h>{_HREF})(?:的)?(?:章名|节名|编名|标题|名称)修改为[：:]?"
+                         rf"〔Q(?P<q>\d+)〕", c)
         if m:
-            h = self.head(m.group(2), _n(m.group(1)))
-            h.title = _strip_heading(Q(m.group(3)))
+            self.head(m.group("h")).title = _strip_heading(Q(m.group("q")))
             return True
-        m = re.fullmatch(rf"删去第({_NUM})(章|节)的?(?:章名|节名|标题|名称)", c)
+        m = re.fullmatch(rf"删去(?P<h>{_HREF})的?(?:章名|节名|编名|标题|名称)", c)
         if m:
-            self.head(m.group(2), _n(m.group(1))).deleted = True
+            self.head(m.group("h")).deleted = True
             return True
-        m = re.fullmatch(rf"(?:在{_ART}前)?增加一(章|节)[，,]?作为第({_NUM})(?:章|节)[，,：:]?"
-                         rf"(?:(?:章名|节名|标题)为)?{_Q}(?:[，,]包括(?:修改后的)?第({_NUM})条"
+        m = re.fullmatch(rf"(?:在第(?P<a>{_NUM})条(?:之(?P<ai>{_NUM}))?前)?"
+                         rf"增加一(?P<u>编|章|节)[，,]?作为(?P<h>{_HREF})[，,：:]?(?:(?:章名|节名|编名|标题)为)?"
+                         rf"〔Q(?P<q>\d+)〕(?:[，,]包括(?:修改后的)?第(?P<s>{_NUM})条"
                          rf"(?:至第{_NUM}条)?)?", c)
         if m:
-            kind = "chapter" if m.group(3) == "章" else "section"
-            anchor = self.art(_n(m.group(1)), _n(m.group(2)))
-            start = _n(m.group(6))
+            kind = {"编": "part", "章": "chapter", "节": "section"}[m.group("u")]
+            anchor = self.art(_n(m.group("a")), _n(m.group("ai")))
+            start = _n(m.group("s"))
             if anchor is None and start is None:
                 raise _Miss("未指明位置")
-            self.t.heads.append(_Head(kind, _strip_heading(Q(m.group(5))),
+            self.t.heads.append(_Head(kind, _strip_heading(Q(m.group("q"))),
                                       anchor.old if anchor else None, start))
             return True
-        m = re.fullmatch(rf"第({_NUM})(章|节)(?:改为第{_NUM}(?:章|节))?[，,]?包括(?:修改后的)?"
-                         rf"第({_NUM})条(?:至第{_NUM}条)?", c)
-        if m:
-            self.head(m.group(2), _n(m.group(1))).start = _n(m.group(3))
+        m = re.fullmatch(rf"(?P<h>{_HREF})(?:改为{_HREF})?[，,]?包括(?:修改后的)?"
+                         rf"第(?P<s>{_NUM})条(?:至第{_NUM}条)?", c)
+        if m and m.group("h"):
+            self.head(m.group("h")).start = _n(m.group("s"))
             return True
-        if re.fullmatch(rf"第{_NUM}(章|节)改为第{_NUM}(章|节)", c):
+        if re.fullmatch(rf"{_HREF}改为{_HREF}", c) and re.match(r"第.+[编章节]改为", c):
             return True  # headings are renumbered in order anyway
         # merge: 将第X条和第Y条合并[为一条]，[作为第Z条，]修改为：Q
         m = re.fullmatch(rf"将((?:第{_NUM}条(?:之{_NUM})?[、和与及]?)+)合并(?:为一条)?[，,]?"
@@ -484,9 +487,9 @@ class _Apply:
             for ref in self.refs(m.group(1), ctx):
                 self.delete(ref)
             return True
-        m = re.fullmatch(rf"删去第({_NUM})章", c)
-        if m:
-            h = self.head("章", _n(m.group(1)))
+        m = re.fullmatch(rf"删去({_HREF})", c)
+        if m and m.group(1) and m.group(1).endswith(("章", "节", "编")):
+            h = self.head(m.group(1))
             h.deleted = True
             for a in self.chapter_articles(h):
                 a.deleted = True
@@ -738,17 +741,15 @@ class _Apply:
                                         order=base + 0.5 + k / 100))
         return True
 
-    def head(self, kind: str, num: int | None) -> _Head:
-        k = {"章": "chapter", "节": "section", "编": "part"}.get(kind, kind)
-        heads = [h for h in self.t.heads if h.kind == k and h.old is not None]
-        if k == "section":
-            raise _Miss("节的编号依所在章")
-        for h in heads:
-            if h.old and h.old.split(".")[-1] in (f"ch{num}", f"pt{num}", f"part{num}"):
+    def head(self, label: str) -> _Head:
+        """An old heading by its label (第二章, 第一编第三章第一节)."""
+        for h in self.t.heads:
+            if h.old is not None and h.label == label:
                 return h
-        if num is not None and 1 <= num <= len(heads):
-            return heads[num - 1]
-        raise _Miss(f"原文没有第{num}{kind}")
+        tail = [h for h in self.t.heads if h.old is not None and h.label.endswith(label)]
+        if len(tail) == 1:
+            return tail[0]
+        raise _Miss(f"原文没有{label}")
 
     def chapter_articles(self, h: _Head) -> list[_Slot]:
         heads = [x for x in self.t.heads if x.kind == h.kind]
@@ -794,6 +795,8 @@ class _Apply:
         for k, a in enumerate(arts, 1):
             for h in sorted(place.get(k, []), key=lambda h: rank[h.kind]):
                 counters[h.kind] += 1
+                if h.kind == "part":
+                    counters["chapter"] = counters["section"] = 0
                 if h.kind == "chapter":
                     counters["section"] = 0
                 word = {"part": "编", "chapter": "章", "section": "节"}[h.kind]

@@ -239,7 +239,8 @@ class _Plan:
         label = _art_label(str(self.new_pos[n]))
         if n in self.para_moves:
             o, k = self.para_moves[n]
-            return _Step((self.old_pos[o], 3, k),
+            # before any restatement of the article, which would renumber its 款
+            return _Step((self.old_pos[o], 0, k),
                          f"将{_art_label(o)}第{_cn(k)}款改为{label}。")
         where = f"在{_art_label(after)}后" if after else ""
         return _Step(key, f"{where}增加一条，作为{label}：{_quote(art.text)}")
@@ -344,60 +345,62 @@ class _Plan:
     # -- chapters
 
     def _chapters(self) -> list[_Step]:
-        old_heads = [h for h in _headings(self.cmp.old) if h.kind == "chapter"]
-        new_heads = [h for h in _headings(self.cmp.new) if h.kind == "chapter"]
-        first_new = {h.ref: _first_article(h) for h in new_heads}
-        desired = [(h.heading, self.new_pos.get(first_new[h.ref] or "", None)) for h in new_heads]
-        desired = [d for d in desired if d[1] is not None]
-        old_order = list(self.old_arts)
-        implicit = []
-        for h in old_heads:
-            a = _first_article(h)
-            pos = None
-            if a in old_order:
-                for o in old_order[old_order.index(a):]:
-                    if o in self.of_old:
-                        pos = self.new_pos[self.of_old[o]]
-                        break
-            implicit.append((h.heading, pos))
-        if [d for d in implicit if d[1] is not None] == desired:
-            return []
-        starts = [d[1] for d in desired]
-        total = len(self.new_arts)
-
-        def span(start: int) -> str:
-            k = starts.index(start)
-            end = starts[k + 1] - 1 if k + 1 < len(starts) else total
-            return (f"第{_cn(start)}条" if end <= start
-                    else f"第{_cn(start)}条至第{_cn(end)}条")
-
+        """Heading steps (编, 章, 节), when the headings that :func:`regtext.apply` would
+        carry along with their first articles differ from the new text's."""
         out: list[_Step] = []
-        covered: set[int] = set()
-        old_titles = {t for t, _ in implicit}
-        for k, (title, pos) in enumerate(implicit, 1):
-            same = [i for i, d in enumerate(desired) if d[0] == title and i not in covered]
-            key = (0, 0, k)
-            if same:
-                i = same[0]
-                covered.add(i)
-                if desired[i][1] != pos:
-                    out.append(_Step(key, f"第{_cn(k)}章包括修改后的{span(desired[i][1])}。"))
+        all_new = [(h, self.new_pos.get(_first_article(h) or "")) for h in _headings(self.cmp.new)]
+        all_new = [(h, pos) for h, pos in all_new if pos is not None]
+        total = len(self.new_arts)
+        level = {"part": 0, "chapter": 1, "section": 2}
+        old_order = list(self.old_arts)
+        for kind, unit, name in (("part", "编", "编名"), ("chapter", "章", "章名"),
+                                 ("section", "节", "节名")):
+            old_heads = [h for h in _headings(self.cmp.old) if h.kind == kind]
+            desired = [(h.heading, pos, h.label) for h, pos in all_new if h.kind == kind]
+            implicit = []
+            for h in old_heads:
+                a = _first_article(h)
+                pos = None
+                if a in old_order:
+                    for o in old_order[old_order.index(a):]:
+                        if o in self.of_old:
+                            pos = self.new_pos[self.of_old[o]]
+                            break
+                implicit.append((h.heading, pos, h.label))
+            if [d[:2] for d in implicit if d[1] is not None] == [d[:2] for d in desired]:
                 continue
-            renamed = [i for i, d in enumerate(desired) if d[1] == pos and i not in covered
-                       and d[0] not in old_titles]
-            if renamed:
-                covered.add(renamed[0])
-                out.append(_Step(key, f"将第{_cn(k)}章的章名修改为“{desired[renamed[0]][0]}”。"))
-            else:
-                out.append(_Step(key, f"删去第{_cn(k)}章的章名。"))
-        for i, (title, start) in enumerate(desired):
-            if i in covered:
-                continue
-            out.append(_Step((0, 1, i), f"增加一章，作为第{_cn(i + 1)}章，章名为“{title}”，"
-                                        f"包括修改后的{span(start)}。"))
-        # chapter steps go before the article of the old text where the chapter starts
-        for s in out:
-            s.key = (0,) + s.key
+
+            def span(start: int, kind: str = kind) -> str:
+                later = [pos for h, pos in all_new
+                         if pos > start and level[h.kind] <= level[kind]]
+                end = min(later) - 1 if later else total
+                return (f"第{_cn(start)}条" if end <= start
+                        else f"第{_cn(start)}条至第{_cn(end)}条")
+
+            covered: set[int] = set()
+            old_titles = {t for t, _, _ in implicit}
+            for k, (title, pos, label) in enumerate(implicit):
+                key = (0, level[kind], 0, k)
+                same = [i for i, d in enumerate(desired) if d[0] == title and i not in covered]
+                if same:
+                    i = same[0]
+                    covered.add(i)
+                    if desired[i][1] != pos:
+                        out.append(_Step(key, f"{label}包括修改后的{span(desired[i][1])}。"))
+                    continue
+                renamed = [i for i, d in enumerate(desired) if d[1] == pos and i not in covered
+                           and d[0] not in old_titles]
+                if renamed:
+                    covered.add(renamed[0])
+                    out.append(_Step(key, f"将{label}的{name}修改为“{desired[renamed[0]][0]}”。"))
+                else:
+                    out.append(_Step(key, f"删去{label}的{name}。"))
+            for i, (title, start, label) in enumerate(desired):
+                if i in covered:
+                    continue
+                out.append(_Step((0, level[kind], 1, i),
+                                 f"增加一{unit}，作为{label}，{name}为“{title}”，"
+                                 f"包括修改后的{span(start)}。"))
         return out
 
 
