@@ -166,6 +166,13 @@ class _Text:
                     self.heads.append(_Head(kind, heading, node.ref, old=ref, label=label))
                 pending = []
         self.fresh_keys = 0
+        # chapters restart in each 编 (刑法) or run on through the whole text (民事诉讼法)
+        firsts: dict[str, int] = {}
+        for h in self.heads:
+            parts = (h.old or "").split(".")
+            if h.kind == "chapter" and len(parts) == 2 and parts[1][2:].isdigit():
+                firsts.setdefault(parts[0], int(parts[1][2:]))
+        self.chapters_restart = not any(n > 1 for n in list(firsts.values())[1:])
 
     def new_key(self) -> str:
         self.fresh_keys += 1
@@ -796,7 +803,9 @@ class _Apply:
             for h in sorted(place.get(k, []), key=lambda h: rank[h.kind]):
                 counters[h.kind] += 1
                 if h.kind == "part":
-                    counters["chapter"] = counters["section"] = 0
+                    counters["section"] = 0
+                    if self.t.chapters_restart:
+                        counters["chapter"] = 0
                 if h.kind == "chapter":
                     counters["section"] = 0
                 word = {"part": "编", "chapter": "章", "section": "节"}[h.kind]

@@ -113,8 +113,9 @@ class Memo:
             rows = items[(items.direction == direction) & (items.severity != "low")]
             if not len(rows):
                 continue
-            examples = "；".join(f"{_pin(r)}{r.summary}" for r in rows.head(3).itertuples())
-            out.append(f"{_WORDS[direction]}（{len(rows)}处）：{examples}")
+            examples = "；".join(f"{_pin(r)}{r.summary.rstrip('。')}"
+                                for r in rows.head(3).itertuples())
+            out.append(f"{_WORDS[direction]}（{len(rows)}处）：{examples}。")
             if len(out) >= 8:
                 break
         return out[:8]
@@ -321,6 +322,13 @@ def signals(before: str, after: str) -> list[tuple[str, str, str, str]]:
             a, b = old.findall(before), old.findall(after)
             if len(a) > len(b):
                 out.append((direction, severity, meaning, a[0]))
+        elif mode == "gone" and old is not None:
+            if old.search(before) and not old.search(after):
+                out.append((direction, severity, meaning, old.search(before).group(0)))
+        elif mode == "new":
+            pat = new or old
+            if pat.search(after) and not pat.search(before):
+                out.append((direction, severity, meaning, pat.search(after).group(0)))
         elif mode == "gained":
             pat = new or old
             a, b = pat.findall(before), pat.findall(after)
@@ -402,14 +410,74 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
         d = "softened" if "softened" in tags else "strengthened"
         out.append(_row(p, chapters, d, "medium", f"规范强度{_WORDS[d]}（{d}）。",
                         del_words, ins_words, tags))
+    fine = _fine_change(old, new)
+    if fine:
+        out.append(_row(p, chapters, fine[0], "high", fine[1], _around(old, "罚款"),
+                        _around(new, "罚款"), tags))
     if not out:
         substantive = len(re.sub(r"\W", "", del_words + ins_words)) > 0
         if not substantive:
             return []
+        if all(_XREF_ONLY.fullmatch(e.old + e.new) for e in changed):
+            return [_row(p, chapters, "reworded", "low", "引用的条文序号随条文顺序调整。",
+                         del_words, ins_words, tags)]
+        first = changed[0]
         out.append(_row(p, chapters, "reworded", "low",
-                        f"文字修改：“{_clip(del_words, 20)}”→“{_clip(ins_words, 20)}”。",
-                        del_words, ins_words, tags))
+                        "文字修改：" + "；".join(_edit_words(e) for e in changed[:3])
+                        + ("等" if len(changed) > 3 else "") + "。",
+                        _sentence_at(old, first.old_start), _sentence_at(new, first.new_start),
+                        tags))
     return out
+
+
+_XREF_ONLY = re.compile(r"(?:第[零〇一二三四五六七八九十百千]+(?:条|款|项)|[、，和至或者及]"
+                        r"|之[一二三四五六七八九十])*")
+_AMOUNT = re.compile(r"([零〇一二三四五六七八九十百千万两\d.]+)(万)?元")
+
+
+def _edit_words(e) -> str:
+    if e.op == "insert":
+        return f"增加“{_clip(e.new, 24)}”"
+    if e.op == "delete":
+        return f"删去“{_clip(e.old, 24)}”"
+    return f"“{_clip(e.old, 20)}”改为“{_clip(e.new, 20)}”"
+
+
+def _sentence_at(text: str, k: int) -> str:
+    start = max(text.rfind(c, 0, k) for c in "。；\n") + 1
+    ends = [e for e in (text.find(c, k) for c in "。；\n") if e >= 0]
+    return text[start:(min(ends) + 1) if ends else len(text)].strip()
+
+
+def _max_fine(text: str) -> float:
+    """The largest amount named in a sentence that imposes a fine (元)."""
+    from ..text.numerals import cn_to_int
+
+    best = 0.0
+    for sent in re.split(r"[。；]", text):
+        if "罚款" not in sent:
+            continue
+        for m in _AMOUNT.finditer(sent):
+            raw = m.group(1)
+            try:
+                if re.fullmatch(r"[\d.]+", raw):
+                    val = float(raw)
+                else:
+                    val = float(cn_to_int(raw.replace("万", "")) or 0) * (
+                        10000 if raw.endswith("万") else 1)
+            except ValueError:
+                continue
+            best = max(best, val * (10000 if m.group(2) else 1))
+    return best
+
+
+def _fine_change(old: str, new: str) -> tuple[str, str] | None:
+    """A fine kept but with a higher or lower ceiling."""
+    a, b = _max_fine(old), _max_fine(new)
+    if a and b and a != b:
+        return (("strengthened", f"罚款上限由{a:,.0f}元提高到{b:,.0f}元。") if b > a
+                else ("softened", f"罚款上限由{a:,.0f}元降低到{b:,.0f}元。"))
+    return None
 
 
 def _row(p: Pair, chapters: dict, direction: str, severity: str, summary: str, before: str,
@@ -476,7 +544,10 @@ def _theme(p: Pair, chapters: dict) -> str:
     art_new = (p.new_ref or "").split(".")[0]
     art_old = (p.old_ref or "").split(".")[0]
     chapter = chapters["new"].get(art_new) or chapters["old"].get(art_old) or ""
-    text = p.new_text + p.old_text
+    # general chapters (总则, 附则) and texts without chapters mix subjects: name the concept
+    if chapter and not re.search(r"总则|附则|一般规定", chapter):
+        return chapter
+    text = re.sub(r"《[^》]*》", "", p.new_text + p.old_text)
     concept = next((t for t in _concepts() if t in text), "")
     if chapter and concept:
         return f"{chapter}·{concept}"
