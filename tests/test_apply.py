@@ -92,3 +92,31 @@ def test_round_trip_genai():
 def test_bad_input():
     with pytest.raises(TypeError):
         regtext.apply(OLD, None)
+
+
+def test_official_multi_instrument_decision():
+    """The 2020 decision amending 29 commercial interpretations: the part for 《公司法》规定（二）,
+    numbered 1. 2. …, each quotation on the line after its instruction."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook" / "司法解释"
+    decs = list(root.glob("*二十九件商事类司法解释的决定.md"))
+    olds = list(root.glob("*适用《公司法》若干问题的规定（二）(2008-05-12).md"))
+    if not decs or not olds:
+        pytest.skip("LawRefBook not available")
+    old = regtext.parse(olds[0].read_text(encoding="utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        new = regtext.apply(old, decs[0].read_text(encoding="utf-8"))
+    assert new.meta["applied"] == 5 and not new.meta["unapplied"]
+    assert "民法典第七十条" in new.get("7").text and "民法典" not in old.get("7").text
+    assert len(new.articles) == len(old.articles)
+
+
+def test_chapters_restart_or_run_on_across_parts():
+    text = ("第一编 总则\n\n第一章 甲\n\n第一条 甲。\n\n第二编 分则\n\n第一章 乙\n\n第二条 乙。")
+    run_on = text.replace("第二编 分则\n\n第一章 乙", "第二编 分则\n\n第二章 乙")
+    for src in (text, run_on):
+        old = regtext.parse(src)
+        new = regtext.apply(old, "在第一条后增加一条，作为第二条：“丙。”")
+        assert [n.ref for n in new if n.kind == "chapter"] == \
+            [n.ref for n in old if n.kind == "chapter"]

@@ -339,7 +339,8 @@ class _Apply:
 
     def run(self, step: str, quotes: list[str]) -> None:
         ctx = _Ctx()
-        skeleton = step
+        # an instruction may put its quotation on the next line (官方文本: "修改为：\n\n“…”")
+        skeleton = re.sub(r"\s*\n\s*(?=〔Q)", "", re.sub(r"([：:])\s*\n\s*", r"\1", step))
         # clauses end at ；or 。 (never inside a quotation: those are masked)
         for clause in re.split(r"[；;。\n]\s*", skeleton):
             clause = re.sub(r"\s+", "", clause)

@@ -113,6 +113,12 @@ class Memo:
             rows = items[(items.direction == direction) & (items.severity != "low")]
             if not len(rows):
                 continue
+            # what a rule names (a fine, a deadline, an exclusion) first, then prohibitions
+            meanings = tuple(m for *_, m in _signals())
+            rank = [0 if r.summary.startswith(meanings) or r.summary.startswith("罚款上限")
+                    else 1 if re.search(r"不得|禁止", r.before + r.after) else 2
+                    for r in rows.itertuples()]
+            rows = rows.assign(_rank=rank).sort_values("_rank", kind="stable")
             examples = "；".join(f"{_pin(r)}{r.summary.rstrip('。')}"
                                 for r in rows.head(3).itertuples())
             out.append(f"{_WORDS[direction]}（{len(rows)}处）：{examples}。")
@@ -354,12 +360,24 @@ def _bigrams(s: str) -> set[str]:
 
 def _gone(part: str, other: str | set[str]) -> bool:
     """A duty whose words (character pairs, after its modal) are mostly absent from the
-    other text (or from its precomputed character pairs)."""
-    core = _DUTY.split(part, maxsplit=1)[-1]
+    other text (or from its precomputed character pairs); a duty whose modal and verb
+    (应当重视, 不得收集) the other text lacks needs more of its words there to count as kept."""
+    pieces = _DUTY.split(part, maxsplit=1)
+    core = pieces[-1]
     b = _bigrams(core)
     if len(b) < 3:
         return False
-    return len(b & (other if isinstance(other, set) else _bigrams(other))) / len(b) < 0.5
+    share = len(b & (other if isinstance(other, set) else _bigrams(other))) / len(b)
+    m = _DUTY.search(part)
+    if m and isinstance(other, str) and len(core) >= 2 and \
+            (m.group(0) + core[:2]) not in other:
+        return share < 0.7
+    return share < 0.5
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = _bigrams(_DUTY.split(a, maxsplit=1)[-1]), _bigrams(_DUTY.split(b, maxsplit=1)[-1])
+    return len(x & y) / max(1, min(len(x), len(y)))
 
 
 def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> list[dict]:
@@ -387,14 +405,23 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
         out.append(_row(p, chapters, direction, severity, f"{meaning}（“{hit}”）。",
                         _around(old, hit.split("→")[0]) or del_words,
                         _around(new, hit.split("→")[-1]) or ins_words, tags))
-    for part in _duties(old):
-        if _gone(part, all_new or new):
-            out.append(_row(p, chapters, "softened", "high", f"删去义务：“{_clip(part, 40)}”。",
-                            part, "", tags))
-    for part in _duties(new):
-        if _gone(part, all_old or old):
-            out.append(_row(p, chapters, "strengthened", "high",
-                            f"新增义务：“{_clip(part, 40)}”。", "", part, tags))
+    lost = [x for x in _duties(old) if _gone(x, all_new or new)]
+    gained = [x for x in _duties(new) if _gone(x, all_old or old)]
+    # a lost and a gained duty that share most of their words are one duty reworded
+    for a in list(lost):
+        best = max(gained, key=lambda g: _overlap(a, g), default=None)
+        if best is not None and _overlap(a, best) >= 0.4:
+            lost.remove(a)
+            gained.remove(best)
+            out.append(_row(p, chapters, "reworded", "medium",
+                            f"义务表述调整：“{_clip(a, 30)}”改为“{_clip(best, 30)}”。",
+                            a, best, tags))
+    for part in lost:
+        out.append(_row(p, chapters, "softened", "high", f"删去义务：“{_clip(part, 40)}”。",
+                        part, "", tags))
+    for part in gained:
+        out.append(_row(p, chapters, "strengthened", "high",
+                        f"新增义务：“{_clip(part, 40)}”。", "", part, tags))
     directed = {"scope-narrowed": "narrowed", "trigger-narrowed": "narrowed",
                 "scope-broadened": "broadened", "trigger-broadened": "broadened"}
     have = {r["direction"] for r in out}
@@ -406,6 +433,11 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
                              else "适用范围或触发条件扩大")
                             + f"（{t}）。", del_words, ins_words, tags))
             have.add(d)
+    if not out and any(t in ("actor-changed", "authority-changed") for t in tags):
+        out.append(_row(p, chapters, "reworded", "medium",
+                        "责任主体或主管机关变化：" + "；".join(_edit_words(e) for e in changed[:3])
+                        + "。", _sentence_at(old, changed[0].old_start) if changed else old,
+                        _sentence_at(new, changed[0].new_start) if changed else new, tags))
     if not out and ("softened" in tags or "strengthened" in tags):
         d = "softened" if "softened" in tags else "strengthened"
         out.append(_row(p, chapters, d, "medium", f"规范强度{_WORDS[d]}（{d}）。",
