@@ -118,10 +118,10 @@ def decision(cmp: Comparison, force: bool = False, effective: str | None = None)
     steps = plan.steps()
     lines = []
     if is_revision(cmp) and not force:
-        n = len(cmp.pairs)
-        changed = sum(p.change != "unchanged" for p in cmp.pairs)
-        lines.append(f"说明：{changed}/{n}条有修改且章节结构调整，宜以修订方式公布全文并附条文对照表"
-                     "（to_duizhao）；以下为等效的修改决定。")
+        n = len(cmp.old.articles)
+        changed = len({p.old_ref for p in cmp.pairs if p.old_ref and p.change != "unchanged"})
+        lines.append(f"说明：原文{n}条中{changed}条有修改，且章节结构调整，宜以修订方式公布全文并附"
+                     "条文对照表（to_duizhao）；以下为等效的修改决定。")
     lines += [f"{_cn(k)}、{s.text}" for k, s in enumerate(steps, 1)]
     title = cmp.new.title or cmp.old.title or ""
     when = effective or (cmp.new.meta or {}).get("effective")

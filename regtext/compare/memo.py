@@ -47,7 +47,7 @@ _WORDS = {"narrowed": "收窄", "broadened": "扩大", "softened": "放宽", "st
           "added": "新增", "deleted": "删除", "moved": "移动", "reworded": "文字修改"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Memo:
     """The comparison memo: header facts, items, obligations, citations, concordance.
 
@@ -387,15 +387,17 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
     if p.change == "added":
         duty = bool(_DUTY.search(p.new_text))
         return [_row(p, chapters, "added", "high" if duty else "medium",
-                     ("新增义务性规定：" if duty else "新增规定：") + _clip(p.new_text, 50),
+                     ("新增义务性规定：" if duty else "新增规定：")
+                     + _clip(p.new_text, 50).rstrip("；。，：") + "。",
                      "", p.new_text, tags)]
     if p.change == "deleted":
         duty = bool(_DUTY.search(p.old_text))
         sig = signals(p.old_text, "")
         extra = "；".join(s[2] for s in sig)
         return [_row(p, chapters, "deleted", "high" if duty or sig else "medium",
-                     ("删去义务性规定：" if duty else "删去规定：") + _clip(p.old_text, 50)
-                     + (f"（{extra}）" if extra else ""), p.old_text, "", tags)]
+                     ("删去义务性规定：" if duty else "删去规定：")
+                     + _clip(p.old_text, 50).rstrip("；。，：")
+                     + (f"（{extra}）" if extra else "") + "。", p.old_text, "", tags)]
     out: list[dict] = []
     old, new = p.old_text, p.new_text
     changed = [e for e in p.edits if e.op != "equal"]
