@@ -295,7 +295,7 @@ def memo(cmp: Comparison) -> Memo:
         items = items.sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
     from .duizhao import duizhao
 
-    obl, deleted, sanctions = _obligations(cmp)
+    obl, deleted, sanctions = _obligations(cmp, items)
     return Memo(old_name, new_name, header, items, obl, deleted, sanctions, _citations(cmp),
                 _concordance(cmp), cmp.summary(), duizhao(cmp, "markdown"),
                 duizhao(cmp, "html"))
@@ -645,7 +645,7 @@ def _facts(doc: Document) -> dict:
 _DEADLINE = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)个?(?:月|日|工作日|小时|年)内|及时|立即")
 
 
-def _obligations(cmp: Comparison):
+def _obligations(cmp: Comparison, items=None):
     import pandas as pd
 
     from ..extract.norms import obligations
@@ -668,17 +668,27 @@ def _obligations(cmp: Comparison):
         if len(a) == len(b) == 0:
             continue
         counts.append({"主体": actor or "（未载明）", "规范类型": modality, "修改前": len(b),
-                       "修改后": len(a),
-                       "修改后期限": "、".join(sorted({m.group(0) for t in a.text
-                                                  for m in _DEADLINE.finditer(t)}))[:40],
-                       "修改后条件": "；".join(c for c in a.condition if c)[:60]
+                       "修改后": len(a), "触发词（后）": "、".join(sorted(set(a.trigger)))[:20],
+                       "期限（前）": _deadlines(b), "期限（后）": _deadlines(a),
+                       "有罚则（前→后）": f"{_sanctioned(b)}→{_sanctioned(a)}",
+                       "条件（后）": "；".join(c for c in a.condition if c)[:60]
                        if "condition" in a else ""})
-    after_text = _bigrams("\n".join(n.text for n in cmp.new.articles))
+    # deleted duties: those the items report lost (a deleted clause, or a duty gone from
+    # every provision its clause maps to), with the actor and modality norms give them
     deleted = []
-    for r in frames["before"].itertuples():
-        if r.modality in ("obligation", "prohibition") and _gone(r.text, after_text):
-            deleted.append({"原条款": str(r.ref), "主体": r.actor, "规范类型": r.modality,
-                            "内容": _clip(r.text, 60)})
+    before = frames["before"]
+    for r in (items.itertuples() if items is not None else []):
+        if not (r.direction == "deleted" and _DUTY.search(r.before)) and \
+                not r.summary.startswith("删去义务"):
+            continue
+        ref = r.old_refs[0] if r.old_refs else ""
+        art = ref.split(".")[0]
+        norms = before[before.ref.astype(str).str.split(".").str[0] == art] \
+            if len(before) else before
+        hit = next((n for n in norms.itertuples() if n.text and n.text[:8] in r.before), None)
+        deleted.append({"原条款": "、".join(r.old_labels), "主体": hit.actor if hit else "",
+                        "规范类型": hit.modality if hit else "",
+                        "内容": _clip(r.before, 60)})
     sanctions = []
     for p in cmp.pairs:
         pen = [t for t in p.tags if t.startswith(("penalty", "deadline"))]
@@ -688,6 +698,17 @@ def _obligations(cmp: Comparison):
             sanctions.append({"修改前": p.old_label, "修改后": p.new_label,
                               "变化": "、".join(pen + [s[2] for s in sig])})
     return (pd.DataFrame(counts), pd.DataFrame(deleted), pd.DataFrame(sanctions))
+
+
+def _deadlines(frame) -> str:
+    return "、".join(sorted({m.group(0) for t in frame.text for m in _DEADLINE.finditer(t)}))[:40]
+
+
+def _sanctioned(frame) -> int:
+    """Norms a liability clause of the same text sanctions."""
+    if "sanctioned_by" not in frame:
+        return 0
+    return int(sum(bool(x) for x in frame.sanctioned_by))
 
 
 def _citations(cmp: Comparison):
