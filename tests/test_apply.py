@@ -120,3 +120,44 @@ def test_chapters_restart_or_run_on_across_parts():
         new = regtext.apply(old, "在第一条后增加一条，作为第二条：“丙。”")
         assert [n.ref for n in new if n.kind == "chapter"] == \
             [n.ref for n in old if n.kind == "chapter"]
+
+
+ITEMS = regtext.parse("为了规范，制定本规定。\n\n第一条 提供者应当遵守下列规定：\n（一）登记；\n"
+                      "（二）备案；\n（三）报告。\n\n第二条 提供者应当登记。\n\n"
+                      "提供者不得转让许可证。\n\n第三条 本规定所称提供者，是指提供服务的组织。")
+
+
+@pytest.mark.parametrize("instruction, check", [
+    # a 项 restated, deleted, added
+    ("将第一条第（二）项修改为：“（二）依法备案；”",
+     lambda d: "（二）依法备案；" in d.get("1").text),
+    ("删去第一条第（二）项", lambda d: "备案" not in d.get("1").text),
+    ("在第一条中增加一项，作为第（四）项：“（四）公示。”",
+     lambda d: d.get("1").text.endswith("（四）公示。")),
+    # a 款 becomes an article of its own
+    ("将第二条第二款改为第三条", lambda d: d.get("3").text == "提供者不得转让许可证。"
+     and d.get("2").text == "提供者应当登记。"),
+    # two 款 in one quotation
+    ("在第二条中增加二款，作为第二款、第三款：“登记免费。\n登记公开。”",
+     lambda d: d.get("2").text.split("\n")[1:3] == ["登记免费。", "登记公开。"]),
+    # an article added after another, without a number
+    ("在第二条后增加一条：“提供者应当公示。”", lambda d: d.get("3").text == "提供者应当公示。"),
+    # words throughout the text, and a chain of replacements
+    ("将本规定中的“提供者”修改为“服务提供者”",
+     lambda d: d.get("3").text.startswith("本规定所称服务提供者")
+     and d.get("2").text.startswith("服务提供者")),
+    ("将第二条中的“登记”修改为“备案”，“转让”修改为“出租”",
+     lambda d: "备案" in d.get("2").text and "出租" in d.get("2").text),
+    # the preamble, the title, and a chapter with its articles
+    ("将引言修改为：“为了规范服务，制定本规定。”",
+     lambda d: d.children[0].text == "为了规范服务，制定本规定。"),
+    ("将名称修改为：“服务规定”", lambda d: d.title == "服务规定"),
+    ("增加一章，作为第一章，章名为“总则”，包括修改后的第一条至第三条",
+     lambda d: [n.heading for n in d if n.kind == "chapter"] == ["总则"]),
+    # words appended at the end of a 款
+    ("在第三条的末尾增加“或者个人”", lambda d: d.get("3").text.endswith("组织或者个人。")),
+])
+def test_more_instruction_forms(instruction, check):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", AmendmentWarning)
+        assert check(regtext.apply(ITEMS, instruction))
