@@ -141,9 +141,13 @@ class _Plan:
         self.new_arts = {a.ref: a for a in cmp.new.articles}
         self.old_pos = {a.ref: k for k, a in enumerate(cmp.old.articles, 1)}
         self.new_pos = {a.ref: k for k, a in enumerate(cmp.new.articles, 1)}
-        links = [(p.old_ref, p.new_ref, p.similarity) for p in cmp.pairs
-                 if p.old_ref is not None and p.new_ref is not None]
-        # one old article per new one: the most similar, each used once
+        # a link's weight is how much text it carries (similarity × the shorter text), so
+        # an old article continues in the new one that takes the bulk of it, not in the one
+        # that takes a short 款 verbatim
+        links = [(p.old_ref, p.new_ref, p.similarity * min(
+                    len(self.old_arts[p.old_ref].text), len(self.new_arts[p.new_ref].text)))
+                 for p in cmp.pairs if p.old_ref is not None and p.new_ref is not None]
+        # one old article per new one: the heaviest link first, each article used once
         self.primary: dict[str, str] = {}          # new → old
         used: set[str] = set()
         for o, n, _ in sorted(links, key=lambda x: (-x[2], self.old_pos[x[0]])):
