@@ -50,7 +50,9 @@ def test_header_and_renderers(memo, tmp_path):
     assert "## 二、要点摘要" in md and "条文对照表" in md
     assert 5 <= len(memo.summary_bullets()) <= 8
     assert "<script" not in memo.to_html()
-    assert memo.to_docx(tmp_path / "m.docx").exists()
+    from docx import Document as Docx
+    doc = Docx(str(memo.to_docx(tmp_path / "m.docx")))
+    assert any("要点摘要" in p.text for p in doc.paragraphs) and len(doc.tables) > 5
     assert set(memo.items.columns) >= {"theme", "old_refs", "new_refs", "direction", "summary",
                                        "tags", "severity", "before", "after"}
 
@@ -61,3 +63,18 @@ def test_signal_rows(row):
     assert any(s[2] == row["meaning"] for s in signals(before, after))
     before, after = row["counterexample"].split("→")
     assert not any(s[2] == row["meaning"] for s in signals(before, after))
+
+
+def test_version_pair_names_and_fines():
+    """A LawRefBook version pair: the two versions are named by year, and a fine whose
+    ceiling rose is reported as strengthened."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook"
+    a = sorted(root.glob("*/反垄断法(2007-08-30).md"))
+    b = sorted(root.glob("*/反垄断法(2022-06-24).md"))
+    if not a or not b:
+        pytest.skip("LawRefBook not available")
+    m = regtext.diff(regtext.read(a[0]), regtext.read(b[0])).memo()
+    assert m.old_name == "修改前（2007年）" and m.new_name == "修改后（2022年）"
+    fines = m.items[m.items.summary.str.startswith("罚款上限")]
+    assert len(fines) and set(fines.direction) == {"strengthened"}

@@ -615,8 +615,22 @@ def _names(old: Document, new: Document) -> tuple[str, str]:
 
     a, b = name(old), name(new)
     if a == b:
+        ya, yb = _year(old), _year(new)
+        if ya and yb and ya != yb:
+            return f"修改前（{ya}年）", f"修改后（{yb}年）"
         return "修改前", "修改后"
     return a, b
+
+
+def _year(doc: Document) -> str:
+    """The year of the latest adoption or amendment the catalog or the 题注 names."""
+    meta = doc.meta or {}
+    for key in ("published", "adopted", "effective"):
+        if meta.get(key):
+            return str(meta[key])[:4]
+    years = re.findall(r"(\d{4})年\d{1,2}月\d{1,2}日", " ".join(doc.notes or ()))
+    return max(years) if years else ""
+
 
 
 def _facts(doc: Document) -> dict:
@@ -625,8 +639,12 @@ def _facts(doc: Document) -> dict:
     dates = {"通过：": meta.get("adopted", ""), "公布：": meta.get("published", ""),
              "施行：": meta.get("effective", "")}
     if not any(dates.values()) and notes:
-        m = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)[^\d]*施行", notes)
-        dates["题注："] = notes[:80]
+        # the 题注: adoption first, amendments after; the last one is this version's
+        lines = [n for n in doc.notes if re.search(r"\d{4}年", n)]
+        dates["通过："] = _clip(lines[0], 60) if lines else ""
+        if len(lines) > 1:
+            dates["最近修改："] = _clip(lines[-1], 80)
+        m = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?施行", notes)
         if m:
             dates["施行："] = m.group(1)
     caveat = ""
@@ -635,7 +653,14 @@ def _facts(doc: Document) -> dict:
                   + (f"：{meta['verification_note']}" if meta.get("verification_note") else "")
                   + "。引用前请与官方文本核对。")
     chapters = [n.heading for n in doc if n.kind == "chapter"]
-    return {"title": doc.title or "", "issuers": list(meta.get("issuers") or []),
+    issuers = list(meta.get("issuers") or [])
+    if not issuers and notes:
+        # the body that adopted the latest version, as the 题注 names it
+        found = re.findall(r"(全国人民代表大会常务委员会|全国人民代表大会|国务院|最高人民法院"
+                           r"|最高人民检察院|[\u4e00-\u9fff]{2,10}?人民代表大会常务委员会"
+                           r"|[\u4e00-\u9fff]{2,10}?人民政府)", notes)
+        issuers = [re.sub(r"^第[一二三四五六七八九十]+届", "", f) for f in found[-1:]]
+    return {"title": doc.title or "", "issuers": issuers,
             "dates": dates, "number": meta.get("number", ""), "status": meta.get("status", ""),
             "caveat": caveat, "articles": len(doc.articles), "chapters": chapters}
 
