@@ -92,6 +92,10 @@ def test_round_trip_genai():
 def test_bad_input():
     with pytest.raises(TypeError):
         regtext.apply(OLD, None)
+    with pytest.warns(AmendmentWarning, match="no amending instruction"):
+        assert texts(regtext.apply(OLD, "")) == texts(OLD)
+    with pytest.raises(ValueError, match="甲规定"):
+        regtext.apply(OLD, "一、修改《甲规定》\n1.删去第一条。\n二、修改《乙规定》\n1.删去第二条。")
 
 
 def test_official_multi_instrument_decision():

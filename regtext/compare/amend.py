@@ -928,8 +928,12 @@ def apply(old: Document, decision: str, strict: bool = False) -> Document:
     body = sections.get("")
     if body is None:
         want = _norm_title(old.title or "")
-        body = next((b for t, b in sections.items() if t == want or t.endswith(want)
-                     or want.endswith(t)), None)
+        if not want and len(sections) > 1:
+            raise ValueError("the decision amends several instruments ("
+                             + "、".join(f"《{t}》" for t in sections)
+                             + "); give the old document its title to pick one")
+        body = next((b for t, b in sections.items() if not want or t == want
+                     or t.endswith(want) or want.endswith(t)), None)
         if body is None:
             raise ValueError(f"the decision does not amend 《{old.title}》; it amends "
                              + "、".join(f"《{t}》" for t in sections))
@@ -942,6 +946,10 @@ def apply(old: Document, decision: str, strict: bool = False) -> Document:
     new = parse(text, id=old.id, title=run.t.title or title)
     new.meta.update({"amended_from": old.id or old.title, "applied": run.applied,
                      "unapplied": list(run.unapplied)})
+    if not run.unapplied and not run.applied:
+        warnings.warn(f"the decision holds no amending instruction for 《{old.title}》 "
+                      "(expected forms such as 将第X条修改为：“…”, 删去第X条): the text is "
+                      "returned unchanged", AmendmentWarning, stacklevel=2)
     if run.unapplied:
         msg = (f"{len(run.unapplied)} instruction(s) of the decision could not be carried out "
                f"on 《{old.title}》: " + "; ".join(u[:80] for u in run.unapplied))
