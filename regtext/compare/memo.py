@@ -122,8 +122,15 @@ class Memo:
             examples = "；".join(f"{_pin(r)}{r.summary.rstrip('。')}"
                                 for r in rows.head(3).itertuples())
             out.append(f"{_WORDS[direction]}（{len(rows)}处）：{examples}。")
-            if len(out) >= 8:
+            if len(out) >= 7:
                 break
+        cites = self.citations
+        if len(cites) and len(out) < 8:
+            added = sorted(set(cites[cites["变化"] == "新增引用"]["被引文件"]))
+            removed = sorted(set(cites[cites["变化"] == "删去引用"]["被引文件"]))
+            out.append("引用：" + "；".join(x for x in (
+                f"新增引用{'、'.join(added)}" if added else "",
+                f"不再引用{'、'.join(removed)}" if removed else "") if x) + "。")
         return out[:8]
 
     def to_markdown(self, appendix: bool = True) -> str:
@@ -442,8 +449,10 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
                         _sentence_at(new, changed[0].new_start) if changed else new, tags))
     if not out and ("softened" in tags or "strengthened" in tags):
         d = "softened" if "softened" in tags else "strengthened"
-        out.append(_row(p, chapters, d, "medium", f"规范强度{_WORDS[d]}（{d}）。",
-                        del_words, ins_words, tags))
+        out.append(_row(p, chapters, d, "medium",
+                        f"规范强度{_WORDS[d]}：" + "；".join(_edit_words(e) for e in changed[:3])
+                        + "。", _sentence_at(old, changed[0].old_start) if changed else old,
+                        _sentence_at(new, changed[0].new_start) if changed else new, tags))
     fine = _fine_change(old, new)
     if fine:
         out.append(_row(p, chapters, fine[0], "high", fine[1], _around(old, "罚款"),
