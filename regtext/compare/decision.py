@@ -348,6 +348,19 @@ class _Plan:
 
     # -- chapters
 
+    def _place(self, start: int | None, lvl: int, k: int) -> tuple:
+        """Where a heading step reads best: just before the steps of the article that opens
+        the heading's span (old-text order), else at the top."""
+        arts = list(self.new_arts)
+        if start is None or not 1 <= start <= len(arts):
+            return (0, lvl, k)
+        n = arts[start - 1]
+        o = self.primary.get(n)
+        if o is not None:
+            return (self.old_pos[o], -3 + lvl, k)
+        key, _ = self._anchor_key(n)
+        return (key[0], 4, key[2] - 0.5 + lvl / 10, k)
+
     def _chapters(self) -> list[_Step]:
         """Heading steps (编, 章, 节), when the headings that :func:`regtext.apply` would
         carry along with their first articles differ from the new text's."""
@@ -384,8 +397,8 @@ class _Plan:
             covered: set[int] = set()
             old_titles = {t for t, _, _ in implicit}
             for k, (title, pos, label) in enumerate(implicit):
-                key = (0, level[kind], 0, k)
                 same = [i for i, d in enumerate(desired) if d[0] == title and i not in covered]
+                key = self._place(desired[same[0]][1] if same else pos, level[kind], k)
                 if same:
                     i = same[0]
                     covered.add(i)
@@ -402,7 +415,7 @@ class _Plan:
             for i, (title, start, label) in enumerate(desired):
                 if i in covered:
                     continue
-                out.append(_Step((0, level[kind], 1, i),
+                out.append(_Step(self._place(start, level[kind], i),
                                  f"增加一{unit}，作为{label}，{name}为“{title}”，"
                                  f"包括修改后的{span(start)}。"))
         return out
