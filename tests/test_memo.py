@@ -78,3 +78,17 @@ def test_version_pair_names_and_fines():
     assert m.old_name == "修改前（2007年）" and m.new_name == "修改后（2022年）"
     fines = m.items[m.items.summary.str.startswith("罚款上限")]
     assert len(fines) and set(fines.direction) == {"strengthened"}
+
+
+def test_renamed_terms_are_said_once(monkeypatch):
+    """A renamed:<old>→<new> tag (from the comparison) becomes one row, and edits that only
+    apply it are not reported provision by provision."""
+    from regtext.compare import comparison
+
+    a = regtext.parse("第一条 用户应当登记。\n\n第二条 用户可以投诉。")
+    b = regtext.parse("第一条 使用者应当登记。\n\n第二条 使用者可以投诉。")
+    monkeypatch.setattr(comparison.Pair, "tags", property(
+        lambda self: ["renamed:用户→使用者"] if self.change != "unchanged" else []))
+    items = regtext.diff(a, b).memo().items
+    assert items.summary.str.contains("改称").sum() == 1
+    assert len(items) == 1

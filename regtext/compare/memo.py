@@ -278,10 +278,22 @@ def memo(cmp: Comparison) -> Memo:
         if p.old_ref and p.new_ref:
             dests[p.old_ref] = dests.get(p.old_ref, "") + "\n" + p.new_text
             srcs[p.new_ref] = srcs.get(p.new_ref, "") + "\n" + p.old_text
+    # terms replaced throughout (tags renamed:<old>→<new>): said once, not in every row
+    renames: dict[str, str] = {}
+    for p in cmp.pairs:
+        for t in p.tags:
+            m = re.fullmatch(r"renamed:(.+?)→(.+)", t)
+            if m:
+                renames[m.group(1)] = m.group(2)
+    for a, b in sorted(renames.items()):
+        rows.append({"theme": "全文用语", "old_refs": [], "new_refs": [], "old_labels": [],
+                     "new_labels": [], "direction": "reworded",
+                     "summary": f"全文将“{a}”改称“{b}”（用语替换，不改变规范内容）。",
+                     "tags": [f"renamed:{a}→{b}"], "severity": "low", "before": a, "after": b})
     said: set[tuple[str, str]] = set()
     for p in clause_rows:
         for r in _items(p, chapters, dests.get(p.old_ref or "", p.new_text),
-                        srcs.get(p.new_ref or "", p.old_text)):
+                        srcs.get(p.new_ref or "", p.old_text), renames):
             key = (r["summary"], ",".join(r["old_refs"]) if r["direction"] == "softened"
                    else ",".join(r["new_refs"]))
             if key not in said:
@@ -387,7 +399,8 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / max(1, min(len(x), len(y)))
 
 
-def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> list[dict]:
+def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "",
+           renames: dict[str, str] | None = None) -> list[dict]:
     tags = list(p.tags)
     if p.change == "unchanged":
         return []
@@ -407,7 +420,7 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
                      + (f"（{extra}）" if extra else "") + "。", p.old_text, "", tags)]
     out: list[dict] = []
     old, new = p.old_text, p.new_text
-    changed = [e for e in p.edits if e.op != "equal"]
+    changed = [e for e in p.edits if e.op != "equal" and not _is_rename(e, renames or {})]
     del_words = "".join(e.old for e in changed)
     ins_words = "".join(e.new for e in changed)
     for direction, severity, meaning, hit in signals(old, new):
@@ -476,6 +489,16 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "") -> lis
 _XREF_ONLY = re.compile(r"(?:第[零〇一二三四五六七八九十百千]+(?:条|款|项)|[、，和至或者及]"
                         r"|之[一二三四五六七八九十])*")
 _AMOUNT = re.compile(r"([零〇一二三四五六七八九十百千万两\d.]+)(万)?元")
+
+
+def _is_rename(e, renames: dict[str, str]) -> bool:
+    """An edit that only applies a term replaced throughout the text."""
+    if not renames or not e.old or not e.new:
+        return False
+    out = e.old
+    for a, b in renames.items():
+        out = out.replace(a, b)
+    return out == e.new and out != e.old
 
 
 def _edit_words(e) -> str:
