@@ -37,9 +37,31 @@ def test_drafter_forms_on_genai():
     assert "删去第九条。" in text               # the real-name rule
     assert len(steps) == len(set(steps))       # no duplicates
     assert "本决定自2023年8月15日起施行。" in text and "重新公布。" in text
-    # old-text order
-    firsts = [re.search(r"第([一二三四五六七八九十]+)条", s) for s in steps if "章" not in s[:12]]
-    assert firsts
+    # old-text order: the first article each step names (additions name their predecessor)
+    from regtext.text.numerals import cn_to_int
+    firsts = [re.search(r"第([一二三四五六七八九十]+)条", s) for s in steps
+              if not re.search(r"[章编节]|名称", s[:16])]
+    numbers = [cn_to_int(m.group(1)) for m in firsts if m]
+    assert numbers == sorted(numbers) and len(numbers) > 20
+
+
+def test_official_style_on_anti_monopoly_law():
+    """AML 2007 → 2022 (LawRefBook): the drafter's forms the official decision uses, and the
+    round trip."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "shared" / "lawrefbook"
+    a = sorted(root.glob("*/反垄断法(2007-08-30).md"))
+    b = sorted(root.glob("*/反垄断法(2022-06-24).md"))
+    if not a or not b:
+        pytest.skip("LawRefBook not available")
+    old, new = regtext.read(a[0]), regtext.read(b[0])
+    text = regtext.diff(old, new).to_decision()
+    assert "将第十三条第二款改为第十六条。" in text          # a 款 that became an article
+    assert "在第十四条中增加二款，作为第二款、第三款：" in text  # two 款 added
+    assert "将第十条第一款修改为：" in text                  # one 款 restated
+    assert "说明" not in text.splitlines()[0]                 # an amendment, not a 修订
+    assert text.rstrip().endswith("根据本决定作相应修改并对条文顺序作相应调整，重新公布。")
+    assert norm(regtext.apply(old, text)) == norm(new)
 
 
 def test_anchor_is_a_whole_word_and_unique():
