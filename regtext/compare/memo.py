@@ -306,6 +306,10 @@ def memo(cmp: Comparison) -> Memo:
                              f"条文位置调整（{p.old_label}→{p.new_label}），内容未改。", "", ""))
     items = pd.DataFrame(rows, columns=ITEM_COLUMNS)
     if len(items):
+        # a concept that names a single item is no theme: it goes back to its chapter
+        counts = items.theme.value_counts()
+        items["theme"] = [t.split("·")[0] if "·" in t and counts[t] < 2 else t
+                          for t in items.theme]
         order = {n.ref: k for k, n in enumerate(cmp.new)}
         order_old = {n.ref: k for k, n in enumerate(cmp.old)}
         items["_k"] = [min([order.get(r, 10**6) for r in nr] or [10**6]) * 1.0
@@ -423,10 +427,13 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "",
     changed = [e for e in p.edits if e.op != "equal" and not _is_rename(e, renames or {})]
     del_words = "".join(e.old for e in changed)
     ins_words = "".join(e.new for e in changed)
+    first = changed[0] if changed else None
     for direction, severity, meaning, hit in signals(old, new):
         out.append(_row(p, chapters, direction, severity, f"{meaning}（“{hit}”）。",
-                        _around(old, hit.split("→")[0]) or del_words,
-                        _around(new, hit.split("→")[-1]) or ins_words, tags))
+                        _around(old, hit.split("→")[0])
+                        or (_sentence_at(old, first.old_start) if first else del_words),
+                        _around(new, hit.split("→")[-1])
+                        or (_sentence_at(new, first.new_start) if first else ins_words), tags))
     lost = [x for x in _duties(old) if _gone(x, all_new or new)]
     gained = [x for x in _duties(new) if _gone(x, all_old or old)]
     # a lost and a gained duty that share most of their words are one duty reworded
