@@ -158,6 +158,12 @@ ITEMS = regtext.parse("为了规范，制定本规定。\n\n第一条 提供者�
     ("将名称修改为：“服务规定”", lambda d: d.title == "服务规定"),
     ("增加一章，作为第一章，章名为“总则”，包括修改后的第一条至第三条",
      lambda d: [n.heading for n in d if n.kind == "chapter"] == ["总则"]),
+    # official variants: 原第X条作为第Y条, 同时…规定：, …末尾的“…”和第二款末尾的“…”
+    ("原第二条作为第三条", lambda d: d.get("3").text.startswith("提供者应当登记")),
+    ("将第二条中的“登记”修改为“备案”；同时增加一款作为第三款规定：“备案免费。”",
+     lambda d: d.get("2").text.split("\n")[-1] == "备案免费。"),
+    ("删去第二条第一款末尾的“登记”和第二款末尾的“许可证”",
+     lambda d: d.get("2").text == "提供者应当。\n提供者不得转让。"),
     # words appended at the end of a 款
     ("在第三条的末尾增加“或者个人”", lambda d: d.get("3").text.endswith("组织或者个人。")),
 ])

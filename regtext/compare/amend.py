@@ -310,6 +310,7 @@ class _Apply:
     def __init__(self, doc: Document) -> None:
         self.t = _Text(doc)
         self.unapplied: list[str] = []
+        self.unrecognized: list[str] = []
         self.applied = 0
         self.touched_art: set[int] = set()
 
@@ -346,13 +347,17 @@ class _Apply:
             clause = re.sub(r"\s+", "", clause)
             if not clause or re.fullmatch(r"[，,]*", clause):
                 continue
-            if _closing(clause):
-                continue
+            if _closing(clause) or re.fullmatch(r"《[^》]+》", clause):
+                continue  # closing clauses; a bare title heading a list of instruments
+            clause = _normalise(clause)
             try:
                 ok = self.clause(clause, quotes, ctx)
             except _Miss as exc:
                 ok = False
                 clause = f"{clause}（{exc}）"
+            else:
+                if not ok:  # no instruction form matched (as opposed to: nothing to act on)
+                    self.unrecognized.append(_unmask(clause, quotes))
             if ok:
                 self.applied += 1
             else:
@@ -446,6 +451,12 @@ class _Apply:
                 for o in olds:
                     self.replace(units, Q(o), Q(new))
             return True
+        m = re.fullmatch(rf"将((?:{_Q}[、和]?)+)(?:修改|改)为[：:]?{_Q}", c)
+        if m:  # words named without a provision: wherever they stand in the text
+            units = self.units("全文", ctx)
+            for o in re.findall(_Q, m.group(1)):
+                self.replace(units, Q(o), Q(m.group(m.lastindex)))
+            return True
         m = re.fullmatch(rf"((?:{_Q}[、和]?)+)(?:修改|改)为{_Q}", c)
         if m and ctx.art is not None:
             units = self.units("", ctx)
@@ -461,6 +472,13 @@ class _Apply:
             for o in re.findall(_Q, m.group(m.lastindex)):
                 self.replace(units, Q(o), "")
             return True
+        m = re.fullmatch(rf"(?:删去|删除)((?:{_REF}中的(?:{_Q}[、和]?)+[和、]?){{2,}})", c)
+        if m:
+            for part in re.finditer(rf"({_REF})中的((?:{_Q}[、和]?)+)", m.group(1)):
+                units = self.units(part.group(1), ctx)
+                for o in re.findall(_Q, part.group(part.lastindex)):
+                    self.replace(units, Q(o), "")
+            return True
         # inserting words
         m = re.fullmatch(rf"在((?:{_REF}[、和]?)+|{_DOCWORD})?(?:中的|的|中)?{_Q}(后|之后|前|之前)"
                          rf"(?:增加|加入|插入)(?:规定)?[：:]?{_Q}", c)
@@ -470,7 +488,7 @@ class _Apply:
             after = m.group(m.lastindex - 1) in ("后", "之后")
             self.replace(units, anchor, anchor + ins if after else ins + anchor)
             return True
-        m = re.fullmatch(rf"在({_REF})(?:中)?的?(末尾|最后|结尾|开头|句首|句末)"
+        m = re.fullmatch(rf"在?({_REF})(?:中)?的?(末尾|最后|结尾|开头|句首|句末|开始部分|条首部分)"
                          rf"(?:增加|加入)[：:]?{_Q}", c)
         if m:
             units = self.units(m.group(1), ctx)
@@ -861,7 +879,20 @@ def _split_units(texts: list[str], count: int | None, article: bool) -> list[str
 
 
 def _closing(clause: str) -> bool:
-    return bool(re.search(r"本决定自|起施行|作相应修改|重新公布|相应调整|作相应调整|^此外", clause))
+    return bool(re.search(r"本决定自|自本决定|起施行|作相应修改|重新公布|相应调整|^此外", clause))
+
+
+def _normalise(clause: str) -> str:
+    """Variants of the same instruction in official decisions, reduced to one wording:
+    同时/并 in front, 规定 before a quotation, 原第X条, a comma before 修改为, and
+    末尾的/规定的 for 中的."""
+    c = re.sub(r"^(?:同时|并且|并|另)[，,]?", "", clause)
+    c = re.sub(r"(?<=[款条项])规定[：:]?(?=〔Q)", "：", c)
+    c = re.sub(r"(?<=增加)规定[：:]?(?=〔Q)", "：", c)
+    c = re.sub(r"^原(?=第)", "", c)
+    c = re.sub(r"(〔Q\d+〕)[，,](?=(?:修改|改)为)", r"\1", c)
+    c = re.sub(r"(?<=[款条项])(?:末尾|开头|中间|规定)的(?=〔Q)", "中的", c)
+    return c
 
 
 def _unmask(clause: str, quotes: list[str]) -> str:
@@ -910,7 +941,8 @@ def apply(old: Document, decision: str, strict: bool = False) -> Document:
     ``decision`` is the text of the decision (ours from :meth:`Comparison.to_decision` or an
     official one, header and closing clauses included). When the decision amends several
     instruments ("一、修改《…》"), the part for ``old``'s title is used. Instructions that
-    cannot be carried out are listed in ``new.meta["unapplied"]`` and announced with an
+    cannot be carried out are listed in ``new.meta["unapplied"]`` (those in no known
+    instruction form also in ``new.meta["unrecognized"]``) and announced with an
     :class:`AmendmentWarning` (an error when ``strict``); ``new.meta["applied"]`` counts the
     others.
 
@@ -945,7 +977,8 @@ def apply(old: Document, decision: str, strict: bool = False) -> Document:
     text, mapping = run.result(renumber_refs=True)
     new = parse(text, id=old.id, title=run.t.title or title)
     new.meta.update({"amended_from": old.id or old.title, "applied": run.applied,
-                     "unapplied": list(run.unapplied)})
+                     "unapplied": list(run.unapplied),
+                     "unrecognized": list(run.unrecognized)})
     if not run.unapplied and not run.applied:
         warnings.warn(f"the decision holds no amending instruction for 《{old.title}》 "
                       "(expected forms such as 将第X条修改为：“…”, 删去第X条): the text is "
