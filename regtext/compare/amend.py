@@ -34,7 +34,16 @@ __all__ = ["AmendmentWarning", "apply", "decision_sections", "signature"]
 
 
 class AmendmentWarning(UserWarning):
-    """Some instructions of a 修改决定 could not be carried out."""
+    """Some instructions of a 修改决定 could not be carried out.
+
+    Example:
+        >>> import regtext, warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = regtext.apply(regtext.parse("第一条 甲。"), "删去第五条。")
+        >>> caught[0].category.__name__
+        'AmendmentWarning'
+    """
 
 
 _NUM = r"[零〇一二三四五六七八九十百千两\d]+"
