@@ -58,6 +58,12 @@ def bench(name: str, load_old, load_new, repeat: int) -> None:
     print(f"  parse {t_parse:.3f}s | diff first {t_cold:.3f}s, warm {t_warm:.3f}s | "
           f"to_frame(article) {t_frame:.3f}s (again on a new diff {t_frame_warm:.3f}s) | "
           f"to_frame(clause) {t_clause:.3f}s")
+    # the memo: first on this diff (norms of both texts), then warm (a new diff, same docs)
+    _, t_memo_first = timed(lambda: cmp.memo())
+    t_memo = min(timed(lambda: regtext.diff(old, new).memo())[1] for _ in range(repeat))
+    _, t_dec = timed(lambda: regtext.diff(old, new).to_decision())
+    print(f"  memo first {t_memo_first:.3f}s, warm (diff + memo) {t_memo:.3f}s | "
+          f"diff + to_decision {t_dec:.3f}s")
 
 
 def main() -> None:

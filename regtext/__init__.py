@@ -28,6 +28,7 @@ from .text.parser import parse, read
 # isort: split
 # -- analyses: one import line per module (keep this block sorted) --------------------------
 from .batch import frame_many, map_many, parse_many
+from .compare.amend import apply
 from .compare.comparison import Comparison, diff
 from .extract.annotation import annotate
 from .extract.citing import Citation, citations, find_citations
@@ -53,6 +54,7 @@ __all__ = [
     "UnknownDocumentError",
     "UnreadableFileError",
     "annotate",
+    "apply",
     "citations",
     "corpus",
     "diff",

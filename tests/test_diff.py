@@ -203,17 +203,17 @@ def test_markdown_and_json():
 def test_duizhao_two_columns():
     table = genai().to_duizhao()
     lines = table.splitlines()
-    assert lines[0] == "| 修改后 | 修改前 |"
+    assert lines[2] == "| 修改前 | 修改后 |"  # the original on the left (issue 12)
     assert any("~~第九条" in line for line in lines)  # the deleted article, struck
-    assert all(line.count(" | ") >= 1 for line in lines[2:])
+    assert all(line.count(" | ") >= 1 for line in lines[4:])
 
 
 def test_decision_instructions():
     text = genai().to_decision()
     assert "删去第九条。" in text
-    assert "第十六条改为第十二条，修改为：" in text
+    assert "第十六条改为第十二条" in text  # a move, then its word changes (issue 12)
     assert "增加一条，作为第三条：" in text
-    assert text.splitlines()[0].startswith("一、")
+    assert text.splitlines()[1].startswith("一、")
 
 
 def test_repr_html():
@@ -308,7 +308,7 @@ def test_cli_default_table(capsys):
 
 @pytest.mark.parametrize("fmt,marker", [("csv", "old_ref,new_ref"), ("json", '"rows"'),
                                         ("markdown", "| 原条文 |"), ("html", "<!DOCTYPE html>"),
-                                        ("duizhao", "| 修改后 | 修改前 |"),
+                                        ("duizhao", "| 修改前 | 修改后 |"),
                                         ("decision", "删去第九条。")])
 def test_cli_formats(capsys, fmt, marker):
     from regtext.cli import main

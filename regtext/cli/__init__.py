@@ -23,7 +23,8 @@ from collections.abc import Sequence
 LARGE_INPUT_BYTES = 5_000_000
 
 #: subcommand modules, in the order ``regtext --help`` lists them
-COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph")
+COMMANDS = ("diff", "parse", "corpus", "cites", "obligations", "links", "graph", "memo",
+            "apply")
 
 
 class CliError(Exception):

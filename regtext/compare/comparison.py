@@ -570,44 +570,54 @@ class Comparison:
 
         return f"<style>{css()}</style>" + html_body(self, "article", None, index=False)
 
-    def to_duizhao(self, fmt: str = "markdown") -> str:
-        """The 修改对照表 in the two-column form legislators publish: new text on the left
-        (insertions in bold), old text on the right (deletions struck), row by article.
-
-        ``fmt`` is ``markdown`` or ``html``.
+    def to_duizhao(self, fmt: str = "markdown", new_first: bool = False) -> str:
+        """The 修改对照表: one row per final article, chapter headings as rows, original
+        on the left (修改前 | 修改后; ``new_first=True`` swaps), moved text shaded, deleted
+        text struck, inserted text bold (see :mod:`regtext.compare.duizhao`).
 
         Example:
             >>> import regtext
             >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙。"),
             ...                    regtext.parse("第一条 甲应当依法登记。"))
-            >>> print(cmp.to_duizhao())  # doctest: +NORMALIZE_WHITESPACE
-            | 修改后 | 修改前 |
+            >>> print("\\n".join(cmp.to_duizhao().splitlines()[2:]))
+            | 修改前 | 修改后 |
             |---|---|
-            | 第一条 甲应当**依法**登记。 | 第一条 甲应当登记。 |
-            |  | ~~第二条 乙。~~ |
+            | 第一条 甲应当登记。 | 第一条 甲应当**依法**登记。 |
+            | ~~第二条 乙。~~ |  |
         """
         from .duizhao import duizhao
 
-        return duizhao(self, fmt)
+        return duizhao(self, fmt, new_first=new_first)
 
-    def to_decision(self) -> str:
-        """修改决定-style amendment instructions that turn the old text into the new one.
-
-        Small wording changes become "将第X条中的“…”修改为“…”"; larger ones restate the
-        article ("第十六条改为第十二条，修改为：…"); deletions, additions, splits and merges
-        get their own formulas, and renumbering a closing sentence.
+    def to_decision(self, force: bool = False, effective: str | None = None) -> str:
+        """修改决定-style amendment instructions that turn the old text into the new one,
+        in old-text order, 款- and 项-precise, with the closing clauses (see
+        :mod:`regtext.compare.decision`); :func:`regtext.apply` carries them out.
 
         Example:
             >>> import regtext
             >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。\\n\\n第二条 乙。"),
             ...                    regtext.parse("第一条 甲应当依法登记。"))
-            >>> print(cmp.to_decision())
-            一、在第一条中的“甲应当”后增加“依法”。
-            二、删去第二条。
+            >>> print(cmp.to_decision().splitlines()[:2])
+            ['一、在第一条中的“应当”后增加“依法”。', '二、删去第二条。']
         """
         from .decision import decision
 
-        return decision(self)
+        return decision(self, force=force, effective=effective)
+
+    def memo(self):
+        """The comparison memo a lawyer writes (see :mod:`regtext.compare.memo`).
+
+        Example:
+            >>> import regtext
+            >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+            ...                    regtext.parse("第一条 甲可以登记。"))
+            >>> cmp.memo().items.direction.tolist()
+            ['softened']
+        """
+        from .memo import memo
+
+        return memo(self)
 
 
 # -- helpers --------------------------------------------------------------------------
