@@ -20,6 +20,7 @@ from .text.parser import parse, read
 # -- analyses: one import line per module (keep this block sorted) --------------------------
 from .batch import frame_many, map_many, parse_many
 from .compare.comparison import Comparison, diff
+from .compare.redlining import Redline, redline
 from .extract.annotation import annotate
 from .extract.citing import Citation, citations, find_citations
 from .extract.norms import Norm, find_norms, obligations
@@ -39,6 +40,7 @@ __all__ = [
     "Node",
     "Norm",
     "ParseWarning",
+    "Redline",
     "UnknownDocumentError",
     "annotate",
     "citations",
@@ -57,6 +59,7 @@ __all__ = [
     "parse_many",
     "read",
     "record",
+    "redline",
     "resolve_id",
     "translation",
 ]

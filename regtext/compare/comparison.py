@@ -132,12 +132,15 @@ class Pair:
         }
 
 
-def diff(old: Document, new: Document) -> Comparison:
+def diff(old: Document | str, new: Document | str, progress: Any = None) -> Comparison:
     """Compare two versions of a regulation, article by article and clause by clause.
 
     Alignment is by content only (never by number or chapter), so moves, renumbering,
     splits and merges are found; a provision with no counterpart sharing enough content is
     reported as deleted or added rather than forced into a pair.
+
+    ``old`` and ``new`` may be Documents, corpus ids or aliases, or file paths.
+    ``progress``, if given, is called as ``progress(stage, done, total)`` around the work.
 
     Example:
         >>> import regtext
@@ -150,6 +153,12 @@ def diff(old: Document, new: Document) -> Comparison:
     from ..text.resolve import as_document  # a corpus id, alias or path works too
 
     old, new = as_document(old), as_document(new)
+    if progress is not None:  # progress(stage, done, total): e.g. the CLI's stderr line
+        n = len(old.articles) + len(new.articles)
+        progress("align", 0, n)
+        cmp = Comparison(old, new)
+        progress("align", n, n)
+        return cmp
     return Comparison(old, new)
 
 

@@ -220,7 +220,7 @@ def _docx_bytes(cmp: Comparison, level: str, lang: str) -> bytes:
         run = d.add_paragraph().add_run(c)
         run.bold = True
         run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    d.add_paragraph(summary_sentence(cmp.summary(level)))
+    d.add_paragraph(summary_sentence(cmp.summary(level), lang))
     style = d.styles.add_style(ROW_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = normal
     style.paragraph_format.space_after = Pt(8)

@@ -123,7 +123,7 @@ def render_markdown(cmp: Comparison, level: str = "article", lang: str = "zh",
             else ["Old", "New", "Change", "Redline", "Tags"])
     lines = [f"# {md_text(doc_title(cmp.old))} → {md_text(doc_title(cmp.new))}", ""]
     lines += [f"> **{md_text(c)}**" for c in caveats(cmp, lang)]
-    lines += ["", md_text(summary_sentence(s)), "",
+    lines += ["", md_text(summary_sentence(s, lang)), "",
               "| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
     whither = destinations(cmp.rows(level), lang)
     for k, p in enumerate(cmp.rows(level)):
@@ -190,7 +190,7 @@ def html_body(cmp: Comparison, level: str, heading: str | None, index: bool,
         out.append(f"<h1>{html.escape(heading)}</h1>")
     out.extend(f"<p class=\"caveat\" role=\"note\"><strong>{html.escape(c)}</strong></p>"
                for c in caveats(cmp, lang))
-    out.append(f"<p class=\"summary\">{html.escape(summary_sentence(s))}</p>")
+    out.append(f"<p class=\"summary\">{html.escape(summary_sentence(s, lang))}</p>")
     shown = [(k, p) for k, p in enumerate(rows)
              if not (changes_only and p.change == "unchanged")]
     if index:
@@ -229,8 +229,25 @@ def arrow(p: Pair) -> str:
     return f"{p.old_label or '—'} → {p.new_label or '—'}"
 
 
-def summary_sentence(s: dict[str, Any]) -> str:
-    """One line of counts from :meth:`Comparison.summary`."""
+def summary_sentence(s: dict[str, Any], lang: str = "en") -> str:
+    """One line of counts from :meth:`Comparison.summary` (``lang="zh"``: in Chinese).
+
+    Example:
+        >>> import regtext
+        >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+        ...                    regtext.parse("第一条 甲应当依法登记。"))
+        >>> summary_sentence(cmp.summary(), "zh")
+        '共 1 行：未变 0，修改 1，新增 0，删除 0；拆分 0 行，合并 0 行，移动 0，条号变化 0。'
+    """
+    if lang == "zh":
+        c, rel = s["change"], s["relation"]
+        text = (f"共 {s['rows']} 行：" + "，".join(
+            f"{label(k)} {c.get(k, 0)}" for k in ("unchanged", "modified", "added", "deleted"))
+            + f"；拆分 {rel.get('split', 0)} 行，合并 {rel.get('merge', 0)} 行，"
+            f"移动 {s['moved']}，条号变化 {s['renumbered']}。")
+        if s["tags"]:
+            text += "标签：" + "，".join(f"{label(k)} ×{v}" for k, v in s["tags"].items()) + "。"
+        return text
     c = s["change"]
     parts = [f"{c.get(k, 0)} {k}" for k in ("unchanged", "modified", "added", "deleted")]
     rel = s["relation"]

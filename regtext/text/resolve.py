@@ -115,4 +115,9 @@ def as_document(x: Any, allow_text: bool = False) -> Document | str:
         return x
     from .parser import parse
 
-    return parse(x)
+    doc = parse(x)
+    if not doc.articles and "\n" not in x.strip() and len(x.strip()) <= 60:
+        # one short line that is no article: a misspelled name, not a law to analyse
+        raise UnknownDocumentError(_unknown_message(x.strip()).replace(
+            "unknown corpus document", "not a corpus document, a file or law text:", 1))
+    return doc
