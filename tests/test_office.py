@@ -203,3 +203,16 @@ def test_docx_file_is_a_valid_package():
         xml = z.read("word/document.xml").decode()
     assert re.search(r"<w:ins [^>]*w:author=\"regtext\"", xml)
     assert "<w:delText" in xml
+
+
+def test_docx_clause_level_accepts_and_rejects_into_the_clause_rows():
+    cmp = _genai()
+    paras = _rows(render_docx(cmp, level="clause", zipped=False))
+    news, olds = {}, {}
+    for p in cmp.clause_pairs:
+        if p.new_ref is not None:
+            news.setdefault(p.new_ref, f"{p.new_label} {p.new_text}")
+        if p.old_ref is not None:
+            olds.setdefault(p.old_ref, f"{p.old_label} {p.old_text}")
+    assert _resolve(paras, accept=True) == "\n".join(news.values())
+    assert sorted(_resolve(paras, accept=False)) == sorted("\n".join(olds.values()))
