@@ -4,7 +4,6 @@ documents named by id/alias/path everywhere, regtext.redline, and the CLI's file
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 
@@ -269,4 +268,24 @@ def test_cli_binary_formats_need_a_file_and_options_apply(tmp_path, capsys):
     assert main(["diff", "--format", "markdown", "--lang", "en", "--changes-only"]) == 0
     md = capsys.readouterr().out
     assert "| deleted |" in md and "| unchanged |" not in md
-    assert math.isnan(float("nan"))  # (NaN in to_frame: issue-11's to_frame, not here)
+
+
+def test_cli_reports_progress_on_large_inputs(tmp_path, capsys):
+    from regtext.cli import main
+    from regtext.cli.diff_cmd import LARGE
+    from regtext.text.numerals import int_to_cn
+
+    # real provisions, repeated and renumbered into one long text
+    arts = [a.text for a in regtext.load("pipl").articles]
+    n = LARGE // 2 + 1
+    text = "\n".join(f"第{int_to_cn(k + 1)}条 {arts[k % len(arts)]}" for k in range(n))
+    big = tmp_path / "big.txt"
+    big.write_text(text, encoding="utf-8")
+    assert main(["diff", str(big), str(big), "--format", "json", "-o",
+                 str(tmp_path / "o.json")]) == 0
+    err = capsys.readouterr().err
+    assert f"aligning {2 * n} articles …" in err and f"aligning {2 * n} articles done" in err
+    small = tmp_path / "small.txt"
+    small.write_text("第一条 甲。", encoding="utf-8")
+    assert main(["diff", str(small), str(small), "--format", "json"]) == 0
+    assert "aligning" not in capsys.readouterr().err
