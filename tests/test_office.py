@@ -216,3 +216,14 @@ def test_docx_clause_level_accepts_and_rejects_into_the_clause_rows():
             olds.setdefault(p.old_ref, f"{p.old_label} {p.old_text}")
     assert _resolve(paras, accept=True) == "\n".join(news.values())
     assert sorted(_resolve(paras, accept=False)) == sorted("\n".join(olds.values()))
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text():
+    from openpyxl import load_workbook
+
+    evil = "=HYPERLINK(\"http://example.com\",\"点击\")"
+    cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+                       regtext.parse(f"第一条 甲应当登记。\n\n第二条 {evil}"))
+    ws = load_workbook(io.BytesIO(render_xlsx(cmp)))["变化表"]
+    cells = [c for row in ws.iter_rows() for c in row if str(c.value or "").startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -304,6 +304,14 @@ def _rich(parts: list[tuple[str, str]]) -> Any:
     return CellRichText(*out) if out else ""
 
 
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Set a cell; text is always text (openpyxl would make ``=…`` a live formula)."""
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def _redline_runs(p: Pair, side: str | None = None) -> list[tuple[str, str]]:
     """A row's redline as runs; ``side`` old/new keeps only that side's text."""
     out = []
@@ -357,7 +365,7 @@ def render_xlsx(cmp: Comparison, level: str = "article", lang: str = "zh",
                   "、".join(label(t, lang) for t in p.tags),
                   p.old_text[:_EXCEL_MAX], p.new_text[:_EXCEL_MAX]]
         for col, v in enumerate(values, start=1):
-            ws.cell(row=r, column=col, value=v).alignment = wrap
+            _put(ws, r, col, v).alignment = wrap
     for col, width in zip("ABCDEFGHI", (14, 14, 16, 18, 8, 60, 18, 40, 40)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
@@ -386,7 +394,7 @@ def render_xlsx(cmp: Comparison, level: str = "article", lang: str = "zh",
             new = _rich([("equal", p.new_label + " ")] + (
                 _redline_runs(p, "new") if p.old_ref is not None else [("insert", p.new_text)]))
         for col, v in ((1, old), (2, new)):
-            dz.cell(row=r, column=col, value=v).alignment = wrap
+            _put(dz, r, col, v).alignment = wrap
     dz.column_dimensions["A"].width = dz.column_dimensions["B"].width = 70
     dz.freeze_panes = dz.cell(row=top + 1, column=1)
     buf = io.BytesIO()
