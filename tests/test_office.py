@@ -100,28 +100,24 @@ def test_docx_accept_all_gives_the_new_text(make):
     assert _resolve(paras, accept=True) == _text(cmp.new)
 
 
-def test_docx_reject_all_gives_the_old_text_exactly():
-    cmp = _synthetic()
-    assert {p.relation for p in cmp.pairs} >= {"split", "merge"}
+@pytest.mark.parametrize("make", [_synthetic, _genai], ids=["synthetic", "genai"])
+def test_docx_reject_all_gives_the_old_text(make):
+    cmp = make()
     assert _resolve(_rows(render_docx(cmp, zipped=False)), accept=False) == _text(cmp.old)
 
 
-def test_docx_reject_all_restores_every_old_provision_of_the_genai_draft():
-    # genai moves provisions (16 → 12): they come back at their new place, so compare each
-    # old provision, in the order Reject All gives them back
+def test_the_synthetic_pair_has_what_it_should_exercise():
+    cmp = _synthetic()
+    assert {p.relation for p in cmp.pairs} >= {"split", "merge"}
+    assert {p.change for p in cmp.pairs} >= {"added", "deleted", "modified"}
+
+
+def test_docx_redlines_in_place_what_did_not_move():
+    # genai draft art. 1 -> final art. 1: word-level changes, not a whole deletion
     cmp = _genai()
-    got = _resolve(_rows(render_docx(cmp, zipped=False)), accept=False)
-    order = []
-    for p in cmp.pairs:
-        if p.old_ref is not None and p.old_ref not in order:
-            order.append(p.old_ref)
-    assert sorted(order, key=int) == [a.ref for a in cmp.old.articles]
-    assert sorted(got) == sorted(_text(cmp.old))  # the same characters, each once
-    # every old provision that was neither split nor merged is there verbatim
-    whole = {p.old_ref for p in cmp.pairs if p.relation in ("", "one-to-one") and p.old_ref}
-    for ref in whole:
-        a = cmp.old.get(ref)
-        assert f"{a.label} {a.text}" in got, ref
+    first = _rows(render_docx(cmp, zipped=False))[0]
+    kinds = [c.tag.split("}")[1] for c in first if c.tag != f"{W}pPr"]
+    assert "r" in kinds and "ins" in kinds  # unchanged words stay plain text
 
 
 def test_docx_revisions_are_signed_and_dated():
@@ -147,10 +143,9 @@ def test_docx_opens_with_header_titles_and_caveat(tmp_path):
     head = "\n".join(p.text for p in d.paragraphs[:8])
     assert cmp.old.title in head and cmp.new.title in head
     assert "仅部分核实" in head and "genai-2023-draft" in head
-    # python-docx ignores revision runs, so a row paragraph reads as its unchanged text only
+    # one paragraph per line (款) of each provision, old and new
     rows = [p for p in d.paragraphs if p.style.name == "Redline"]
-    assert len(rows) == len(cmp.new.articles) + sum(
-        1 for p in cmp.pairs if p.change == "deleted")
+    assert len(rows) >= len(cmp.new.articles) + sum(1 for p in cmp.pairs if p.change == "deleted")
 
 
 def test_xlsx_reads_back(tmp_path):
@@ -215,7 +210,8 @@ def test_docx_clause_level_accepts_and_rejects_into_the_clause_rows():
         if p.old_ref is not None:
             olds.setdefault(p.old_ref, f"{p.old_label} {p.old_text}")
     assert _resolve(paras, accept=True) == "\n".join(news.values())
-    assert sorted(_resolve(paras, accept=False)) == sorted("\n".join(olds.values()))
+    old_order = [n.ref for n in cmp.old if n.ref in olds]
+    assert _resolve(paras, accept=False) == "\n".join(olds[r] for r in old_order)
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text():

@@ -2,10 +2,11 @@
 
 ``cmp.to_docx(path)`` / ``regtext diff … --format docx`` writes a Word document in which every
 change is a tracked change (``w:ins`` / ``w:del`` by author "regtext", dated), one paragraph
-per provision of the new text (plus one per deleted provision), each starting with its label.
-Word's *Accept All* turns it into the new text, *Reject All* into the old text; a provision
-that moved, or an old provision split over provisions that are far apart, comes back at its
-new place (its words all come back; their order between provisions follows the new text).
+per line (款, 项) of each provision, the first starting with its label. Word's *Accept All*
+turns it into the new text and *Reject All* into the old text, exactly and in order. Text
+that keeps its place is redlined word by word; text that moved (a provision moved, or the
+part of a split provision that went far away) is deleted at its old place and inserted at its
+new one, as Word's own comparison shows a move without move tracking.
 
 ``cmp.to_excel(path)`` / ``--format xlsx`` writes the change table (rich-text redline:
 deletions struck red, insertions underlined blue; tags joined; frozen header) and the
@@ -22,7 +23,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -54,7 +57,7 @@ class Piece:
     """One paragraph of the Word redline: ``(op, text)`` runs, op in equal/delete/insert.
 
     ``mark`` says whether the paragraph's own end is new (``insert``: Reject All joins it to
-    the next paragraph), gone (``delete``) or kept (``equal``).
+    the next paragraph), gone (``delete``: Accept All does) or kept (``equal``).
     """
 
     runs: list[tuple[str, str]] = field(default_factory=list)
@@ -70,12 +73,16 @@ def _unit(lbl: str, text: str) -> str:
 
 
 def tracked_pieces(cmp: Comparison, level: str = "article") -> list[Piece]:
-    """The paragraphs of the Word redline, in new-document order.
+    """The paragraphs of the Word redline: one per line (款) of each provision.
 
-    Rows are grouped into connected components (a split or merge links several provisions);
-    each component's old provisions, joined by line breaks, are redlined against its new
-    ones, and the redline is cut where each new provision starts, so every old character and
-    every new character appears exactly once.
+    The redline is one stream of equal, deleted and inserted text whose line ends are
+    paragraph marks (kept, deleted or inserted), built so that its equal + deleted text is
+    exactly the old document and its equal + inserted text exactly the new one. Rows are
+    grouped into connected components (a split or a merge links several provisions). A
+    component whose old provisions and new provisions are each consecutive, and which keeps
+    its place relative to the others (the longest such chain), is redlined word by word in
+    place; any other (a provision that moved, or was split far apart) is deleted at its old
+    place and inserted at its new place, so that Reject All gives the old text in its order.
 
     Example:
         >>> import regtext
@@ -94,101 +101,162 @@ def tracked_pieces(cmp: Comparison, level: str = "article") -> list[Piece]:
             x = parent[x]
         return x
 
+    old_text: dict[str, str] = {}
+    new_text: dict[str, str] = {}
     for p in rows:
+        if p.old_ref is not None:
+            old_text.setdefault(p.old_ref, _unit(p.old_label, p.old_text))
+            find(("o", p.old_ref))
+        if p.new_ref is not None:
+            new_text.setdefault(p.new_ref, _unit(p.new_label, p.new_text))
+            find(("n", p.new_ref))
         if p.old_ref is not None and p.new_ref is not None:
             a, b = find(("o", p.old_ref)), find(("n", p.new_ref))
             if a != b:
                 parent[a] = b
-    comps: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
-    slots: list[tuple[tuple[str, str], str]] = []  # (component, new ref or "")
-    for p in rows:
-        key = find(("o", p.old_ref)) if p.old_ref is not None else find(("n", p.new_ref))
-        comp = comps.setdefault(key, {"old": {}, "new": {}})
-        if p.old_ref is not None:
-            comp["old"].setdefault(p.old_ref, _unit(p.old_label, p.old_text))
-        if p.new_ref is not None and p.new_ref not in comp["new"]:
-            comp["new"][p.new_ref] = _unit(p.new_label, p.new_text)
-            slots.append((key, p.new_ref))
-    # provisions deleted outright go right after the last paragraph holding the old
-    # provision before them, so that Reject All restores the old order around them
-    old_order = [n.ref for n in cmp.old]
-    where = {r: key for key, c in comps.items() for r in c["old"]}
-    for ref in old_order:
-        key = where.get(ref)
-        if key is None or comps[key]["new"] or any(k == key for k, _ in slots):
-            continue
-        at = 0
-        for prev in reversed(old_order[:old_order.index(ref)]):
-            pk = where.get(prev)
-            hits = [i for i, (k, _) in enumerate(slots) if k == pk]
-            if hits:
-                at = hits[-1] + 1
-                break
-        slots.insert(at, (key, ""))
-    cut: dict[tuple[str, str], dict[str, Piece]] = {}
+    old_order = _in_order(cmp.old, old_text)
+    new_order = _in_order(cmp.new, new_text)
+    members: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for r in old_order:
+        members.setdefault(find(("o", r)), ([], []))[0].append(r)
+    for r in new_order:
+        members.setdefault(find(("n", r)), ([], []))[1].append(r)
+    old_at = _offsets(old_order, old_text)
+    new_at = _offsets(new_order, new_text)
+    # each component's redline, cut into lines: (old offset, new offset, weight, runs),
+    # offsets into the whole old / new document (None for a side the line lacks)
+    lines: list[tuple[int | None, int | None, int, list[tuple[str, str]]]] = []
+    for o_refs, n_refs in members.values():
+        o_map = _local(o_refs, old_text, old_at)
+        n_map = _local(n_refs, new_text, new_at)
+        old_s = "".join(old_text[r] + "\n" for r in o_refs)
+        new_s = "".join(new_text[r] + "\n" for r in n_refs)
+        runs: list[tuple[str, str]] = []
+        for e in edits(old_s, new_s):
+            if e.op == "equal":
+                runs.append(("equal", e.old))
+            else:
+                runs += [("delete", e.old), ("insert", e.new)]
+        i = j = 0
+        cur: list[tuple[str, str]] = []
+        start = (0, 0)
+        for op, text in runs:
+            for part in re.split(r"(?<=\n)", text):
+                if not part:
+                    continue
+                cur.append((op, part))
+                i += len(part) if op != "insert" else 0
+                j += len(part) if op != "delete" else 0
+                if part.endswith("\n"):
+                    lines.append(_line(cur, start, (i, j), o_map, n_map))
+                    cur, start = [], (i, j)
+        if cur:
+            lines.append(_line(cur, start, (i, j), o_map, n_map))
+    # the longest chain of lines in order on both sides stays redlined in place; the rest
+    # is deleted at its old place and inserted at its new place
+    both = [k for k, ln in enumerate(lines) if ln[0] is not None and ln[1] is not None]
+    chosen = set(_chain([(lines[k][0], lines[k][1], lines[k][2], k) for k in both]))
+    old_only = sorted((ln[0], k) for k, ln in enumerate(lines)
+                      if ln[0] is not None and k not in chosen)
+    new_only = sorted((ln[1], k) for k, ln in enumerate(lines)
+                      if ln[1] is not None and k not in chosen)
+    stream: list[tuple[str, str]] = []
+    a = b = 0
+
+    def flush(o_until: float, n_until: float) -> None:
+        nonlocal a, b
+        while a < len(old_only) and old_only[a][0] < o_until:
+            k = old_only[a][1]
+            stream.append(("delete", "".join(t for op, t in lines[k][3] if op != "insert")))
+            a += 1
+        while b < len(new_only) and new_only[b][0] < n_until:
+            k = new_only[b][1]
+            stream.append(("insert", "".join(t for op, t in lines[k][3] if op != "delete")))
+            b += 1
+
+    for k in sorted(chosen, key=lambda k: lines[k][0]):
+        flush(lines[k][0], lines[k][1])
+        stream.extend(lines[k][3])
+    flush(float("inf"), float("inf"))
     out: list[Piece] = []
-    for key, ref in slots:
-        if key not in cut:
-            comp = comps[key]
-            cut[key] = _cut(list(comp["old"].values()), comp["new"])
-        out.append(cut[key][ref])
+    cur_p = Piece()
+    for op, text in stream:
+        for n, part in enumerate(text.split("\n")):
+            if n:  # a line end: this paragraph's mark, kept, deleted or inserted
+                cur_p.mark = op
+                out.append(cur_p)
+                cur_p = Piece()
+            cur_p.add(op, part)
+    if cur_p.runs:
+        out.append(cur_p)
     return out
 
 
-def _cut(olds: list[str], news: dict[str, str]) -> dict[str, Piece]:
-    """Redline ``olds`` (joined by line breaks) against ``news`` and cut it per new provision.
+def _offsets(order: list[str], text: dict[str, str]) -> dict[str, int]:
+    """Where each unit starts in its whole document (units joined by line ends)."""
+    out, pos = {}, 0
+    for r in order:
+        out[r] = pos
+        pos += len(text[r]) + 1
+    return out
 
-    A line break between two new provisions that was also in the old text becomes a plain
-    paragraph break; one that is new marks the paragraph's end as inserted."""
-    old_s = "\n".join(olds)
-    if not news:
-        piece = Piece(mark="delete")
-        piece.add("delete", old_s)
-        return {"": piece}
-    refs = list(news)
-    new_s = "\n".join(news.values())
-    starts = []  # offset where each new provision starts in new_s
-    pos = 0
+
+def _local(refs: list[str], text: dict[str, str], at: dict[str, int]) -> list[tuple[int, int]]:
+    """(start in the component's joined text, start in the whole document) per unit."""
+    out, pos = [], 0
     for r in refs:
-        starts.append(pos)
-        pos += len(news[r]) + 1
-    seps = set(s - 1 for s in starts[1:])
-    pieces = [Piece() for _ in refs]
-    k = 0
-    if not old_s:
-        for i, r in enumerate(refs):
-            pieces[i].mark = "insert"
-            pieces[i].add("insert", news[r])
-        return dict(zip(refs, pieces))
-    for e in edits(old_s, new_s):
-        if e.op == "equal":
-            # equal text carries the same characters on both sides: split it at separators
-            j = e.new_start
-            buf = ""
-            for ch in e.old:
-                if j in seps:
-                    pieces[k].add("equal", buf)
-                    buf = ""
-                    k += 1
-                else:
-                    buf += ch
-                j += 1
-            pieces[k].add("equal", buf)
-            continue
-        pieces[k].add("delete", e.old)
-        j = e.new_start
-        buf = ""
-        for ch in e.new:
-            if j in seps:
-                pieces[k].add("insert", buf)
-                pieces[k].mark = "insert"
-                buf = ""
-                k += 1
-            else:
-                buf += ch
-            j += 1
-        pieces[k].add("insert", buf)
-    return dict(zip(refs, pieces))
+        out.append((pos, at[r]))
+        pos += len(text[r]) + 1
+    return out
+
+
+def _line(runs, start, end, o_map, n_map):  # noqa: ANN001, ANN202 - internal
+    """One cut line: its old and new document offsets (None when a side is empty)."""
+
+    def where(x: int, mapping: list[tuple[int, int]]) -> int:
+        k = bisect.bisect_right([m[0] for m in mapping], x) - 1
+        return mapping[k][1] + x - mapping[k][0]
+
+    o = where(start[0], o_map) if end[0] > start[0] else None
+    n = where(start[1], n_map) if end[1] > start[1] else None
+    weight = 1 + sum(len(t) for op, t in runs if op == "equal")
+    return (o, n, weight, runs)
+
+
+def _in_order(doc: Any, refs: dict[str, str]) -> list[str]:
+    """The refs of ``refs`` in document order (refs the document lacks go last)."""
+    order = [n.ref for n in doc if n.ref in refs]
+    seen = set(order)
+    return order + [r for r in refs if r not in seen]
+
+
+def _chain(cands: list[tuple[int, int, int, int]]) -> list[int]:
+    """The heaviest chain of ``(old key, new key, weight, id)`` increasing in both keys; its
+    ids. O(n log n): a Fenwick tree of prefix maxima over the ranks of the new keys."""
+    cands = sorted(cands)
+    if not cands:
+        return []
+    rank = {v: k + 1 for k, v in enumerate(sorted({c[1] for c in cands}))}
+    size = len(rank) + 1
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)
+    best = [0] * len(cands)
+    prev = [-1] * len(cands)
+    for k, c in enumerate(cands):
+        i, top = rank[c[1]] - 1, (0, -1)
+        while i > 0:  # best chain ending at a smaller new key
+            top = max(top, tree[i])
+            i -= i & -i
+        best[k], prev[k] = top[0] + c[2], top[1]
+        i = rank[c[1]]
+        while i <= size:
+            tree[i] = max(tree[i], (best[k], k))
+            i += i & -i
+    k = max(range(len(cands)), key=best.__getitem__)
+    out = []
+    while k >= 0:
+        out.append(cands[k][3])
+        k = prev[k]
+    return out[::-1]
 
 
 # -- Word --------------------------------------------------------------------------------
