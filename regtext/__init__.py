@@ -30,6 +30,7 @@ from .text.parser import parse, read
 from .batch import frame_many, map_many, parse_many
 from .compare.amend import apply
 from .compare.comparison import Comparison, diff
+from .compare.redlining import Redline, redline
 from .extract.annotation import annotate
 from .extract.citing import Citation, citations, find_citations
 from .extract.norms import Norm, find_norms, obligations
@@ -51,6 +52,7 @@ __all__ = [
     "Norm",
     "ParseWarning",
     "Resolver",
+    "Redline",
     "UnknownDocumentError",
     "UnreadableFileError",
     "annotate",
@@ -71,6 +73,7 @@ __all__ = [
     "parse_many",
     "read",
     "record",
+    "redline",
     "resolve_id",
     "translation",
 ]

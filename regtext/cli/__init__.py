@@ -167,8 +167,11 @@ def warning_summary(warnings, limit: int = 5) -> list[str]:  # noqa: ANN001 - Pa
         f"warning: {w}" for w in warnings[:limit]]
 
 
-def write_output(text: str, out: str | None) -> None:
+def write_output(text: str | bytes, out: str | None, bom: bool = False) -> None:
     """Print ``text`` or write it to ``out`` (a path; ``-`` means stdout).
+
+    ``bytes`` (a .docx or .xlsx) are written as they are; ``bom`` starts a text file with a
+    UTF-8 byte-order mark, which Excel on Windows needs to read Chinese in a CSV.
 
     Example:
         >>> write_output("ok", None)
@@ -177,9 +180,16 @@ def write_output(text: str, out: str | None) -> None:
     from pathlib import Path
 
     if not out or out == "-":
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            return
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    Path(out).write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        Path(out).write_bytes(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
     print(f"wrote {out}", file=sys.stderr)
 
 

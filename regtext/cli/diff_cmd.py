@@ -1,8 +1,10 @@
 """``regtext diff [OLD] [NEW]``: compare two versions of a regulation clause by clause.
 
 With no arguments it compares the shipped generative-AI draft with the final Measures.
-Formats: ``table`` (terminal, 100 columns), ``csv``, ``json``, ``html`` (self-contained,
-side by side), ``markdown``, ``duizhao`` (修改对照表) and ``decision`` (修改决定 wording).
+Formats: ``table`` (terminal, 100 columns), ``csv`` (with a BOM when written to a file),
+``json``, ``html`` (self-contained, side by side), ``markdown``, ``duizhao`` (修改对照表),
+``decision`` (修改决定 wording), ``docx`` (Word, tracked changes) and ``xlsx`` (Excel).
+A partly verified text gets a one-line caution on stderr.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=_formats(), default="table",
                    help="duizhao = 修改对照表, decision = 修改决定-style instructions")
     p.add_argument("--width", type=int, default=100, help="table: characters per line")
-    p.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh",
+                   help="html, markdown, docx, xlsx: change types and tags in Chinese or English")
+    p.add_argument("--changes-only", action="store_true",
+                   help="html, markdown, duizhao, xlsx: leave out unchanged rows")
+    p.add_argument("-o", "--output", help="write to this file instead of the terminal "
+                   "(required for docx and xlsx)")
     p.set_defaults(func=run)
 
 
@@ -53,17 +60,66 @@ def run(args: argparse.Namespace) -> int:
     for name, doc in ((args.old or DEFAULT_OLD, old), (args.new or DEFAULT_NEW, new)):
         if not doc.articles:
             print(f"regtext diff: {name}: no articles found", file=sys.stderr)
-    cmp = diff(old, new)
-    if args.format != "table":
-        from ..compare.reports import render
+    from ..compare.reports import FORMATS
 
-        write_output(render(cmp, args.format, level=args.level), args.output)
+    fmt = FORMATS.get(args.format)
+    if fmt is not None and fmt.binary and (not args.output or args.output == "-"):
+        raise CliError(f"--format {args.format} writes a file: add -o FILE{fmt.suffix}")
+    cmp = diff(old, new, progress=_progress(old, new))
+    _caveat(cmp)
+    if fmt is not None:
+        options = {k: v for k, v in (("lang", args.lang), ("changes_only", args.changes_only))
+                   if k in _accepts(fmt.render)}
+        if args.changes_only and "changes_only" not in options:
+            print(f"regtext diff: --changes-only does not apply to --format {args.format}",
+                  file=sys.stderr)
+        write_output(fmt.render(cmp, level=args.level, **options), args.output,
+                     bom=args.format == "csv")
         return 0
     if not args.output and sys.stdout.isatty():
         _print_table(cmp, args.level, args.width, color=True)
         return 0
     write_output(_print_table(cmp, args.level, args.width, color=False), args.output)
     return 0
+
+
+def _accepts(render) -> set[str]:  # noqa: ANN001 - a registered renderer
+    """The keyword options a renderer takes (the CLI offers --lang/--changes-only to those)."""
+    import inspect
+
+    fn = inspect.unwrap(render)
+    return set(inspect.signature(fn).parameters)
+
+
+def _caveat(cmp) -> None:  # noqa: ANN001 - a Comparison
+    """One line on stderr per compared text that is only partly verified."""
+    from ..compare.reports import provenance
+
+    for p in provenance(cmp):
+        print(f"regtext diff: caution: {p['id']} is only partly verified ({p['verification']});"
+              f" differences in its unverified parts may not be real (see `regtext corpus`)",
+              file=sys.stderr)
+
+
+#: above this many articles on both sides together, the CLI reports progress on stderr
+LARGE = 2000
+
+
+def _progress(old, new):  # noqa: ANN001, ANN202 - Documents; a callback or None
+    """A progress callback printing to stderr for large inputs (None for small ones)."""
+    import time
+
+    if len(old.articles) + len(new.articles) < LARGE:
+        return None
+    start = time.perf_counter()
+
+    def report(stage: str, done: int, total: int) -> None:
+        what = "aligning" if stage == "align" else stage
+        state = "done" if done >= total else "…"
+        print(f"regtext diff: {what} {total} articles {state} "
+              f"({time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
+
+    return report
 
 
 def _short(p, side: str) -> str:

@@ -200,12 +200,15 @@ class Pair:
         }
 
 
-def diff(old: Document, new: Document) -> Comparison:
+def diff(old: Document | str, new: Document | str, progress: Any = None) -> Comparison:
     """Compare two versions of a regulation, article by article and clause by clause.
 
     Alignment is by content only (never by number or chapter), so moves, renumbering,
     splits and merges are found; a provision with no counterpart sharing enough content is
     reported as deleted or added rather than forced into a pair.
+
+    ``old`` and ``new`` may be Documents, corpus ids or aliases, or file paths.
+    ``progress``, if given, is called as ``progress(stage, done, total)`` around the work.
 
     Example:
         >>> import regtext
@@ -215,6 +218,15 @@ def diff(old: Document, new: Document) -> Comparison:
         >>> [(p.old_ref, p.new_ref, p.change) for p in regtext.diff(a, b).pairs]
         [('2', '1', 'unchanged'), ('1', '2', 'modified'), (None, '3', 'added')]
     """
+    from ..text.resolve import as_document  # a corpus id, alias or path works too
+
+    old, new = as_document(old), as_document(new)
+    if progress is not None:  # progress(stage, done, total): e.g. the CLI's stderr line
+        n = len(old.articles) + len(new.articles)
+        progress("align", 0, n)
+        cmp = Comparison(old, new)
+        progress("align", n, n)
+        return cmp
     return Comparison(old, new)
 
 
@@ -521,7 +533,8 @@ class Comparison:
 
     # -- reports: each format is a renderer in regtext.compare.reports -----------------
 
-    def to_json(self, level: str = "article", indent: int | None = 1) -> str:
+    def to_json(self, level: str = "article", indent: int | None = 1,
+                path: str | None = None) -> str | None:
         """The comparison as JSON: documents, summary and every row (with its edits).
 
         Example:
@@ -533,9 +546,10 @@ class Comparison:
         """
         from .reports import render_json
 
-        return render_json(self, level, indent=indent)
+        return render_json(self, level, indent=indent, path=path)
 
-    def to_markdown(self, level: str = "article") -> str:
+    def to_markdown(self, level: str = "article", path: str | None = None,
+                    **options: Any) -> str | None:
         """A Markdown report: summary, then a table with the redline of every row.
 
         Example:
@@ -543,13 +557,14 @@ class Comparison:
             >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
             ...                    regtext.parse("第一条 甲应当依法登记。"))
             >>> print(cmp.to_markdown().splitlines()[-1])
-            | 第一条 | 第一条 | modified | 甲应当**依法**登记。 |  |
+            | 第一条 | 第一条 | 修改 | 甲应当**依法**登记。 |  |
         """
         from .reports import render_markdown
 
-        return render_markdown(self, level)
+        return render_markdown(self, level, path=path, **options)
 
-    def to_html(self, level: str = "article", title: str | None = None) -> str:
+    def to_html(self, level: str = "article", title: str | None = None,
+                path: str | None = None, **options: Any) -> str | None:
         """A self-contained HTML report: summary, an index, then old and new side by side
         with deletions in ``<del>`` and insertions in ``<ins>``; it prints cleanly.
 
@@ -563,12 +578,46 @@ class Comparison:
         """
         from .reports import render_html
 
-        return render_html(self, level, title=title)
+        return render_html(self, level, title=title, path=path, **options)
 
     def _repr_html_(self) -> str:
         from .reports import css, html_body
 
         return f"<style>{css()}</style>" + html_body(self, "article", None, index=False)
+
+    def to_docx(self, path: str, level: str = "article", **options: Any) -> None:
+        """Write a Word document whose changes are tracked changes (see
+        :mod:`regtext.compare.office`): Accept All gives the new text, Reject All the old.
+
+        Example:
+            >>> import regtext, tempfile, pathlib, docx
+            >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+            ...                    regtext.parse("第一条 甲应当依法登记。"))
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "redline.docx"
+            >>> cmp.to_docx(path)
+            >>> docx.Document(str(path)).paragraphs[-1].style.name
+            'Redline'
+        """
+        from .office import render_docx
+
+        render_docx(self, level, path=path, **options)
+
+    def to_excel(self, path: str, level: str = "article", **options: Any) -> None:
+        """Write the change table (rich-text redlines) and the 对照表 as an Excel workbook
+        (see :mod:`regtext.compare.office`).
+
+        Example:
+            >>> import regtext, tempfile, pathlib, openpyxl
+            >>> cmp = regtext.diff(regtext.parse("第一条 甲应当登记。"),
+            ...                    regtext.parse("第一条 甲应当依法登记。"))
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "changes.xlsx"
+            >>> cmp.to_excel(path)
+            >>> openpyxl.load_workbook(path).sheetnames
+            ['变化表', '对照表']
+        """
+        from .office import render_xlsx
+
+        render_xlsx(self, level, path=path, **options)
 
     def to_duizhao(self, fmt: str = "markdown", new_first: bool = False) -> str:
         """The 修改对照表: one row per final article, chapter headings as rows, original

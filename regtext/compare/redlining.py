@@ -18,7 +18,7 @@ import html
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Edit", "edits", "redline_html", "redline_markdown"]
+__all__ = ["Edit", "Redline", "edits", "redline", "redline_html", "redline_markdown"]
 
 _PUNCT = set("，。；：、！？（）《》“”‘’,.;:!?()\n ")
 
@@ -268,3 +268,111 @@ def redline_markdown(old: str, new: str) -> str:
             lines = text.split("\n")
             parts.append("\n".join(f"{mark}{s}{mark}" if s.strip() else s for s in lines))
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Redline:
+    """The redline of two strings: ``regtext.redline(old, new)``.
+
+    Shows itself as HTML in a notebook, as coloured text in a terminal (``print``), and as
+    Markdown or HTML on request; ``edits`` is the structured form. All text is escaped in
+    the HTML and Markdown forms, so markup in the input stays text.
+
+    Attributes:
+        old, new: the two strings.
+
+    Example:
+        >>> r = redline("不得向他人提供个人信息。", "不得非法向他人提供个人信息。")
+        >>> r.to_markdown()
+        '不得**非法**向他人提供个人信息。'
+        >>> [(e.op, e.old, e.new) for e in r.changes]
+        [('insert', '', '非法')]
+    """
+
+    old: str
+    new: str
+
+    @property
+    def edits(self) -> list[Edit]:
+        """Every stretch, equal ones included (see :func:`edits`).
+
+        Example:
+            >>> [e.op for e in redline("甲登记。", "甲依法登记。").edits]
+            ['equal', 'insert', 'equal']
+        """
+        return edits(self.old, self.new)
+
+    @property
+    def changes(self) -> list[Edit]:
+        """Only the stretches that changed.
+
+        Example:
+            >>> redline("甲。", "甲。").changes
+            []
+        """
+        return [e for e in self.edits if e.op != "equal"]
+
+    def to_html(self) -> str:
+        """HTML: deletions in ``<del>``, insertions in ``<ins>``, the rest escaped.
+
+        Example:
+            >>> redline("<b>甲</b>登记", "<b>甲</b>依法登记").to_html()
+            '&lt;b&gt;甲&lt;/b&gt;<ins>依法</ins>登记'
+        """
+        return redline_html(self.old, self.new)
+
+    def to_markdown(self) -> str:
+        """Markdown: ``~~deleted~~`` and ``**inserted**``, HTML in the text escaped.
+
+        Example:
+            >>> redline("甲应当登记。", "甲应当依法登记。").to_markdown()
+            '甲应当**依法**登记。'
+        """
+        from .reports import md_redline
+
+        return md_redline(self.old, self.new)
+
+    def to_terminal(self, color: bool = True) -> str:
+        """Text for a terminal: deletions red and struck, insertions green and underlined
+        (ANSI); with ``color=False``, ``[-deleted-]{+inserted+}`` as in ``git diff --word-diff``.
+
+        Example:
+            >>> redline("甲应当登记。", "甲应当依法登记。").to_terminal(color=False)
+            '甲应当{+依法+}登记。'
+        """
+        out = []
+        for e in self.edits:
+            if e.op == "equal":
+                out.append(e.old)
+                continue
+            if e.old:
+                out.append(f"\x1b[9;31m{e.old}\x1b[0m" if color else f"[-{e.old}-]")
+            if e.new:
+                out.append(f"\x1b[4;32m{e.new}\x1b[0m" if color else f"{{+{e.new}+}}")
+        return "".join(out)
+
+    def __str__(self) -> str:
+        import sys
+
+        return self.to_terminal(color=sys.stdout.isatty())
+
+    def _repr_html_(self) -> str:
+        return ("<div class=\"regtext-redline\"><style>.regtext-redline del{color:#c00000;}"
+                ".regtext-redline ins{color:#0070c0;}</style>" + self.to_html() + "</div>")
+
+
+def redline(old: str, new: str) -> Redline:
+    """Redline any two strings, cleaned up to Chinese word boundaries (see :class:`Redline`).
+
+    Example:
+        >>> import regtext
+        >>> r = regtext.redline("提供安全、稳健、持续的服务。", "提供安全、稳定、持续的服务。")
+        >>> r.to_html()
+        '提供安全、<del>稳健</del><ins>稳定</ins>、持续的服务。'
+        >>> r.to_terminal(color=False)
+        '提供安全、[-稳健-]{+稳定+}、持续的服务。'
+    """
+    if not isinstance(old, str) or not isinstance(new, str):
+        raise TypeError("redline() compares two strings; for two Documents use regtext.diff "
+                        f"(got {type(old).__name__} and {type(new).__name__})")
+    return Redline(old, new)

@@ -155,6 +155,9 @@ def annotate(doc: Document | str, refs: Iterable[str] | None = None,
         (True, True)
     """
     from ..extract.citing import find_all, find_citations
+    from ..text.resolve import as_document  # a corpus id, alias or path works too
+
+    doc = as_document(doc, allow_text=True)
 
     style = f"<style>{_css()}</style>"
     if isinstance(doc, str):

@@ -1134,6 +1134,9 @@ def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
         >>> pinned[["source_ref", "target_ref"]].values.tolist()
         [['2.2', '3.2'], ['26.1', '53']]
     """
+    from ..text.resolve import as_document  # a corpus id, alias or path works too
+
+    doc = as_document(doc, allow_text=True)
     import pandas as pd
 
     if isinstance(doc, (str, bytes)):  # plain text: parse it rather than refuse it

@@ -1515,6 +1515,9 @@ def obligations(doc: Document) -> pd.DataFrame:
         >>> df.query("ref == '4.1.2'")[["actor", "modality"]].values.tolist()
         [['提供者', 'obligation'], ['使用者', 'obligation']]
     """
+    from ..text.resolve import as_document  # a corpus id, alias or path works too
+
+    doc = as_document(doc)
     import pandas as pd
 
     norms = document_norms(doc)
