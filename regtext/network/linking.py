@@ -180,6 +180,35 @@ def _load_quiet(doc_id: str) -> Document:
         return load(doc_id)
 
 
+def as_document(doc: Document | str | Any) -> Document:
+    """A Document from a Document, a corpus id or alias, or a path to a text file.
+
+    Raises:
+        KeyError: naming ``doc`` when it is neither a known document nor a file.
+
+    Example:
+        >>> as_document("个保法").id
+        'pipl'
+        >>> try:
+        ...     as_document("no-such-law")
+        ... except KeyError as exc:
+        ...     print("'no-such-law'" in str(exc))
+        True
+    """
+    import os
+
+    if isinstance(doc, Document):
+        return doc
+    if isinstance(doc, os.PathLike) or (isinstance(doc, str) and os.path.isfile(doc)):
+        from ..text.parser import read
+
+        return read(doc)
+    if isinstance(doc, str):
+        return _load_quiet(doc)
+    raise TypeError(f"expected a Document, a corpus id or alias, or a path; got "
+                    f"{type(doc).__name__}")
+
+
 # -- tokens ---------------------------------------------------------------------------------
 
 
@@ -435,21 +464,19 @@ def find_concepts(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _concept_pattern().finditer(text)]
 
 
-# -- citations (guarded: citations.py is built in parallel) ---------------------------------
-
-
+# -- citations ------------------------------------------------------------------------------
 
 def _citations(node: Node, doc: Document) -> list[tuple[str, str | None, str]]:
     """(target_doc, target_ref, matched text) for the external citations of one clause."""
+    from .._guard import guard
     from ..extract.citing import find_citations
 
-    try:
-        return [(c.target_doc, c.target_ref or None, c.text)
-                for c in find_citations(node.text, doc, source_ref=node.ref)
-                if c.kind == "external" and c.target_doc]
-    except Exception as exc:  # noqa: BLE001 - a citation bug must not break linking
-        warnings.warn(f"links: citations failed on {node.ref}: {exc}", stacklevel=3)
-        return []
+    out: list[tuple[str, str | None, str]] = []
+    with guard("citations", f"{doc.id}:{node.ref}"):
+        out = [(c.target_doc, c.target_ref or None, c.text)
+               for c in find_citations(node.text, doc, source_ref=node.ref)
+               if c.kind == "external" and c.target_doc]
+    return out
 
 
 # -- linking --------------------------------------------------------------------------------
@@ -593,7 +620,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     return out
 
 
-def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None) -> list[Link]:
+def find_links(doc: Document | str, k: int = 5,
+               to: str | Iterable[str] | None = None) -> list[Link]:
     """All links of every clause of ``doc``, as :class:`Link` objects.
 
     Example:
@@ -602,14 +630,9 @@ def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None)
         >>> {x.target_doc for x in lk}
         {'pipl'}
     """
-    targets = statutes(doc, to)
-    if not targets:
-        return []
-    index = corpus_index()
-    out: list[Link] = []
-    for node in doc.clauses():
-        out.extend(clause_links(node, doc, k=k, targets=targets, index=index, explain=True))
-    return out
+    from .analysis import analyse
+
+    return list(analyse(as_document(doc), to=to, k=k).links)
 
 
 def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None):
@@ -632,9 +655,7 @@ def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None
     """
     import pandas as pd
 
-    if isinstance(doc, str):
-        doc = _load_quiet(doc)
-    rows = [lk.__dict__ for lk in find_links(doc, k=k, to=to)]
+    rows = [lk.__dict__ for lk in find_links(as_document(doc), k=k, to=to)]
     df = pd.DataFrame(rows, columns=COLUMNS)
     # keep None (not NaN) for whole-document links, whatever pandas infers for strings
     df["target_ref"] = pd.Series([r["target_ref"] for r in rows], dtype=object, index=df.index)
