@@ -33,6 +33,15 @@ def _boom(doc):
     raise RuntimeError("norms exploded")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_norms():
+    from regtext.network import ranking
+
+    ranking.forget_norms()  # norms remembered by earlier tests would hide the failure
+    yield
+    ranking.forget_norms()
+
+
 def test_failed_step_warns_naming_the_document(monkeypatch):
     monkeypatch.setenv("REGTEXT_STRICT", "0")
     monkeypatch.setattr("regtext.extract.norms.document_norms", _boom)

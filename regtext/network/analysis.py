@@ -144,7 +144,7 @@ def _norms(doc: Document) -> tuple[Any, ...] | None:
 def analyse(doc: Document | str, *, to: str | Iterable[str] | None = None,
             targets: Iterable[str] | None = None, k: int = 5, links: bool = True,
             own_citations: bool = False, explain: bool = True, resolver: Any = None,
-            index: Any = None) -> Analysis:
+            index: Any = None, as_of: str | bool | None = None) -> Analysis:
     """Analyse one document once: citations, norms, and (with ``links``) statute links.
 
     ``targets`` (corpus ids) or ``to`` (ids or aliases) choose the statutes links may point to
@@ -153,6 +153,11 @@ def analyse(doc: Document | str, *, to: str | Iterable[str] | None = None,
     by default a clause also carries its items' citations. ``explain`` names the shared words
     in a similarity link's evidence. ``resolver`` is passed to :func:`regtext.citations` when
     that function accepts one.
+
+    ``as_of`` dates the links: statutes published after it are marked ``later`` and only
+    their citations are kept. ``None`` (default) uses the document's own date
+    (:func:`doc_date`); ``False`` keeps every link, still marking ``later`` against the
+    document's date.
 
     Example:
         >>> import regtext
@@ -164,9 +169,16 @@ def analyse(doc: Document | str, *, to: str | Iterable[str] | None = None,
 
     if isinstance(doc, str):
         doc = linking.as_document(doc)
+    from . import ranking
+
     cites = _citations(doc, resolver)
-    norms = _norms(doc)
-    base = Analysis(doc, cites, norms, date=doc_date(doc))
+    seen, norms = ranking.known_norms(doc)
+    if not seen:
+        norms = _norms(doc)
+        ranking.remember_norms(doc, norms)
+    date = doc_date(doc) if as_of is None or as_of is False else str(as_of)[:10]
+    keep_later = as_of is False
+    base = Analysis(doc, cites, norms, date=date)
     if not links:
         return base
     allowed = list(targets) if targets is not None else linking.statutes(doc, to)
@@ -180,8 +192,9 @@ def analyse(doc: Document | str, *, to: str | Iterable[str] | None = None,
             ranked = linking.similar(index, index.scores(node), allowed, k)
             similar[node.ref] = tuple(ranked)
             found.extend(linking.clause_links(
-                node, doc, k=k, targets=allowed, index=index, ranked=ranked,
-                cited=base.clause_cites(node.ref, own=own_citations), explain=explain))
+                node, doc, k=k, targets=allowed, index=index,
+                cited=base.clause_cites(node.ref, own=own_citations), explain=explain,
+                as_of=date or None, keep_later=keep_later))
     return Analysis(doc, cites, norms, tuple(found), MappingProxyType(similar), base.date)
 
 
@@ -194,11 +207,14 @@ def analyse_many(docs: Iterable[Document], *, k: int = 5, resolver: Any = None,
         >>> [a.id for a in analyse_many([regtext.load("csl"), regtext.load("pipl")])]
         ['csl', 'pipl']
     """
-    from . import linking
+    from . import linking, ranking
 
     docs = list(docs)
     in_graph = {d.id for d in docs}
     index = linking.corpus_index()
+    for doc in docs:  # every document's norms first: the ranking reads the targets' norms
+        if not ranking.known_norms(doc)[0]:
+            ranking.remember_norms(doc, _norms(doc))
     out = []
     for doc in docs:
         targets = [t for t in linking.statutes(doc) if t in in_graph]

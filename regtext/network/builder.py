@@ -26,7 +26,7 @@ Example:
     ('第十三条', 'article')
     >>> sorted(v for _, v, kind in G.out_edges("genai-2023-final:11.2", keys=True)
     ...        if kind == "links_to" and v.startswith("pipl:4"))
-    ['pipl:4', 'pipl:45.2', 'pipl:46.2', 'pipl:47.1']
+    ['pipl:45.2', 'pipl:46.2', 'pipl:47.1', 'pipl:49.1']
 """
 
 from __future__ import annotations

@@ -241,7 +241,7 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
         >>> G = regtext.graph(["genai-2023-final", "pipl"])
         >>> df = rests_on(G, doc="genai-2023-final", to="pipl")
         >>> sorted(set(df.query("ref == '11.2'").target_article))[:4]
-        ['4', '45', '46', '47']
+        ['45', '46', '47', '49']
     """
     from ..network.linking import VIA_ORDER
 
