@@ -12,7 +12,8 @@ Every node has ``kind`` (``document``, ``article``, ``paragraph``… ``obligatio
 ``term``) and ``label``; every edge has ``kind``: ``contains``, ``cites``, ``imposes`` (clause →
 norm), ``bears`` (norm → actor), ``sanctions`` (liability clause → what it punishes),
 ``defines`` (clause → term), ``aligned_to`` (draft → final, from ``diff()``), ``links_to``
-(clause → statute provision, with ``via``, ``score``, ``rank``) and ``borrows_from``
+(clause → statute provision, with ``via``, ``score``, ``rank``, and ``later`` on a citation of a
+statute published after the citing text) and ``borrows_from``
 (near-verbatim reuse of an earlier text, with ``similarity``). The edge key is its kind, so a
 pair of nodes has at most one edge of each kind.
 
@@ -262,7 +263,7 @@ def _links_and_borrowing(analyses) -> list[tuple[str, str, str, dict[str, Any]]]
             for lk in by_clause.get(node.ref, ()):
                 pending.append((src, ("target", lk.target_doc, lk.target_ref), "links_to",
                                 {"via": lk.via, "score": lk.score, "rank": lk.rank,
-                                 "evidence": lk.evidence}))
+                                 "evidence": lk.evidence, "later": lk.later or None}))
             if node.children or len(node.text) < _BORROW_MIN_CHARS or not earlier:
                 continue
             # near-verbatim reuse: the best BM25 candidates, confirmed character by character
