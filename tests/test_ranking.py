@@ -81,3 +81,16 @@ def test_rerank_is_empty_for_a_commencement_clause():
     doc = regtext.load("pipl")
     assert linking.rerank(doc.get("74.1"), doc, linking.corpus_index(),
                           linking.statutes(doc), 3) == []
+
+
+def test_a_chapeau_is_matched_on_its_own_words():
+    # 4.1's chapeau (遵守法律、行政法规，尊重社会公德和伦理道德) reaches the parallel chapeaus;
+    # the rights its item (四) names stay with that item and rank below
+    df = regtext.links("genai-2023-final")
+    rows = df[df.source_ref == "4.1"].sort_values("score", ascending=False)
+    top = rows.head(3)
+    assert (top.via == "similarity").all()
+    item_concepts = rows[rows.via == "concept"]
+    assert len(item_concepts) and item_concepts.score.max() < top.score.min()
+    item = df[(df.source_ref == "4.1.4") & (df.via == "concept")]
+    assert item.score.max() > item_concepts.score.max()  # the item itself keeps them high

@@ -612,7 +612,9 @@ def rerank(node: Node, doc: Document, index: Index, allowed: Iterable[str], k: i
     src = ranking.source(node, doc)
     if src.kind in ("purpose", "commencement"):
         return []
-    sc = index.scores(tokens(ranking.query_text(node.text, doc)))
+    # a chapeau with items is matched on its own words; its items are matched one by one
+    words = node.lead if node.children else node.text
+    sc = index.scores(tokens(ranking.query_text(words, doc)))
     hits = similar(index, sc, allowed, 3 * k)
     if not hits:
         return []
@@ -683,17 +685,21 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     # a purpose or commencement clause rests on what it cites; the values it names
     # (维护国家安全) are not concepts it applies
     boilerplate = ranking.clause_kind(node.text) in ("purpose", "commencement")
+    # a chapeau's own words speak for it; a concept only its items name is theirs, acceptable
+    # in the chapeau's list but not its basis
+    own = {t for t, _, _ in find_concepts(node.lead)} if node.children else None
     for term, _, _ in ([] if boilerplate else find_concepts(node.text)):
         if term in seen_terms:
             continue
         seen_terms.add(term)
         central = ranking.turns_on(term, node.text, actors)
+        factor = 1.0 if own is None or term in own else ranking.ITEM_CONCEPT_DISCOUNT
         # a term's best provision per statute first, its others after every term's best:
         # a clause naming five rights shows five rights before a second article on one
         for group in _by_doc(c for c in lexicon() if c.term == term).values():
             for i, c in enumerate(group):
-                weight = c.weight if c.relation != "defines" or central \
-                    else c.weight * ranking.DEFINITION_DISCOUNT
+                weight = factor * (c.weight if c.relation != "defines" or central
+                                   else c.weight * ranking.DEFINITION_DISCOUNT)
                 add(c.target_doc, c.target_ref, "concept", round(weight - 0.1 * i, 4), term)
     if ranked is None:
         ranked = rerank(node, doc, index, allowed, k, None if keep_later else as_of)

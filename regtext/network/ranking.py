@@ -50,12 +50,14 @@ BOILERPLATE = ("purpose", "commencement", "scope")
 
 #: Score factor for a definition reached through a term the clause does not turn on.
 DEFINITION_DISCOUNT = 0.6
+#: Score factor for a concept that only a clause's items name (the items carry it).
+ITEM_CONCEPT_DISCOUNT = 0.6
 #: Score factor for a match between duties of different kinds of party.
 PARTY_DISCOUNT = 0.5
 #: Score factor for a substantive clause matched to a boilerplate provision (and back).
 BOILERPLATE_DISCOUNT = 0.35
 #: Most a shared act can raise a similarity score (factor 1 + ACT_BONUS × share).
-ACT_BONUS = 0.6
+ACT_BONUS = 1.0
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
