@@ -278,9 +278,16 @@ def _links_and_borrowing(analyses) -> list[tuple[str, str, str, dict[str, Any]]]
     return pending
 
 
-def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: Any = None):
+def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: Any = None,
+          *, corpus: Any = None, store: Any = None, workers: int | None = None,
+          progress: bool = True):
     """The obligation graph over the shipped corpus, or over ``docs`` (Documents, ids,
     aliases or paths).
+
+    With ``corpus`` (a folder or a list of files; thousands of texts), the graph is built
+    into a SQLite store instead (``store=`` a path, default ``~/.cache/regtext/graph.sqlite``)
+    and a :class:`regtext.network.store.GraphStore` is returned: unchanged files are skipped
+    on the next run, queries run as SQL, and ``.subgraph(docs)`` gives networkx graphs.
 
     ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
     links kept per clause and statute (see :func:`regtext.links`). ``resolver`` is handed to
@@ -299,6 +306,12 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: An
     """
     from .analysis import analyse_many
 
+    if corpus is not None:
+        if docs is not None:
+            raise ValueError("give docs or corpus=, not both")
+        from .store import build
+
+        return build(corpus, store=store, workers=workers, progress=progress)
     documents = _resolve_docs(docs)
     # one process: with one jieba dictionary load shared by norms, links and the diff, a
     # forked worker (which loads its own) no longer pays for itself

@@ -132,6 +132,9 @@ def obligations_by(G, actor: str | Iterable[str] | None = None,
         >>> sorted(set(df.ref))[:2]
         ['11.1', '4.1.1']
     """
+    store = _store(G)
+    if store is not None:
+        return store.obligations_by(actor=actor, modality=modality, doc=doc)
     actors, modalities = _as_set(actor), _as_set(modality)
     docs = ({document(G, d) for d in ([doc] if not isinstance(doc, (list, tuple, set))
                                       else doc)} if doc is not None else None)
@@ -181,13 +184,36 @@ def cites(G, provision: str | tuple[str, str]):
 def cited_by(G, provision: str | tuple[str, str]):
     """The articles that cite a provision (or anything inside it), one row per citing article.
 
+    ``G`` may also be a corpus graph (:class:`regtext.network.store.GraphStore`, from
+    ``regtext.graph(corpus=…)``), or a document id with ``provision`` its ref, which asks the
+    corpus graph in the default store: ``cited_by("pipl", "13")``.
+
     Example:
         >>> import regtext
         >>> G = regtext.graph(["pipl"])
         >>> sorted(set(cited_by(G, "pipl:18").source))
         ['pipl:35', 'pipl:45']
     """
+    store = _store(G, default=True)
+    if store is not None:
+        if isinstance(G, str):
+            return store.cited_by(G, provision)
+        doc, _, ref = _pid(provision).partition(":")
+        return store.cited_by(doc, ref or None)
     return _cite_rows(G, provision, G.in_edges, lambda row: row["source"])
+
+
+def _store(G: Any, default: bool = False):
+    """The corpus store ``G`` stands for: ``G`` itself, or (with ``default``) the default
+    store when ``G`` is a document id (``cited_by("pipl", "13")``); None for a networkx
+    graph."""
+    from .store import GraphStore, open_store
+
+    if isinstance(G, GraphStore):
+        return G
+    if default and isinstance(G, str):
+        return open_store()
+    return None
 
 
 def _cite_rows(G, provision, edges, key):  # noqa: ANN001
@@ -294,6 +320,9 @@ def rests_on(G, norm: str | None = None, doc: Any = None,
     """
     from ..network.linking import VIA_ORDER
 
+    store = _store(G)
+    if store is not None:  # a corpus graph: what each clause cites
+        return store.rests_on(doc, to=to)
     targets = {document(G, t) for t in _as_set(to)} if to is not None else None
     modalities = _as_set(modality)
     keep = set(vias)
