@@ -214,3 +214,14 @@ def test_cli_links_csv_via_filter(capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows and {r["via"] for r in rows} == {"citation"}
     assert {"deep-synthesis", "pipl"} <= {r["target_doc"] for r in rows}
+
+
+def test_cli_as_of(capsys):
+    from regtext.cli import main
+
+    assert main(["links", "csl", "--ref", "76.1.5", "--format", "csv"]) == 0
+    default = capsys.readouterr().out
+    assert main(["links", "csl", "--ref", "76.1.5", "--format", "csv", "--as-of", "any"]) == 0
+    kept = capsys.readouterr().out
+    assert ",pipl," not in default and ",pipl," in kept
+    assert main(["links", "csl", "--as-of", "yesterday"]) != 0

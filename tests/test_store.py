@@ -125,3 +125,14 @@ def test_registered_corpus_not_yet(tmp_path):
 
 def test_empty_store_counts(tmp_path):
     assert GraphStore(tmp_path / "g.sqlite").counts()["documents"] == 0
+
+
+def test_cli_graph_corpus(folder, tmp_path, capsys):
+    import json
+
+    from regtext.cli import main
+
+    assert main(["graph", "--corpus", str(folder), "--store", str(tmp_path / "g.sqlite"),
+                 "--workers", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == len(FILES)
+    assert main(["graph", "--corpus", str(tmp_path / "absent")]) != 0
