@@ -291,8 +291,9 @@ class GraphStore:
         return self._frame(sql + " ORDER BY c.doc, c.rowid", params)
 
     def _target_id(self, doc: str) -> str:
-        if self.has_document(doc):
-            return doc
+        if self.has_document(doc) or self.db.execute(
+                "SELECT 1 FROM citations WHERE target_doc = ? LIMIT 1", (doc,)).fetchone():
+            return doc  # a store id, or a corpus id the store's citations use: no catalog
         from ..corpus.catalog import resolve_id
 
         rid = resolve_id(doc)
