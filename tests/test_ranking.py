@@ -94,3 +94,25 @@ def test_a_chapeau_is_matched_on_its_own_words():
     assert len(item_concepts) and item_concepts.score.max() < top.score.min()
     item = df[(df.source_ref == "4.1.4") & (df.via == "concept")]
     assert item.score.max() > item_concepts.score.max()  # the item itself keeps them high
+
+
+@pytest.mark.parametrize("row", rules.table("official-duty"), ids=lambda r: r["pattern"][:12])
+def test_official_duty_rows(row):
+    assert ranking.official_duty(row["example"])
+    assert not ranking.official_duty(row["counterexample"])
+
+
+def test_officials_confidentiality_is_not_a_business_trade_secret_duty():
+    # genai 19.2: bodies taking part in security assessments keep what they learn in office
+    # secret. The parallel official-confidentiality rules rank first; the Anti-Unfair
+    # Competition Law's article on businesses infringing trade secrets does not.
+    df = regtext.links("genai-2023-final")
+    top = df[df.source_ref == "19.2"].sort_values("score", ascending=False).head(3)
+    arts = set(zip(top.target_doc, top.target_ref.str.split(".").str[0]))
+    assert ("anti-unfair-competition", "9") not in arts
+    assert {("csl", "45"), ("dsl", "38")} & arts
+
+
+def test_provision_of_an_article_unites_its_paragraphs():
+    art = ranking.provision("anti-unfair-competition", "9")
+    assert "business" in art.actors

@@ -14,7 +14,12 @@ up to ``k`` provisions *of each statute it reaches*. A clause that rests on four
 PIPL and two of the CSL keeps all six, while ``to="pipl"`` narrows the answer to one statute.
 Which statutes a clause reaches is decided by its evidence: every cited or concept-linked
 statute, plus the statutes of its best similarity hits. ``overall_rank`` orders all rows of a
-clause by trust and score, for users who want one list.
+clause by score (then trust), for users who want one list.
+
+Similarity hits are re-ranked by rules a lawyer would state for all Chinese law
+(:mod:`regtext.network.ranking`): boilerplate matches its own kind, definitions count when the
+clause turns on the term, the party and the act of a duty matter. Links are dated: a statute
+published after the source text is ``later`` and left out by default (``as_of=``).
 
 Example:
     >>> import regtext
@@ -688,6 +693,7 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     # a chapeau's own words speak for it; a concept only its items name is theirs, acceptable
     # in the chapeau's list but not its basis
     own = {t for t, _, _ in find_concepts(node.lead)} if node.children else None
+    src_facts = ranking.source(node, doc)
     for term, _, _ in ([] if boilerplate else find_concepts(node.text)):
         if term in seen_terms:
             continue
@@ -700,6 +706,11 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
             for i, c in enumerate(group):
                 weight = factor * (c.weight if c.relation != "defines" or central
                                    else c.weight * ranking.DEFINITION_DISCOUNT)
+                # a rule for another party is not this duty, unless the term names whom
+                # the clause binds (关键信息基础设施 of 关键信息基础设施运营者)
+                if c.relation != "defines" and not any(term in (a or "") for a in actors):
+                    weight *= ranking.party_factor(src_facts, ranking.provision(
+                        c.target_doc, c.target_ref))
                 add(c.target_doc, c.target_ref, "concept", round(weight - 0.1 * i, 4), term)
     if ranked is None:
         ranked = rerank(node, doc, index, allowed, k, None if keep_later else as_of)
@@ -749,10 +760,15 @@ def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None
     Columns: ``source_ref``, ``target_doc``, ``target_ref`` (None for a whole-document
     citation), ``via`` (``citation``/``concept``/``similarity``), ``score`` (0-1), ``rank``
     (1 = best, counted within each clause and statute, at most ``k``), ``overall_rank``
-    (within the clause), ``target_label``, ``evidence`` (the citation text, the concept term,
-    or ``bm25``) and ``sources`` (every source that found the same article).
+    (within the clause, by score), ``target_label``, ``evidence`` (the citation text, the
+    concept term, or ``bm25``), ``sources`` (every source that found the same article) and
+    ``later`` (the statute was published after ``as_of``).
 
-    ``doc`` may be a Document or a corpus id/alias. ``to`` restricts the statutes.
+    ``doc`` may be a Document, a corpus id or alias, or a path. ``to`` restricts the
+    statutes. ``as_of`` dates the links: by default the document's own date (its catalog
+    record's publication date), so statutes published after it are left out (their
+    citations stay, marked ``later``); a date string judges against that date; ``False``
+    keeps every link and marks the later ones.
 
     Example:
         >>> import regtext

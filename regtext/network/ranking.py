@@ -233,10 +233,32 @@ def _provisions(doc_id: str) -> dict[str, Provision]:
             for node in doc.clauses()}
 
 
+@lru_cache(maxsize=1)
+def _official() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in rules.table("official-duty"))
+
+
+def official_duty(text: str) -> bool:
+    """True when a clause speaks of what is learnt or done in performing official functions
+    (``rules/official-duty.tsv``): its duty binds the state side.
+
+    Example:
+        >>> official_duty("对在履行职责中知悉的商业秘密应当依法予以保密")
+        True
+        >>> official_duty("经营者不得侵犯商业秘密")
+        False
+    """
+    t = fold(text or "")
+    return any(p.search(t) for p in _official())
+
+
 def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
     binding = [n for n in norms if n.modality in _BINDING]
+    actors = frozenset(filter(None, (actor_kind(n.actor) for n in norms)))
+    if norms and not actors and official_duty(node.text):
+        actors = frozenset({"state"})  # 相关机构和人员 who learn things in office
     return Provision(
-        clause_kind(node.text), frozenset(filter(None, (actor_kind(n.actor) for n in norms))),
+        clause_kind(node.text), actors,
         frozenset().union(*(act_words(query_text(n.text, doc), n.actor) for n in binding))
         if binding else frozenset())
 
@@ -249,7 +271,14 @@ def provision(doc_id: str, ref: str) -> Provision:
         >>> p.kind, "person" in p.actors or "business" in p.actors
         ('', True)
     """
-    return _provisions(doc_id).get(ref) or Provision("", frozenset(), frozenset())
+    facts = _provisions(doc_id)
+    if ref in facts:
+        return facts[ref]
+    parts = [p for r, p in facts.items() if r.startswith(ref + ".")]  # an article: its 款
+    if not parts:
+        return Provision("", frozenset(), frozenset())
+    return Provision(parts[0].kind, frozenset().union(*(p.actors for p in parts)),
+                     frozenset().union(*(p.acts for p in parts)))
 
 
 def source(node: Node, doc: Document) -> Provision:
@@ -291,6 +320,22 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
             shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
             factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
     return factor
+
+
+def party_factor(src: Provision, tgt: Provision) -> float:
+    """:data:`PARTY_DISCOUNT` when a duty-bearing clause and a provision address different
+    kinds of party (neither addressing everyone), else 1.
+
+    Example:
+        >>> state = Provision("", frozenset({"state"}), frozenset({"保密"}))
+        >>> business = Provision("", frozenset({"business"}), frozenset())
+        >>> party_factor(state, business), party_factor(state, state)
+        (0.5, 1.0)
+    """
+    if src.acts and src.actors and tgt.actors and "any" not in src.actors | tgt.actors \
+            and not src.actors & tgt.actors:
+        return PARTY_DISCOUNT
+    return 1.0
 
 
 def turns_on(term: str, text: str, norms_actors: Iterable[str]) -> bool:
