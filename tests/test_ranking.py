@@ -23,6 +23,7 @@ def test_actor_kind_rows(row):
 
 
 @pytest.mark.parametrize("doc_id,ref,kind", [
+    ("genai-2023-final", "21.2", "referral"),
     ("pipl", "1.1", "purpose"),
     ("pipl", "74.1", "commencement"),
     ("dsl", "2.1", "scope"),
@@ -75,6 +76,13 @@ def test_same_act_outranks_a_shared_service_name():
     arts = {(d, r.split(".")[0]) for d, r in zip(top.target_doc, top.target_ref)}
     assert {("pipl", "45"), ("pipl", "46")} <= arts
     assert ("pipl", "4") not in arts  # the definition of 个人信息 is not the duty
+
+
+def test_definition_clauses_match_definitions():
+    df = regtext.links("genai-2023-final")
+    top = df[df.source_ref == "22.1.1"].sort_values("score", ascending=False).iloc[0]
+    target = regtext.load(top.target_doc).get(top.target_ref).text
+    assert ranking.clause_kind(target) == "definition"
 
 
 def test_rerank_is_empty_for_a_commencement_clause():

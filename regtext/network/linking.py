@@ -615,7 +615,7 @@ def rerank(node: Node, doc: Document, index: Index, allowed: Iterable[str], k: i
     if not allowed:
         return []
     src = ranking.source(node, doc)
-    if src.kind in ("purpose", "commencement"):
+    if src.kind in ranking.CITES_ONLY:
         return []
     # a chapeau with items is matched on its own words; its items are matched one by one
     words = node.lead if node.children else node.text
@@ -689,7 +689,7 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
               if n.ref == node.ref or n.ref.startswith(node.ref + ".")]
     # a purpose or commencement clause rests on what it cites; the values it names
     # (维护国家安全) are not concepts it applies
-    boilerplate = ranking.clause_kind(node.text) in ("purpose", "commencement")
+    boilerplate = ranking.clause_kind(node.text) in ranking.CITES_ONLY
     # a chapeau's own words speak for it; a concept only its items name is theirs, acceptable
     # in the chapeau's list but not its basis
     own = {t for t, _, _ in find_concepts(node.lead)} if node.children else None

@@ -46,7 +46,10 @@ from ..text.model import Document, Node
 from ..text.normalize import fold
 
 #: Kinds of boilerplate provision (see ``rules/clause-kinds.tsv``).
-BOILERPLATE = ("purpose", "commencement", "scope")
+BOILERPLATE = ("purpose", "commencement", "scope", "referral")
+
+#: Kinds of clause whose basis is only what they cite: no concept or similarity links.
+CITES_ONLY = ("purpose", "commencement", "referral")
 
 #: Score factor for a definition reached through a term the clause does not turn on.
 DEFINITION_DISCOUNT = 0.6
@@ -302,7 +305,7 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
         >>> similarity_factor(purpose, purpose, {})
         0.0
     """
-    if src.kind in ("purpose", "commencement"):
+    if src.kind in CITES_ONLY:
         return 0.0  # their basis is what they cite
     factor = 1.0
     if src.kind == "scope":
@@ -310,8 +313,8 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
             factor *= BOILERPLATE_DISCOUNT
     elif tgt.kind in BOILERPLATE:
         factor *= BOILERPLATE_DISCOUNT
-    elif tgt.kind == "definition" and src.kind != "definition":
-        factor *= DEFINITION_DISCOUNT
+    elif (tgt.kind == "definition") != (src.kind == "definition"):
+        factor *= DEFINITION_DISCOUNT  # a definition matches definitions, a rule rules
     if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
         if not src.actors & tgt.actors:
             factor *= PARTY_DISCOUNT
