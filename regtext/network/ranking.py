@@ -5,18 +5,20 @@ the *duty*. These rules, each stated for all Chinese law, turn the raw similarit
 and a target provision into a score:
 
 1. **Boilerplate matches only its own kind.** A purpose clause (…制定本法), a commencement
-   clause (…起施行) and a scope clause (…适用本办法) are read from their words
-   (``rules/clause-kinds.tsv``). A purpose or commencement clause rests on what it cites, not on
-   other texts' purpose or commencement clauses; a scope clause may match scope clauses and
-   definitions; a substantive clause is not matched to boilerplate.
+   clause (…起施行), a referral (构成犯罪的，依法追究刑事责任) and a scope clause (…适用本办法)
+   are read from their words (``rules/clause-kinds.tsv``). A purpose, commencement or referral
+   clause rests on what it cites, not on other texts' boilerplate; a scope clause may match
+   scope clauses and definitions; a definition matches definitions; a substantive clause is
+   not matched to boilerplate.
 2. **A definition ranks high only when the clause turns on the term.** A definition article
    (…是指…) found by shared words counts fully when the clause itself defines something; a
    definition found through a term of the concept lexicon counts fully when the term is the
    clause's actor or the role it assigns (承担个人信息处理者责任), and at a discount otherwise.
-3. **The party matters.** When both the clause and the target impose binding duties and the
-   duty-bearers are of different kinds (state organs and officials, businesses, individuals —
-   ``rules/actor-kinds.tsv``), the match is discounted: officials' confidentiality is not a
-   business's trade-secret duty.
+3. **The party matters.** When the clause imposes a duty and the target addresses a different
+   kind of party (state organs and officials, businesses, individuals —
+   ``rules/actor-kinds.tsv``; a duty of office, 在履行职责中知悉, binds the state side —
+   ``rules/official-duty.tsv``), a similarity or concept match is discounted: officials'
+   confidentiality is not a business's trade-secret duty.
 4. **The same act counts.** When both impose binding duties on the same kind of party, the
    share of the clause's act words (verbs and objects of its norms, by idf) found in the
    target's norms raises the score.
