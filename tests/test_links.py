@@ -225,3 +225,15 @@ def test_cli_as_of(capsys):
     kept = capsys.readouterr().out
     assert ",pipl," not in default and ",pipl," in kept
     assert main(["links", "csl", "--as-of", "yesterday"]) != 0
+
+
+def test_a_lawrefbook_file_is_dated_by_its_name():
+    from pathlib import Path
+
+    path = Path("/work/shared/lawrefbook/宪法相关法/英雄烈士保护法(2018-04-27).md")
+    if not path.is_file():
+        pytest.skip("LawRefBook not available")
+    df = regtext.links(str(path))
+    assert len(df) and "pipl" not in set(df.target_doc)  # PIPL (2021) postdates it
+    kept = regtext.links(str(path), as_of=False)
+    assert kept.later.any() and not df.later.any()

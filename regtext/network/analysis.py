@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -27,6 +28,9 @@ from typing import Any
 
 from .._guard import guard
 from ..text.model import Document
+
+_ID_DATE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
+_HEAD_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass(frozen=True)
@@ -101,16 +105,30 @@ class Analysis:
 def doc_date(doc: Document) -> str:
     """The date a document speaks from: published, else adopted, else effective ("" if none).
 
+    A text without catalog dates is dated by the date in its file name, else by the first
+    date in its first lines.
+
     Example:
         >>> import regtext
         >>> doc_date(regtext.load("genai-2023-final"))
         '2023-07-10'
+        >>> doc_date(regtext.parse("（2016年11月7日通过）\\n第一条 为了保障网络安全，制定本法。"))
+        '2016-11-07'
     """
     meta = doc.meta or {}
     for key in ("published", "adopted", "effective", "date"):
         value = meta.get(key)
         if value:
             return str(value)[:10]
+    # a text read from a file: the date its name carries (LawRefBook: 法名(2018-04-27).md),
+    # else the first date in its head (……2018年4月27日第十三届全国人民代表大会常务委员会……通过)
+    m = _ID_DATE.search(doc.id or "")
+    if m:
+        return m.group(1)
+    head = " ".join(str(n) for n in (doc.notes or ())[:3]) + " " + (doc.text or "")[:400]
+    m = _HEAD_DATE.search(head)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return ""
 
 
