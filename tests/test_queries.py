@@ -179,3 +179,68 @@ def test_lineage_carries_the_diff_tags(lineage):
     rows = lineage[lineage.old_ref.fillna("").str.startswith("20.")]
     assert any("penalty-removed" in tags for tags in rows.tags)
     assert all(isinstance(tags, list) for tags in lineage.tags)
+
+
+# -- documents named any way; unknown documents are errors (issue 15 item 3) ----------------
+
+
+@pytest.fixture(scope="module")
+def G2():
+    return regtext.graph(["genai-2023-draft", "genai-2023-final", "pipl", "csl"])
+
+
+@pytest.mark.parametrize("call", [
+    lambda G: q.lineage(G, "nonexistent", "genai-2023-final"),
+    lambda G: q.lineage(G, "genai-2023-draft", "nonexistent"),
+    lambda G: q.rests_on(G, doc="nonexistent"),
+    lambda G: q.invoked(G, "nonexistent", "pipl"),
+    lambda G: q.invoked(G, "genai-2023-final", "nonexistent"),
+    lambda G: q.obligations_by(G, doc="nonexistent"),
+    lambda G: q.reuse(G, "nonexistent", "pipl"),
+    lambda G: q.citation_changes(G, "nonexistent", "genai-2023-final"),
+])
+def test_unknown_document_names_it(G2, call):
+    with pytest.raises(KeyError, match="nonexistent"):
+        call(G2)
+
+
+def test_document_not_in_graph_is_an_error_even_if_in_corpus(G2):
+    with pytest.raises(KeyError, match="dsl"):
+        q.rests_on(G2, doc="dsl")
+
+
+@pytest.mark.parametrize("name", ["pipl", "个保法", "PIPL"])
+def test_queries_take_ids_aliases_and_documents(G2, name):
+    by_name = q.invoked(G2, "genai-2023-final", name)
+    by_doc = q.invoked(G2, regtext.load("genai-2023-final"), regtext.load("pipl"))
+    assert by_name.equals(by_doc) and len(by_name)
+    assert len(q.cited_by(G2, (regtext.load("pipl"), "13"))) == len(
+        q.cited_by(G2, "pipl:13"))
+
+
+def test_invoked_reports_each_links_own_source_and_score(G2):
+    df = q.invoked(G2, "genai-2023-final", "pipl")
+    for r in df.itertuples():
+        art = "" if not isinstance(r.target_article, str) else r.target_article
+        # the reported (via, score) is one real edge from the reported clause
+        edges = [d for _, v, k, d in G2.out_edges(f"genai-2023-final:{r.from_ref}", keys=True,
+                                                  data=True)
+                 if k in ("links_to", "cites") and G2.nodes[v].get("doc") == "pipl"
+                 and (G2.nodes[v].get("article") or "") == art]
+        assert any(d.get("via", "citation") == r.via and float(d.get("score", 1.0)) == r.score
+                   for d in edges)
+        assert r.via in r.sources
+
+
+def test_rests_on_one_row_per_clause_and_target(G2):
+    df = q.rests_on(G2, doc="genai-2023-final")
+    assert not df.duplicated(["ref", "target_doc", "target_article"]).any()
+    assert len(df)
+
+
+def test_rests_on_vias_and_min_score(G2):
+    all_rows = q.rests_on(G2, doc="genai-2023-final")
+    cited = q.rests_on(G2, doc="genai-2023-final", vias=["citation"])
+    assert set(cited.via) == {"citation"}
+    strong = q.rests_on(G2, doc="genai-2023-final", min_score=0.7)
+    assert (strong.score >= 0.7).all() and len(strong) < len(all_rows)

@@ -35,6 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", help="output file (graphml and json: default stdout)")
     p.add_argument("--summary", action="store_true",
                    help="print node and edge counts by kind instead of the graph")
+    p.add_argument("--corpus", metavar="FOLDER",
+                   help="build the whole-corpus graph of a folder of texts into a SQLite store "
+                   "(unchanged files are skipped on the next run) and print its counts")
+    p.add_argument("--store", metavar="PATH",
+                   help="the store for --corpus (default ~/.cache/regtext/graph.sqlite)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes for --corpus (default: one per CPU)")
     p.set_defaults(func=run)
 
 
@@ -45,6 +52,16 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus.catalog import resolve_id
     from ..network.builder import counts, graph, to_graphml, to_json, write
 
+    if args.corpus:
+        from pathlib import Path
+
+        if args.docs:
+            raise CliError("give --docs or --corpus, not both")
+        if not Path(args.corpus).exists():
+            raise CliError(f"no such folder or file: {args.corpus}")
+        S = graph(corpus=args.corpus, store=args.store, workers=args.workers)
+        write_output(S.to_json(), args.output)
+        return 0
     docs = None
     if args.docs:
         unknown = [d for d in args.docs if resolve_id(d) is None]

@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ref", metavar="REF", help="only this article or clause (11 or 11.2)")
     p.add_argument("--via", choices=["citation", "concept", "similarity"], action="append",
                    help="only links from this source (repeatable)")
+    p.add_argument("--as-of", metavar="DATE",
+                   help="judge links against this date (YYYY-MM-DD; default: the text's own "
+                   "date); statutes published later are left out. 'any' keeps every link")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("-o", "--output", help="write to this file instead of the terminal")
     p.set_defaults(func=run)
@@ -79,7 +82,17 @@ def run(args: argparse.Namespace) -> int:
         if unknown:
             raise CliError(f"unknown statute: {', '.join(unknown)}")
     check_ref(doc, args.ref, args.source)
-    df = links(doc, k=args.k, to=args.to)
+    as_of = None
+    if args.as_of:
+        import re
+
+        if args.as_of.lower() == "any":
+            as_of = False
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.as_of):
+            as_of = args.as_of
+        else:
+            raise CliError(f"--as-of takes a date YYYY-MM-DD or 'any', not {args.as_of!r}")
+    df = links(doc, k=args.k, to=args.to, as_of=as_of)
     if args.ref:
         ref = args.ref.strip()
         df = df[(df.source_ref == ref) | df.source_ref.str.startswith(ref + ".")]

@@ -12,7 +12,8 @@ Every node has ``kind`` (``document``, ``article``, ``paragraph``… ``obligatio
 ``term``) and ``label``; every edge has ``kind``: ``contains``, ``cites``, ``imposes`` (clause →
 norm), ``bears`` (norm → actor), ``sanctions`` (liability clause → what it punishes),
 ``defines`` (clause → term), ``aligned_to`` (draft → final, from ``diff()``), ``links_to``
-(clause → statute provision, with ``via``, ``score``, ``rank``) and ``borrows_from``
+(clause → statute provision, with ``via``, ``score``, ``rank``, and ``later`` on a citation of a
+statute published after the citing text) and ``borrows_from``
 (near-verbatim reuse of an earlier text, with ``similarity``). The edge key is its kind, so a
 pair of nodes has at most one edge of each kind.
 
@@ -26,7 +27,7 @@ Example:
     ('第十三条', 'article')
     >>> sorted(v for _, v, kind in G.out_edges("genai-2023-final:11.2", keys=True)
     ...        if kind == "links_to" and v.startswith("pipl:4"))
-    ['pipl:4', 'pipl:45.2', 'pipl:46.2', 'pipl:47.1']
+    ['pipl:45.2', 'pipl:46.2', 'pipl:47.1', 'pipl:49.1']
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
+from .._guard import guard
 from ..text.model import Document, Node
 
 #: Edge kinds, in the order the builder adds them.
@@ -66,17 +68,15 @@ def node_id(doc_id: str | None, ref: str) -> str:
 
 
 def _resolve_docs(docs: Iterable[Document | str] | None) -> list[Document]:
-    from ..corpus.catalog import catalog, load
+    from ..corpus.catalog import catalog
+    from .linking import as_document
 
     if isinstance(docs, (str, Document)):  # graph("pipl") means one document
         docs = [docs]
     names = [r["id"] for r in catalog()] if docs is None else list(docs)
     out: dict[str, Document] = {}
     for d in names:
-        if isinstance(d, str):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                d = load(d)
+        d = as_document(d)
         key = d.id or f"doc{len(out) + 1}"
         if d.id is None:  # a parsed text without an id still needs a stable node prefix
             d = Document(key, d.title, d.children, d.notes, d.warnings, d.meta, d.text)
@@ -139,38 +139,14 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
     return art if art in G else None
 
 
-def _cites(G, doc: Document) -> dict[str, list[tuple[str, str | None, str]]] | None:
-    """Add the ``cites`` edges of ``doc``; return its external citations by clause ref (for
-    the linker), or None when extraction fails."""
-    from ..extract.citing import find_all
-
-    try:
-        cites = find_all(doc)
-    except Exception as exc:  # noqa: BLE001 - one document's citation bug must not sink the graph
-        warnings.warn(f"graph: citations of {doc.id} failed: {exc}", stacklevel=3)
-        return None
-    external: dict[str, list[tuple[str, str | None, str]]] = {}
-    for c in cites:
-        if not c.source_ref:
-            continue
-        if c.kind == "external" and c.target_doc:
-            external.setdefault(c.source_ref, []).append((c.target_doc, c.target_ref or None,
-                                                          c.text))
+def _cites(G, a) -> None:  # noqa: ANN001 - an Analysis
+    """Add the ``cites`` edges of one analysed document."""
+    doc = a.doc
+    for c in a.citations or ():
         target = _target_node(G, doc, c.target_doc, c.target_ref)
         if target is not None:
             _add_edge(G, node_id(doc.id, c.source_ref), target, "cites", text=c.text,
                       citation_kind=c.kind)
-    return external
-
-
-def _compute_norms(doc: Document) -> tuple[list[Any] | None, str]:
-    """The norms of ``doc`` (None when extraction fails) and a warning."""
-    from ..extract.norms import document_norms
-
-    try:
-        return document_norms(doc), ""
-    except Exception as exc:  # noqa: BLE001 - one document's bug must not sink the graph
-        return None, f"graph: obligations of {doc.id} failed: {exc}"
 
 
 def _norms(G, doc: Document, norms: list[Any] | None) -> None:
@@ -222,13 +198,13 @@ def _defines(G, doc: Document) -> None:
                 _add_edge(G, src, f"term:{c.term}", "defines", source="lexicon")
 
 
-def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[dict]]], list[str]]:
+def _compute_aligned(docs: list[Document]) -> list[tuple[str, str, list[dict]]]:
     """``diff()`` of every draft in ``docs`` against its final version: (old id, new id,
-    article- and clause-level rows) triples, and warnings."""
+    article- and clause-level rows) triples. A failed diff is a warning naming the pair."""
     from ..compare.comparison import diff
     from ..network.linking import counterparts
 
-    out, warns = [], []
+    out = []
     by_id = {d.id: d for d in docs}
     for old in docs:
         if (old.meta or {}).get("status") != "draft":
@@ -237,15 +213,12 @@ def _compute_aligned(docs: list[Document]) -> tuple[list[tuple[str, str, list[di
             new = by_id.get(other)
             if new is None or (new.meta or {}).get("status") == "draft":
                 continue
-            try:
+            with guard("graph diff", f"{old.id} → {new.id}"):
                 cmp = diff(old, new)
                 rows = [r for level in ("article", "clause")
                         for r in cmp.to_frame(level=level).to_dict("records")]
-            except Exception as exc:  # noqa: BLE001
-                warns.append(f"graph: diff {old.id} → {new.id} failed: {exc}")
-                continue
-            out.append((old.id, new.id, rows))
-    return out, warns
+                out.append((old.id, new.id, rows))
+    return out
 
 
 def _aligned(G, aligned: list[tuple[str, str, list[dict]]]) -> None:
@@ -260,57 +233,43 @@ def _aligned(G, aligned: list[tuple[str, str, list[dict]]]) -> None:
                       tags=list(tags) if isinstance(tags, (list, tuple)) else None)
 
 
-def _slow_analyses(docs: list[Document]):
-    """Norms and draft/final alignment of ``docs``, with warnings."""
-    norms, warns = {}, []
-    for doc in docs:
-        norms[doc.id], w = _compute_norms(doc)
-        if w:
-            warns.append(w)
-    aligned, w2 = _compute_aligned(docs)
-    return norms, aligned, warns + w2
-
-
 def _published(doc: Document) -> str:
     return str((doc.meta or {}).get("published") or "")
 
 
-def _links_and_borrowing(G, docs: list[Document], k: int,
-                         cited: dict[str, dict[str, list[Any]] | None] | None = None,
-                         ) -> list[tuple[str, str, str, dict[str, Any]]]:
-    """The ``links_to`` and ``borrows_from`` edges, as (source, target, kind, attrs)."""
+def _links_and_borrowing(analyses) -> list[tuple[str, str, str, dict[str, Any]]]:  # noqa: ANN001
+    """The ``links_to`` and ``borrows_from`` edges of analysed documents, as (source,
+    target, kind, attrs); the targets are checked against the graph when they are added."""
     from rapidfuzz import fuzz
 
-    from ..network.linking import clause_links, corpus_index, fold, similar, statutes
+    from ..network.linking import fold
 
     pending: list[tuple[str, str, str, dict[str, Any]]] = []
-    in_graph = {d.id for d in docs}
-    index = corpus_index()
-    by_id = {d.id: d for d in docs}
-    for doc in docs:
-        targets = [t for t in statutes(doc) if t in in_graph]
-        if not targets:
+    by_id = {a.doc.id: a.doc for a in analyses}
+    for a in analyses:
+        doc = a.doc
+        if not a.similar:
             continue
+        targets = {lk.target_doc for lk in a.links} | {d for hits in a.similar.values()
+                                                        for d, _, _ in hits}
         date = _published(doc)
-        earlier = [t for t in targets if not date or not _published(by_id[t])
-                   or _published(by_id[t]) <= date]
-        mine = (cited or {}).get(doc.id)
+        earlier = {t for t in by_id if not date or not _published(by_id[t])
+                   or _published(by_id[t]) <= date}
+        by_clause: dict[str, list[Any]] = {}
+        for lk in a.links:
+            by_clause.setdefault(lk.source_ref, []).append(lk)
         for node in doc.clauses():
             src = node_id(doc.id, node.ref)
-            ranked = similar(index, index.scores(node), targets, k)
-            own = None if mine is None else mine.get(node.ref, [])
-            for lk in clause_links(node, doc, k=k, targets=targets, index=index, ranked=ranked,
-                                   cited=own):
-                target = _target_node(G, doc, lk.target_doc, lk.target_ref)
-                if target is not None:
-                    pending.append((src, target, "links_to",
-                                    {"via": lk.via, "score": lk.score, "rank": lk.rank,
-                                     "evidence": lk.evidence}))
+            for lk in by_clause.get(node.ref, ()):
+                pending.append((src, ("target", lk.target_doc, lk.target_ref), "links_to",
+                                {"via": lk.via, "score": lk.score, "rank": lk.rank,
+                                 "evidence": lk.evidence, "later": lk.later or None}))
             if node.children or len(node.text) < _BORROW_MIN_CHARS or not earlier:
                 continue
             # near-verbatim reuse: the best BM25 candidates, confirmed character by character
             text = fold(node.text)
-            for tdoc, tref, _ in [r for r in ranked if r[0] in earlier][:3]:
+            hits = [r for r in a.similar.get(node.ref, ()) if r[0] in earlier and r[0] in targets]
+            for tdoc, tref, _ in hits[:3]:
                 other = by_id[tdoc].get(tref)
                 ratio = fuzz.ratio(text, fold(other.text))
                 if ratio >= BORROW_THRESHOLD:
@@ -319,12 +278,23 @@ def _links_and_borrowing(G, docs: list[Document], k: int,
     return pending
 
 
-def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
-    """The obligation graph over the shipped corpus, or over ``docs`` (Documents or ids).
+def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: Any = None,
+          *, corpus: Any = None, store: Any = None, workers: int | None = None,
+          progress: bool = True):
+    """The obligation graph over the shipped corpus, or over ``docs`` (Documents, ids,
+    aliases or paths).
+
+    With ``corpus`` (a folder or a list of files; thousands of texts), the graph is built
+    into a SQLite store instead (``store=`` a path, default ``~/.cache/regtext/graph.sqlite``)
+    and a :class:`regtext.network.store.GraphStore` is returned: unchanged files are skipped
+    on the next run, queries run as SQL, and ``.subgraph(docs)`` gives networkx graphs.
 
     ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
-    links kept per clause and statute (see :func:`regtext.links`). The whole corpus builds in
-    one process in about 7 s from a cold start (``bench/graph_bench.py``).
+    links kept per clause and statute (see :func:`regtext.links`). ``resolver`` is handed to
+    :func:`regtext.citations` when it accepts one. Each document is analysed once
+    (:func:`regtext.network.analysis.analyse`); the graph is assembled from the analyses. The
+    whole corpus builds in one process in about 7 s from a cold start
+    (``bench/graph_bench.py``).
 
     Example:
         >>> import regtext
@@ -334,26 +304,50 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5):
         >>> G.nodes["genai-2023-final"]["kind"]
         'document'
     """
-    import networkx as nx
+    from .analysis import analyse_many
 
+    if corpus is not None:
+        if docs is not None:
+            raise ValueError("give docs or corpus=, not both")
+        from .store import build
+
+        return build(corpus, store=store, workers=workers, progress=progress)
     documents = _resolve_docs(docs)
-    G = nx.MultiDiGraph(name="regtext", documents=",".join(d.id for d in documents))
-    for doc in documents:
-        _tree(G, doc)
     # one process: with one jieba dictionary load shared by norms, links and the diff, a
     # forked worker (which loads its own) no longer pays for itself
-    cited = {}
-    for doc in documents:
-        cited[doc.id] = _cites(G, doc)
-    pending = _links_and_borrowing(G, documents, k, cited)
-    norms, aligned, warns = _slow_analyses(documents)
-    for w in warns:
-        warnings.warn(w, stacklevel=2)
-    for doc in documents:
-        _norms(G, doc, norms.get(doc.id))
-        _defines(G, doc)
+    analyses = analyse_many(documents, k=k, resolver=resolver)
+    return assemble(analyses, _compute_aligned(documents))
+
+
+def assemble(analyses, aligned: list[tuple[str, str, list[dict]]] = ()):  # noqa: ANN001
+    """The graph of some :class:`~regtext.network.analysis.Analysis` objects (and draft →
+    final alignments): nodes and edges only, no extraction.
+
+    Example:
+        >>> import regtext
+        >>> from regtext.network.analysis import analyse
+        >>> G = assemble([analyse("csl", links=False)])
+        >>> G.nodes["csl:24.1"]["kind"]
+        'paragraph'
+    """
+    import networkx as nx
+
+    G = nx.MultiDiGraph(name="regtext", documents=",".join(a.doc.id for a in analyses))
+    for a in analyses:
+        _tree(G, a.doc)
+    for a in analyses:
+        _cites(G, a)
+    pending = _links_and_borrowing(analyses)
+    for a in analyses:
+        _norms(G, a.doc, a.norms)
+        _defines(G, a.doc)
     _aligned(G, aligned)
+    by_id = {a.doc.id: a.doc for a in analyses}
     for u, v, kind, attrs in pending:
+        if isinstance(v, tuple):  # a link: its target node, or nothing outside the graph
+            v = _target_node(G, by_id[G.nodes[u]["doc"]], v[1], v[2])
+            if v is None:
+                continue
         _add_edge(G, u, v, kind, **attrs)
     return G
 

@@ -14,7 +14,12 @@ up to ``k`` provisions *of each statute it reaches*. A clause that rests on four
 PIPL and two of the CSL keeps all six, while ``to="pipl"`` narrows the answer to one statute.
 Which statutes a clause reaches is decided by its evidence: every cited or concept-linked
 statute, plus the statutes of its best similarity hits. ``overall_rank`` orders all rows of a
-clause by trust and score, for users who want one list.
+clause by score (then trust), for users who want one list.
+
+Similarity hits are re-ranked by rules a lawyer would state for all Chinese law
+(:mod:`regtext.network.ranking`): boilerplate matches its own kind, definitions count when the
+clause turns on the term, the party and the act of a duty matter. Links are dated: a statute
+published after the source text is ``later`` and left out by default (``as_of=``).
 
 Example:
     >>> import regtext
@@ -56,14 +61,16 @@ STATUTE_TYPES = ("law", "administrative regulation", "departmental rule")
 
 #: Columns of :func:`links`; the first six are the fixed public contract (DESIGN.md §3).
 COLUMNS = ["source_ref", "target_doc", "target_ref", "via", "score", "rank", "overall_rank",
-           "target_label", "evidence", "sources"]
+           "target_label", "evidence", "sources", "later"]
 
 # Words that every law uses: they carry no topic, so similarity ignores them.
 _STOPWORDS = frozenset(
     """应当 不得 可以 依法 依照 按照 规定 有关 相关 法律 行政法规 法规 部门 国家 本法 本规定 本办法
     本条例 其他 以及 或者 并且 并 及 和 与 等 的 对 在 为 是 由 向 将 从 其 该 上述 下列 之一 情形
     组织 个人 有权 予以 进行 负责 应 或 即 但是 但 除外 所 者 中 内 以上 以下 以 前款 本条 本章 职责
-    工作 管理 活动 措施 实施 开展 建立 健全 加强 采取 具有 符合 提供 服务 保护""".split()
+    工作 管理 活动 措施 实施 开展 建立 健全 加强 采取 具有 符合 提供 服务 保护
+    中华人民共和国 境内 境外 适用 施行 制定 坚持 原则 相结合 结合 各级 人民政府 县级 以上 地方
+    负责 监督管理 主管 本办法 本条例""".split()
 )
 _TITLE = re.compile(r"《[^《》]{1,80}》")  # a cited title: the citation's business, not a topic
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -92,6 +99,7 @@ class Link:
     target_label: str = ""
     evidence: str = ""
     sources: str = ""
+    later: bool = False
 
     @property
     def target_article(self) -> str:
@@ -180,6 +188,35 @@ def _load_quiet(doc_id: str) -> Document:
         return load(doc_id)
 
 
+def as_document(doc: Document | str | Any) -> Document:
+    """A Document from a Document, a corpus id or alias, or a path to a text file.
+
+    Raises:
+        KeyError: naming ``doc`` when it is neither a known document nor a file.
+
+    Example:
+        >>> as_document("个保法").id
+        'pipl'
+        >>> try:
+        ...     as_document("no-such-law")
+        ... except KeyError as exc:
+        ...     print("'no-such-law'" in str(exc))
+        True
+    """
+    import os
+
+    if isinstance(doc, Document):
+        return doc
+    if isinstance(doc, os.PathLike) or (isinstance(doc, str) and os.path.isfile(doc)):
+        from ..text.parser import read
+
+        return read(doc)
+    if isinstance(doc, str):
+        return _load_quiet(doc)
+    raise TypeError(f"expected a Document, a corpus id or alias, or a path; got "
+                    f"{type(doc).__name__}")
+
+
 # -- tokens ---------------------------------------------------------------------------------
 
 
@@ -200,10 +237,17 @@ def tokens(text: str) -> tuple[str, ...]:
     # jieba with the legal dictionary (its own instance: the global jieba stays untouched)
     from ..extract.pipeline import words as cut
 
-    words = [w for w in cut(folded) if _WORD.fullmatch(w)]
-    out = [w for w in words if len(w) > 1 and w not in _STOPWORDS]
-    for run in _CJK_RUN.findall(folded):
+    words = list(cut(folded))
+    out = [w for w in words if len(w) > 1 and w not in _STOPWORDS and _WORD.fullmatch(w)]
+    # bigrams within runs of topical words: 中华人民共和国境内 or 相结合的原则 are the frame
+    # of a sentence, not its topic, and would otherwise add a feature per character pair
+    run = ""
+    for w in words + [""]:
+        if w and w not in _STOPWORDS and _CJK_RUN.fullmatch(w):
+            run += w
+            continue
         out.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
+        run = ""
     return tuple(out)
 
 
@@ -299,10 +343,14 @@ class Index:
         self.unit_art = np.asarray([art_no[(d, r.split(".")[0])] for d, r in self.units],
                                    dtype=np.int64)
 
-    def scores(self, text: str | Node):
-        """BM25 score of every unit for the query ``text`` (a string or a Node; an array)."""
+    def scores(self, text: str | Node | tuple[str, ...]):
+        """BM25 score of every unit for the query ``text`` (a string, a Node or tokens
+        already cut by :func:`tokens`; an array)."""
         np = self._np
-        toks = node_tokens(text) if isinstance(text, Node) else tokens(text)
+        if isinstance(text, tuple):
+            toks = text
+        else:
+            toks = node_tokens(text) if isinstance(text, Node) else tokens(text)
         hits = [self.post[t] for t in set(toks) if t in self.post]
         if not hits:
             return np.zeros(len(self.units))
@@ -435,21 +483,19 @@ def find_concepts(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _concept_pattern().finditer(text)]
 
 
-# -- citations (guarded: citations.py is built in parallel) ---------------------------------
-
-
+# -- citations ------------------------------------------------------------------------------
 
 def _citations(node: Node, doc: Document) -> list[tuple[str, str | None, str]]:
     """(target_doc, target_ref, matched text) for the external citations of one clause."""
+    from .._guard import guard
     from ..extract.citing import find_citations
 
-    try:
-        return [(c.target_doc, c.target_ref or None, c.text)
-                for c in find_citations(node.text, doc, source_ref=node.ref)
-                if c.kind == "external" and c.target_doc]
-    except Exception as exc:  # noqa: BLE001 - a citation bug must not break linking
-        warnings.warn(f"links: citations failed on {node.ref}: {exc}", stacklevel=3)
-        return []
+    out: list[tuple[str, str | None, str]] = []
+    with guard("citations", f"{doc.id}:{node.ref}"):
+        out = [(c.target_doc, c.target_ref or None, c.text)
+               for c in find_citations(node.text, doc, source_ref=node.ref)
+               if c.kind == "external" and c.target_doc]
+    return out
 
 
 # -- linking --------------------------------------------------------------------------------
@@ -466,11 +512,11 @@ def _label(doc_id: str, ref: str | None) -> str:
         return ""
 
 
-_HALF = 40.0  # the raw BM25 score that maps to 0.5
+_HALF = 30.0  # the raw BM25 score that maps to 0.5
 
 
 def _sim_score(raw: float) -> float:
-    """Map a raw BM25 score onto 0-1 (half way at 40), so scores read alike across clauses."""
+    """Map a raw BM25 score onto 0-1 (half way at 30), so scores read alike across clauses."""
     return round(raw / (raw + _HALF), 4)
 
 
@@ -519,15 +565,92 @@ def similar(index: Index, sc, allowed: Iterable[str], k: int) -> list[tuple[str,
     return index.rank(sc, top=len(allowed) * k, only=allowed, per_doc=k, floor=floor)
 
 
+@lru_cache(maxsize=256)
+def statute_date(doc_id: str) -> str:
+    """The date a corpus statute was published (or adopted, or took effect); "" if unknown.
+
+    Example:
+        >>> statute_date("network-data")
+        '2024-09-24'
+    """
+    for rec in _catalog():
+        if rec["id"] == doc_id:
+            for key in ("published", "adopted", "effective"):
+                if rec.get(key):
+                    return str(rec[key])[:10]
+    return ""
+
+
+def is_later(target_doc: str, as_of: str | None) -> bool:
+    """True when statute ``target_doc`` was published after ``as_of`` (an ISO date).
+
+    Example:
+        >>> is_later("network-data", "2023-07-10"), is_later("pipl", "2023-07-10")
+        (True, False)
+        >>> is_later("network-data", None)
+        False
+    """
+    date = statute_date(target_doc)
+    return bool(as_of and date and date > str(as_of)[:10])
+
+
+def rerank(node: Node, doc: Document, index: Index, allowed: Iterable[str], k: int,
+           as_of: str | None = None) -> list[tuple[str, str, float]]:
+    """The similarity hits of a clause after the ranking rules (:mod:`.ranking`): up to ``k``
+    articles per statute as (doc, unit ref, raw score), best first.
+
+    The query is the clause without its text's own subject and lists of ministries; each hit's
+    BM25 score is multiplied by :func:`regtext.network.ranking.similarity_factor`. Statutes
+    published after ``as_of`` are left out.
+
+    Example:
+        >>> import regtext
+        >>> doc = regtext.load("genai-2023-final")
+        >>> [r[0] for r in rerank(doc.get("24.1"), doc, corpus_index(), statutes(doc), 3)]
+        []
+    """
+    from . import ranking
+
+    allowed = [d for d in allowed if not is_later(d, as_of)]
+    if not allowed:
+        return []
+    src = ranking.source(node, doc)
+    if src.kind in ranking.CITES_ONLY:
+        return []
+    # a chapeau with items is matched on its own words; its items are matched one by one
+    words = node.lead if node.children else node.text
+    sc = index.scores(tokens(ranking.query_text(words, doc)))
+    hits = similar(index, sc, allowed, 3 * k)
+    if not hits:
+        return []
+    scored = []
+    for tdoc, tref, raw in hits:
+        factor = ranking.similarity_factor(src, ranking.provision(tdoc, tref), index.idf)
+        if factor > 0:
+            scored.append((tdoc, tref, raw * factor))
+    scored.sort(key=lambda h: (-h[2], h[0], h[1]))
+    floor = _raw_score(MIN_SIMILARITY)
+    out, kept = [], Counter()
+    for tdoc, tref, raw in scored:
+        if raw < floor or kept[tdoc] >= k:
+            continue
+        kept[tdoc] += 1
+        out.append((tdoc, tref, raw))
+    return out
+
+
 def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] | None = None,
                  index: Index | None = None, scores=None, ranked=None,
                  cited: list[tuple[str, str | None, str]] | None = None,
-                 explain: bool = False) -> list[Link]:
+                 explain: bool = False, as_of: str | None = None,
+                 keep_later: bool = False) -> list[Link]:
     """Ranked links for one clause ``node`` of ``doc`` (see :func:`links`).
 
-    ``scores`` (from :meth:`Index.scores`), ``ranked`` (from :func:`similar`) and ``cited``
-    ((doc, ref, text) triples) let a caller that already has them skip the work. With
-    ``explain``, a similarity link's evidence names the rarest words both texts share.
+    ``ranked`` (from :func:`rerank`) and ``cited`` ((doc, ref, text) triples) let a caller
+    that already has them skip the work (``scores`` is accepted for compatibility and
+    unused). With ``explain``, a similarity link's evidence names the rarest words both texts
+    share. A target published after ``as_of`` is marked ``later``; concept and similarity links
+    to it are left out unless ``keep_later`` (citations are kept: the text names them).
 
     Example:
         >>> import regtext
@@ -536,6 +659,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
         ...         if lk.via == "concept" and lk.target_doc == "civil-code-personality"})
         ['1019', '1024', '1031', '1032', '1034']
     """
+    from . import ranking
+
     allowed = set(targets) if targets is not None else set(statutes(doc))
     index = index or corpus_index()
     # (doc, article) -> [best via, score, ref, evidence list, sources set]
@@ -543,6 +668,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
 
     def add(tdoc: str, tref: str | None, via: str, score: float, evidence: str) -> None:
         if tdoc not in allowed:
+            return
+        if via != "citation" and not keep_later and is_later(tdoc, as_of):
             return
         key = (tdoc, tref.split(".")[0] if tref else "")
         cur = found.get(key)
@@ -558,17 +685,35 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     for tdoc, tref, text in (_citations(node, doc) if cited is None else cited):
         add(tdoc, tref, "citation", 1.0, text)
     seen_terms: set[str] = set()
-    for term, _, _ in find_concepts(node.text):
+    actors = [n.actor for n in ranking._doc_norms(doc)
+              if n.ref == node.ref or n.ref.startswith(node.ref + ".")]
+    # a purpose or commencement clause rests on what it cites; the values it names
+    # (维护国家安全) are not concepts it applies
+    boilerplate = ranking.clause_kind(node.text) in ranking.CITES_ONLY
+    # a chapeau's own words speak for it; a concept only its items name is theirs, acceptable
+    # in the chapeau's list but not its basis
+    own = {t for t, _, _ in find_concepts(node.lead)} if node.children else None
+    src_facts = ranking.source(node, doc)
+    for term, _, _ in ([] if boilerplate else find_concepts(node.text)):
         if term in seen_terms:
             continue
         seen_terms.add(term)
+        central = ranking.turns_on(term, node.text, actors)
+        factor = 1.0 if own is None or term in own else ranking.ITEM_CONCEPT_DISCOUNT
         # a term's best provision per statute first, its others after every term's best:
         # a clause naming five rights shows five rights before a second article on one
         for group in _by_doc(c for c in lexicon() if c.term == term).values():
             for i, c in enumerate(group):
-                add(c.target_doc, c.target_ref, "concept", round(c.weight - 0.5 * i, 4), term)
+                weight = factor * (c.weight if c.relation != "defines" or central
+                                   else c.weight * ranking.DEFINITION_DISCOUNT)
+                # a rule for another party is not this duty, unless the term names whom
+                # the clause binds (关键信息基础设施 of 关键信息基础设施运营者)
+                if c.relation != "defines" and not any(term in (a or "") for a in actors):
+                    weight *= ranking.party_factor(src_facts, ranking.provision(
+                        c.target_doc, c.target_ref))
+                add(c.target_doc, c.target_ref, "concept", round(weight - 0.1 * i, 4), term)
     if ranked is None:
-        ranked = similar(index, index.scores(node) if scores is None else scores, allowed, k)
+        ranked = rerank(node, doc, index, allowed, k, None if keep_later else as_of)
     if ranked:
         best = ranked[0][2]
         # the statutes the clause reaches: cited, concept-linked, or among its k best hits
@@ -579,8 +724,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
                 add(tdoc, tref, "similarity", _sim_score(raw),
                     _shared_words(node, tdoc, tref, index) if explain else "bm25")
 
-    rows = sorted(found.items(),
-                  key=lambda kv: (VIA_ORDER[kv[1][0]], -kv[1][1], kv[0][0], kv[0][1]))
+    rows = sorted(found.items(), key=lambda kv: (-kv[1][1], VIA_ORDER[kv[1][0]], kv[0][0],
+                                                 kv[0][1]))
     out: list[Link] = []
     per_doc: Counter[str] = Counter()
     for (tdoc, _), (via, score, tref, evidence, sources) in rows:
@@ -589,11 +734,12 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
             continue
         out.append(Link(node.ref, tdoc, tref, via, float(score), per_doc[tdoc], len(out) + 1,
                         _label(tdoc, tref), "; ".join(evidence),
-                        ",".join(sorted(sources, key=VIA_ORDER.get))))
+                        ",".join(sorted(sources, key=VIA_ORDER.get)), is_later(tdoc, as_of)))
     return out
 
 
-def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None) -> list[Link]:
+def find_links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None,
+               as_of: str | bool | None = None) -> list[Link]:
     """All links of every clause of ``doc``, as :class:`Link` objects.
 
     Example:
@@ -602,26 +748,27 @@ def find_links(doc: Document, k: int = 5, to: str | Iterable[str] | None = None)
         >>> {x.target_doc for x in lk}
         {'pipl'}
     """
-    targets = statutes(doc, to)
-    if not targets:
-        return []
-    index = corpus_index()
-    out: list[Link] = []
-    for node in doc.clauses():
-        out.extend(clause_links(node, doc, k=k, targets=targets, index=index, explain=True))
-    return out
+    from .analysis import analyse
+
+    return list(analyse(as_document(doc), to=to, k=k, as_of=as_of).links)
 
 
-def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None):
+def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None,
+          as_of: str | bool | None = None):
     """A DataFrame of ranked statute provisions for each clause (款/项/目) of ``doc``.
 
     Columns: ``source_ref``, ``target_doc``, ``target_ref`` (None for a whole-document
     citation), ``via`` (``citation``/``concept``/``similarity``), ``score`` (0-1), ``rank``
     (1 = best, counted within each clause and statute, at most ``k``), ``overall_rank``
-    (within the clause), ``target_label``, ``evidence`` (the citation text, the concept term,
-    or ``bm25``) and ``sources`` (every source that found the same article).
+    (within the clause, by score), ``target_label``, ``evidence`` (the citation text, the
+    concept term, or ``bm25``), ``sources`` (every source that found the same article) and
+    ``later`` (the statute was published after ``as_of``).
 
-    ``doc`` may be a Document or a corpus id/alias. ``to`` restricts the statutes.
+    ``doc`` may be a Document, a corpus id or alias, or a path. ``to`` restricts the
+    statutes. ``as_of`` dates the links: by default the document's own date (its catalog
+    record's publication date), so statutes published after it are left out (their
+    citations stay, marked ``later``); a date string judges against that date; ``False``
+    keeps every link and marks the later ones.
 
     Example:
         >>> import regtext
@@ -632,9 +779,7 @@ def links(doc: Document | str, k: int = 5, to: str | Iterable[str] | None = None
     """
     import pandas as pd
 
-    if isinstance(doc, str):
-        doc = _load_quiet(doc)
-    rows = [lk.__dict__ for lk in find_links(doc, k=k, to=to)]
+    rows = [lk.__dict__ for lk in find_links(as_document(doc), k=k, to=to, as_of=as_of)]
     df = pd.DataFrame(rows, columns=COLUMNS)
     # keep None (not NaN) for whole-document links, whatever pandas infers for strings
     df["target_ref"] = pd.Series([r["target_ref"] for r in rows], dtype=object, index=df.index)

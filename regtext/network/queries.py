@@ -39,9 +39,9 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]):
     return pd.DataFrame(rows, columns=columns)
 
 
-def _pid(provision: str | tuple[str, str]) -> str:
-    if isinstance(provision, tuple):
-        return f"{provision[0]}:{provision[1]}"
+def _pid(provision: str | tuple[Any, str]) -> str:
+    if isinstance(provision, tuple):  # (Document, corpus id or alias, ref)
+        return f"{_resolve(provision[0])}:{provision[1]}"
     return provision
 
 
@@ -68,12 +68,45 @@ def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
     return {value} if isinstance(value, str) else set(value)
 
 
-def _resolve(doc: str | None) -> str | None:
+def _resolve(doc: Any) -> str | None:
+    """The id of a document named by a Document, a graph id, a corpus id or alias (no check)."""
     if doc is None:
         return None
+    if hasattr(doc, "id") and hasattr(doc, "articles"):  # a Document
+        return doc.id
     from ..corpus.catalog import resolve_id
 
-    return resolve_id(doc) or doc
+    return resolve_id(str(doc)) or str(doc)
+
+
+def document(G, doc: Any) -> str:
+    """The graph id of a document named by a Document, its graph id, a corpus id or an alias.
+
+    Raises:
+        KeyError: naming ``doc`` and the graph's documents when it is not in the graph.
+
+    Example:
+        >>> import regtext
+        >>> G = regtext.graph(["pipl"])
+        >>> document(G, "个保法")
+        'pipl'
+        >>> try:
+        ...     document(G, "nonexistent")
+        ... except KeyError as exc:
+        ...     print(str(exc)[:48])
+        "document 'nonexistent' is not in the graph (it
+    """
+    if hasattr(doc, "id") and hasattr(doc, "articles"):
+        key = doc.id
+    else:
+        key = str(doc)
+        if not (key in G and G.nodes[key].get("kind") == "document"):
+            key = _resolve(key) or key
+    if key in G and G.nodes[key].get("kind") == "document":
+        return key
+    have = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "document")
+    shown = ", ".join(have[:12]) + (", …" if len(have) > 12 else "")
+    raise KeyError(f"document {doc!r} is not in the graph (it has: {shown})")
 
 
 def _norm_row(G, nid: str) -> dict[str, Any]:
@@ -99,8 +132,12 @@ def obligations_by(G, actor: str | Iterable[str] | None = None,
         >>> sorted(set(df.ref))[:2]
         ['11.1', '4.1.1']
     """
+    store = _store(G)
+    if store is not None:
+        return store.obligations_by(actor=actor, modality=modality, doc=doc)
     actors, modalities = _as_set(actor), _as_set(modality)
-    docs = {_resolve(d) for d in _as_set(doc)} if doc is not None else None
+    docs = ({document(G, d) for d in ([doc] if not isinstance(doc, (list, tuple, set))
+                                      else doc)} if doc is not None else None)
     rows = []
     for nid, d in G.nodes(data=True):
         if d.get("kind") != "obligation":
@@ -147,13 +184,36 @@ def cites(G, provision: str | tuple[str, str]):
 def cited_by(G, provision: str | tuple[str, str]):
     """The articles that cite a provision (or anything inside it), one row per citing article.
 
+    ``G`` may also be a corpus graph (:class:`regtext.network.store.GraphStore`, from
+    ``regtext.graph(corpus=…)``), or a document id with ``provision`` its ref, which asks the
+    corpus graph in the default store: ``cited_by("pipl", "13")``.
+
     Example:
         >>> import regtext
         >>> G = regtext.graph(["pipl"])
         >>> sorted(set(cited_by(G, "pipl:18").source))
         ['pipl:35', 'pipl:45']
     """
+    store = _store(G, default=True)
+    if store is not None:
+        if isinstance(G, str):
+            return store.cited_by(G, provision)
+        doc, _, ref = _pid(provision).partition(":")
+        return store.cited_by(doc, ref or None)
     return _cite_rows(G, provision, G.in_edges, lambda row: row["source"])
+
+
+def _store(G: Any, default: bool = False):
+    """The corpus store ``G`` stands for: ``G`` itself, or (with ``default``) the default
+    store when ``G`` is a document id (``cited_by("pipl", "13")``); None for a networkx
+    graph."""
+    from .store import GraphStore, open_store
+
+    if isinstance(G, GraphStore):
+        return G
+    if default and isinstance(G, str):
+        return open_store()
+    return None
 
 
 def _cite_rows(G, provision, edges, key):  # noqa: ANN001
@@ -174,23 +234,26 @@ def _cite_rows(G, provision, edges, key):  # noqa: ANN001
     return _frame(rows, _CITE_COLUMNS)
 
 
-def invoked(G, doc: str, statute: str, vias: Iterable[str] = ("citation", "concept",
+def invoked(G, doc: Any, statute: Any, vias: Iterable[str] = ("citation", "concept",
                                                                "similarity")):
     """The articles of ``statute`` that ``doc`` invokes, with how and from where.
 
-    One row per target article: ``via`` (the most trusted source that reached it),
-    ``score`` (best), ``clauses`` (the citing clauses of ``doc``) and ``n``.
+    One row per target article, described by its best link (most trusted source, then
+    highest score): ``via`` and ``score`` are that link's own, ``from_ref`` the clause it
+    starts from; ``sources`` lists every source that reached the article, ``clauses`` every
+    clause of ``doc`` that reaches it and ``n`` their number. ``doc`` and ``statute`` may be
+    Documents, graph ids, corpus ids or aliases; either missing from the graph is an error.
 
     Example:
         >>> import regtext
         >>> G = regtext.graph(["genai-2023-final", "csl"])
         >>> df = invoked(G, "genai-2023-final", "csl")
-        >>> set(df.via) <= {"citation", "concept", "similarity"}, "47" in set(df.target_article)
+        >>> set(df.via) <= {"citation", "concept", "similarity"}, "41" in set(df.target_article)
         (True, True)
     """
     from ..network.linking import VIA_ORDER
 
-    doc, statute = _resolve(doc), _resolve(statute)
+    doc, statute = document(G, doc), document(G, statute)
     keep = set(vias)
     acc: dict[str, dict[str, Any]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -201,65 +264,86 @@ def invoked(G, doc: str, statute: str, vias: Iterable[str] = ("citation", "conce
         via = d.get("via", "citation")
         if via not in keep:
             continue
+        score = float(d.get("score", 1.0))
         art = G.nodes[_article_id(G, v)]
         key = art.get("article") or ""
-        row = acc.setdefault(key, {"target_doc": statute, "target_article": art.get("article"),
-                                   "target_label": art.get("label") if art.get("article")
-                                   else art.get("title"), "via": via, "score": 0.0,
-                                   "clauses": [], "n": 0})
-        if VIA_ORDER[via] < VIA_ORDER[row["via"]]:
-            row["via"] = via
-        row["score"] = max(row["score"], float(d.get("score", 1.0)))
         ref = G.nodes[u].get("ref")
+        row = acc.get(key)
+        if row is None:
+            row = acc[key] = {"target_doc": statute, "target_article": art.get("article"),
+                              "target_label": art.get("label") if art.get("article")
+                              else art.get("title"), "via": via, "score": score,
+                              "from_ref": ref, "sources": [], "clauses": [], "n": 0}
+        elif (VIA_ORDER[via], -score) < (VIA_ORDER[row["via"]], -row["score"]):
+            row["via"], row["score"], row["from_ref"] = via, score, ref  # one link's own
+        if via not in row["sources"]:
+            row["sources"] = sorted(row["sources"] + [via], key=VIA_ORDER.get)
         if ref not in row["clauses"]:
             row["clauses"].append(ref)
             row["n"] += 1
     rows = sorted(acc.values(), key=lambda r: (VIA_ORDER[r["via"]], -r["score"],
                                                r["target_article"] or ""))
     return _frame(rows, ["target_doc", "target_article", "target_label", "via", "score",
-                         "clauses", "n"])
+                         "clauses", "n", "from_ref", "sources"])
 
 
 # -- what an obligation rests on ------------------------------------------------------------
 
 _REST_COLUMNS = ["norm", "ref", "actor", "modality", "from_ref", "target_doc", "target_ref",
-                 "target_article", "via", "score"]
+                 "target_article", "via", "score", "evidence"]
 
 
-def rests_on(G, norm: str | None = None, doc: str | None = None,
+def rests_on(G, norm: str | None = None, doc: Any = None,
              to: str | Iterable[str] | None = None,
-             modality: str | Iterable[str] | None = ("obligation", "prohibition")):
+             modality: str | Iterable[str] | None = ("obligation", "prohibition"),
+             vias: Iterable[str] = ("citation", "concept", "similarity"),
+             min_score: float = 0.0):
     """The statute provisions behind obligations: their clause's links and citations, and
     the citations of the paragraph and article above it (a chapeau's citation covers its
     items).
 
     Give one ``norm`` (a graph id such as ``"norm:genai-2023-final:11.2#1"``) or a ``doc``
-    (all its norms of the given ``modality``). ``to`` keeps the named statutes only.
+    (all its norms of the given ``modality``; a Document, graph id, corpus id or alias). ``to``
+    keeps the named statutes only, ``vias`` the named link sources, ``min_score`` links
+    scoring at least that much (citations score 1). One row per (clause, target article)
+    with its best evidence (most trusted source, then highest score); ``norm``, ``actor`` and
+    ``modality`` are those of the clause's first matching norm.
 
     Example:
         >>> import regtext
         >>> G = regtext.graph(["genai-2023-final", "pipl"])
         >>> df = rests_on(G, doc="genai-2023-final", to="pipl")
         >>> sorted(set(df.query("ref == '11.2'").target_article))[:4]
-        ['4', '45', '46', '47']
+        ['45', '46', '47', '49']
+        >>> rests_on(G, doc="genai-2023-final", vias=["citation"]).via.unique().tolist()
+        ['citation']
     """
     from ..network.linking import VIA_ORDER
 
-    targets = {_resolve(t) for t in _as_set(to)} if to is not None else None
+    store = _store(G)
+    if store is not None:  # a corpus graph: what each clause cites
+        return store.rests_on(doc, to=to)
+    targets = {document(G, t) for t in _as_set(to)} if to is not None else None
     modalities = _as_set(modality)
+    keep = set(vias)
     if norm is not None:
-        if norm not in G:
+        if norm not in G or G.nodes[norm].get("kind") != "obligation":
             raise KeyError(f"no norm {norm!r} in the graph")
         norms = [norm]
     else:
-        want = _resolve(doc)
+        want = document(G, doc) if doc is not None else None
         norms = [n for n, d in G.nodes(data=True) if d.get("kind") == "obligation"
                  and (want is None or d.get("doc") == want)
                  and (modalities is None or d.get("modality") in modalities)]
-    rows = []
+    best: dict[tuple[str, str, str], dict[str, Any]] = {}
+    order: list[tuple[str, str, str]] = []
+    done_clauses: set[str] = set()
     for nid in norms:
         nd = G.nodes[nid]
         clause = f"{nd['doc']}:{nd['ref']}"
+        if clause in done_clauses:  # one row per (clause, target): the clause's first norm
+            continue
+        done_clauses.add(clause)
         chain = [clause]
         node = clause
         while G.nodes.get(node, {}).get("kind") in ("item", "subitem", "paragraph"):
@@ -268,7 +352,6 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
                 break
             node = parents[0]
             chain.append(node)
-        best: dict[tuple[str, str], dict[str, Any]] = {}
         for src in chain:
             for _, v, k, d in G.out_edges(src, keys=True, data=True):
                 # a clause's own links and citations; from above it, citations only (a
@@ -281,8 +364,12 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
                     continue
                 via = d.get("via", "citation")
                 score = float(d.get("score", 1.0))
-                key = (tdoc, tv.get("article") or "")
+                if via not in keep or score < min_score:
+                    continue
+                key = (nd["ref"], tdoc, tv.get("article") or "")
                 cur = best.get(key)
+                if cur is None:
+                    order.append(key)
                 if cur is None or (VIA_ORDER[via], -score) < (VIA_ORDER[cur["via"]],
                                                                -cur["score"]):
                     best[key] = {"norm": nid, "ref": nd["ref"], "actor": nd.get("actor"),
@@ -290,10 +377,15 @@ def rests_on(G, norm: str | None = None, doc: str | None = None,
                                  "from_ref": G.nodes[src].get("ref"), "target_doc": tdoc,
                                  "target_ref": tv.get("ref"),
                                  "target_article": tv.get("article"), "via": via,
-                                 "score": score}
-        rows.extend(sorted(best.values(), key=lambda r: (VIA_ORDER[r["via"]], -r["score"],
-                                                         r["target_doc"],
-                                                         r["target_article"] or "")))
+                                 "score": score,
+                                 "evidence": d.get("text") or d.get("evidence") or ""}
+    by_clause: dict[str, list[dict[str, Any]]] = {}
+    for key in order:
+        by_clause.setdefault(key[0], []).append(best[key])
+    rows = []
+    for group in by_clause.values():
+        rows.extend(sorted(group, key=lambda r: (VIA_ORDER[r["via"]], -r["score"],
+                                                 r["target_doc"], r["target_article"] or "")))
     return _frame(rows, _REST_COLUMNS)
 
 
@@ -350,7 +442,7 @@ def lineage(G, old: str, new: str, ref: str | None = None):
         >>> {"added", "removed", "unchanged"} <= set(df.status)
         True
     """
-    old, new = _resolve(old), _resolve(new)
+    old, new = document(G, old), document(G, new)
     pairs: dict[str, list[tuple[str, list[str]]]] = {}  # old article -> [(new clause, tags)]
     clause_pairs: dict[str, list[tuple[str, list[str]]]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -426,7 +518,7 @@ def citation_changes(G, old: str, new: str):
         ...     "change == 'added'").target_doc.tolist()
         ['stpl']
     """
-    old, new = _resolve(old), _resolve(new)
+    old, new = document(G, old), document(G, new)
 
     def cited(doc: str) -> dict[tuple[str, str | None], list[str]]:
         out: dict[tuple[str, str | None], list[str]] = {}
@@ -463,7 +555,7 @@ def reuse(G, a: str, b: str):
         >>> reuse(G, "deep-synthesis", "genai-2023-final").empty
         False
     """
-    a, b = _resolve(a), _resolve(b)
+    a, b = document(G, a), document(G, b)
     rows = []
     for u, v, k, d in G.edges(keys=True, data=True):
         if k != "borrows_from":

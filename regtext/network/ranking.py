@@ -1,0 +1,364 @@
+"""How a lawyer orders the provisions behind a clause: the rules that re-rank BM25 hits.
+
+Wording alone (BM25) finds provisions that share words; a lawyer cites provisions that share
+the *duty*. These rules, each stated for all Chinese law, turn the raw similarity of a clause
+and a target provision into a score:
+
+1. **Boilerplate matches only its own kind.** A purpose clause (…制定本法), a commencement
+   clause (…起施行), a referral (构成犯罪的，依法追究刑事责任) and a scope clause (…适用本办法)
+   are read from their words (``rules/clause-kinds.tsv``). A purpose, commencement or referral
+   clause rests on what it cites, not on other texts' boilerplate; a scope clause may match
+   scope clauses and definitions; a definition matches definitions; a substantive clause is
+   not matched to boilerplate.
+2. **A definition ranks high only when the clause turns on the term.** A definition article
+   (…是指…) found by shared words counts fully when the clause itself defines something; a
+   definition found through a term of the concept lexicon counts fully when the term is the
+   clause's actor or the role it assigns (承担个人信息处理者责任), and at a discount otherwise.
+3. **The party matters.** When the clause imposes a duty and the target addresses a different
+   kind of party (state organs and officials, businesses, individuals —
+   ``rules/actor-kinds.tsv``; a duty of office, 在履行职责中知悉, binds the state side —
+   ``rules/official-duty.tsv``), a similarity or concept match is discounted: officials'
+   confidentiality is not a business's trade-secret duty.
+4. **The same act counts.** When both impose binding duties on the same kind of party, the
+   share of the clause's act words (verbs and objects of its norms, by idf) found in the
+   target's norms raises the score.
+5. **A text's own subject is not a topic.** The subject named in the source's title
+   (生成式人工智能服务 in 《生成式人工智能服务管理暂行办法》) runs through every clause;
+   it is masked out of the query, so one statute sentence that names the same service
+   is no duty match.
+   A list of ministries (网信、发展改革、教育…等部门) is masked too: it says who enforces, not what.
+
+Example:
+    >>> clause_kind("本法自2021年11月1日起施行。"), clause_kind("网络运营者应当制定应急预案。")
+    ('commencement', '')
+    >>> actor_kind("网络运营者"), actor_kind("有关主管部门"), actor_kind("使用者")
+    ('business', 'state', 'person')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import rules
+from ..text.model import Document, Node
+from ..text.normalize import fold
+
+#: Kinds of boilerplate provision (see ``rules/clause-kinds.tsv``).
+BOILERPLATE = ("purpose", "commencement", "scope", "referral")
+
+#: Kinds of clause whose basis is only what they cite: no concept or similarity links.
+CITES_ONLY = ("purpose", "commencement", "referral")
+
+#: Score factor for a definition reached through a term the clause does not turn on.
+DEFINITION_DISCOUNT = 0.6
+#: Score factor for a concept that only a clause's items name (the items carry it).
+ITEM_CONCEPT_DISCOUNT = 0.6
+#: Score factor for a match between duties of different kinds of party.
+PARTY_DISCOUNT = 0.5
+#: Score factor for a substantive clause matched to a boilerplate provision (and back).
+BOILERPLATE_DISCOUNT = 0.35
+#: Most a shared act can raise a similarity score (factor 1 + ACT_BONUS × share).
+ACT_BONUS = 1.0
+
+_BINDING = ("obligation", "prohibition")
+_DEPARTMENT_LIST = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}(?:等)?(?:国家)?(?:有关)?(?:主管)?部门")
+_DOC_TYPE_TAIL = re.compile(r"(?:管理)?(?:暂行|试行)?(?:办法|规定|条例|细则|法|决定|准则|意见)$")
+_GENERIC_HEAD = re.compile(r"(?:服务|活动|工作|业务|技术|管理)$")
+_ROLE = re.compile(r"(?:承担|作为|属于|视为|是)$")
+_ROLE_AFTER = re.compile(r"^(?:的)?(?:责任|义务|身份|职责)")
+
+
+@lru_cache(maxsize=1)
+def _clause_kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["kind"], re.compile(r["pattern"])) for r in rules.table("clause-kinds"))
+
+
+@lru_cache(maxsize=200_000)
+def clause_kind(text: str) -> str:
+    """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``definition`` or
+    ``""`` (a substantive rule), from ``rules/clause-kinds.tsv``.
+
+    Example:
+        >>> clause_kind("在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。")
+        'scope'
+        >>> clause_kind("本法所称网络运营者，是指网络的所有者、管理者和网络服务提供者。")
+        'definition'
+    """
+    t = fold(text or "").strip()
+    for kind, pattern in _clause_kind_rules():
+        if pattern.search(t):
+            return kind
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _actor_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["kind"], re.compile(r["pattern"])) for r in rules.table("actor-kinds"))
+
+
+@lru_cache(maxsize=20_000)
+def actor_kind(actor: str | None) -> str:
+    """The kind of party an actor is: ``state``, ``person``, ``business`` or ``""``.
+
+    Example:
+        >>> actor_kind("履行个人信息保护职责的部门的工作人员"), actor_kind("个人信息处理者")
+        ('state', 'business')
+    """
+    a = (actor or "").strip()
+    for kind, pattern in _actor_rules():
+        if pattern.search(a):
+            return kind
+    return ""
+
+
+def subject_phrase(title: str) -> str:
+    """The subject a text's title names, without 中华人民共和国 and the document type.
+
+    Example:
+        >>> subject_phrase("生成式人工智能服务管理暂行办法")
+        '生成式人工智能服务'
+        >>> subject_phrase("中华人民共和国个人信息保护法")
+        '个人信息保护'
+    """
+    t = fold(title or "").replace("中华人民共和国", "")
+    t = re.sub(r"[（(][^）)]*[）)]", "", t)
+    return _DOC_TYPE_TAIL.sub("", t).strip()
+
+
+def query_text(text: str, doc: Document | None) -> str:
+    """``text`` with the source's own subject and any list of ministries blanked out.
+
+    The subject is masked when it is long enough to be a name rather than a word (six
+    characters or more), with its modifier when its head is generic (生成式人工智能 of
+    生成式人工智能服务), except in a scope or definition clause, which is about that subject.
+
+    Example:
+        >>> query_text("网信、发展改革、教育、公安等部门依据各自职责负责管理工作", None).strip()
+        '依据各自职责负责管理工作'
+    """
+    out = _DEPARTMENT_LIST.sub(lambda m: " " * len(m.group(0)), text)
+    subject = subject_phrase(doc.title) if doc is not None else ""
+    if len(subject) >= 6 and clause_kind(text) not in ("scope", "definition"):
+        stems = [subject]
+        head = _GENERIC_HEAD.search(subject)
+        if head and head.start() >= 4:  # 生成式人工智能|服务: the modifier names it too
+            stems.append(subject[:head.start()])
+        for s in stems:
+            out = out.replace(s, " " * len(s))
+    return out
+
+
+# -- what a target provision says -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Provision:
+    """What the ranking needs to know of one target unit (a 款 or 项)."""
+
+    kind: str
+    actors: frozenset[str]  # kinds of party its norms address
+    acts: frozenset[str]  # act words of its binding norms
+
+
+_NORMS: dict[tuple[str | None, int], tuple[Any, ...] | None] = {}
+
+
+def _key(doc: Document) -> tuple[str | None, int]:
+    return (doc.id, hash(doc.text or ""))  # the same id with other words is another text
+
+
+def remember_norms(doc: Document, norms: Iterable[Any] | None) -> None:
+    """Let the ranking reuse norms already extracted for ``doc`` (the analyses'). A failed
+    extraction (``None``) is not remembered: the next call tries again and reports again."""
+    if norms is None:
+        return
+    if len(_NORMS) > 4096:  # a corpus run: keep memory bounded
+        _NORMS.clear()
+    _NORMS[_key(doc)] = tuple(norms)
+
+
+def known_norms(doc: Document) -> tuple[bool, tuple[Any, ...] | None]:
+    """(True, norms) when the norms of ``doc`` were extracted already, else (False, None)."""
+    key = _key(doc)
+    return (key in _NORMS, _NORMS.get(key))
+
+
+def _doc_norms(doc: Document) -> tuple[Any, ...]:
+    from .._guard import guard
+    from ..extract.norms import document_norms
+
+    seen, norms = known_norms(doc)
+    if seen:
+        return norms or ()
+    found: tuple[Any, ...] | None = None
+    with guard("obligations", doc.id):
+        found = tuple(document_norms(doc))
+    remember_norms(doc, found)
+    return found or ()
+
+
+def forget_norms() -> None:
+    """Drop every remembered extraction (after the extraction code changed, in tests)."""
+    _NORMS.clear()
+    _provisions.cache_clear()
+
+
+def act_words(norm_text: str, actor: str | None) -> frozenset[str]:
+    """The words of a norm's act: its text without the actor, the modal context and the
+    shared legal vocabulary (jieba words only, bigrams left out).
+
+    Example:
+        >>> words = act_words("提供者应当及时处理个人关于查阅、复制其个人信息的请求", "提供者")
+        >>> {"查阅", "复制", "请求"} <= words, "提供者" in words, "应当" in words
+        (True, False, False)
+    """
+    from .linking import tokens
+
+    text = norm_text.replace(actor, " ") if actor else norm_text
+    return frozenset(t for t in tokens(text) if not t.startswith("#"))
+
+
+@lru_cache(maxsize=64)
+def _provisions(doc_id: str) -> dict[str, Provision]:
+    from .linking import _load_quiet
+
+    doc = _load_quiet(doc_id)
+    by_ref: dict[str, list[Any]] = {}
+    for n in _doc_norms(doc):
+        if n.ref:
+            by_ref.setdefault(n.ref, []).append(n)
+    return {node.ref: _facts(node, doc,
+                             [n for r, ns in by_ref.items()
+                              if r == node.ref or r.startswith(node.ref + ".") for n in ns])
+            for node in doc.clauses()}
+
+
+@lru_cache(maxsize=1)
+def _official() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in rules.table("official-duty"))
+
+
+def official_duty(text: str) -> bool:
+    """True when a clause speaks of what is learnt or done in performing official functions
+    (``rules/official-duty.tsv``): its duty binds the state side.
+
+    Example:
+        >>> official_duty("对在履行职责中知悉的商业秘密应当依法予以保密")
+        True
+        >>> official_duty("经营者不得侵犯商业秘密")
+        False
+    """
+    t = fold(text or "")
+    return any(p.search(t) for p in _official())
+
+
+def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
+    binding = [n for n in norms if n.modality in _BINDING]
+    actors = frozenset(filter(None, (actor_kind(n.actor) for n in norms)))
+    if norms and not actors and official_duty(node.text):
+        actors = frozenset({"state"})  # 相关机构和人员 who learn things in office
+    return Provision(
+        clause_kind(node.text), actors,
+        frozenset().union(*(act_words(query_text(n.text, doc), n.actor) for n in binding))
+        if binding else frozenset())
+
+
+def provision(doc_id: str, ref: str) -> Provision:
+    """The :class:`Provision` facts of unit ``ref`` of corpus document ``doc_id``.
+
+    Example:
+        >>> p = provision("pipl", "45.1")
+        >>> p.kind, "person" in p.actors or "business" in p.actors
+        ('', True)
+    """
+    facts = _provisions(doc_id)
+    if ref in facts:
+        return facts[ref]
+    parts = [p for r, p in facts.items() if r.startswith(ref + ".")]  # an article: its 款
+    if not parts:
+        return Provision("", frozenset(), frozenset())
+    return Provision(parts[0].kind, frozenset().union(*(p.actors for p in parts)),
+                     frozenset().union(*(p.acts for p in parts)))
+
+
+def source(node: Node, doc: Document) -> Provision:
+    """The :class:`Provision` facts of a source clause (its own and its items' norms)."""
+    return _facts(node, doc, [n for n in _doc_norms(doc) if n.ref and (
+        n.ref == node.ref or n.ref.startswith(node.ref + "."))])
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> float:
+    """How much a similarity hit of ``tgt`` for clause ``src`` is worth, as a factor (0 drops).
+
+    Example:
+        >>> duty = Provision("", frozenset({"business"}), frozenset({"删除", "个人信息"}))
+        >>> officials = Provision("", frozenset({"state"}), frozenset({"保密"}))
+        >>> purpose = Provision("purpose", frozenset(), frozenset())
+        >>> similarity_factor(duty, officials, {}), similarity_factor(duty, purpose, {})
+        (0.5, 0.35)
+        >>> similarity_factor(purpose, purpose, {})
+        0.0
+    """
+    if src.kind in CITES_ONLY:
+        return 0.0  # their basis is what they cite
+    factor = 1.0
+    if src.kind == "scope":
+        if tgt.kind not in ("scope", "definition"):
+            factor *= BOILERPLATE_DISCOUNT
+    elif tgt.kind in BOILERPLATE:
+        factor *= BOILERPLATE_DISCOUNT
+    elif (tgt.kind == "definition") != (src.kind == "definition"):
+        factor *= DEFINITION_DISCOUNT  # a definition matches definitions, a rule rules
+    if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
+        if not src.actors & tgt.actors:
+            factor *= PARTY_DISCOUNT
+        elif src.acts and tgt.acts:
+            total = sum(idf.get(w, 1.0) for w in src.acts)
+            shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
+            factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
+    return factor
+
+
+def party_factor(src: Provision, tgt: Provision) -> float:
+    """:data:`PARTY_DISCOUNT` when a duty-bearing clause and a provision address different
+    kinds of party (neither addressing everyone), else 1.
+
+    Example:
+        >>> state = Provision("", frozenset({"state"}), frozenset({"保密"}))
+        >>> business = Provision("", frozenset({"business"}), frozenset())
+        >>> party_factor(state, business), party_factor(state, state)
+        (0.5, 1.0)
+    """
+    if src.acts and src.actors and tgt.actors and "any" not in src.actors | tgt.actors \
+            and not src.actors & tgt.actors:
+        return PARTY_DISCOUNT
+    return 1.0
+
+
+def turns_on(term: str, text: str, norms_actors: Iterable[str]) -> bool:
+    """True when a clause turns on ``term``: it is the actor of one of the clause's norms, or
+    the role the clause assigns (承担X责任, 作为X), or the clause defines it.
+
+    Example:
+        >>> turns_on("个人信息处理者", "依法承担个人信息处理者责任", [])
+        True
+        >>> turns_on("个人信息", "受理删除其个人信息的请求", ["提供者"])
+        False
+    """
+    if term in set(norms_actors):
+        return True
+    t = fold(text)
+    if clause_kind(t) == "definition" and term in t.split("是指")[0]:
+        return True
+    for m in re.finditer(re.escape(term), t):
+        if _ROLE.search(t[:m.start()]) or _ROLE_AFTER.match(t[m.end():]):
+            return True
+    return False

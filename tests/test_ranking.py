@@ -1,0 +1,126 @@
+"""The link ranking rules (regtext.network.ranking), each with a case where it fires and one
+where it must not, on real statute text."""
+
+from __future__ import annotations
+
+import pytest
+
+import regtext
+from regtext import rules
+from regtext.network import linking, ranking
+
+
+@pytest.mark.parametrize("row", rules.table("clause-kinds"), ids=lambda r: r["kind"])
+def test_clause_kind_rows(row):
+    assert ranking.clause_kind(row["example"]) == row["kind"]
+    assert ranking.clause_kind(row["counterexample"]) != row["kind"]
+
+
+@pytest.mark.parametrize("row", rules.table("actor-kinds"), ids=lambda r: r["kind"])
+def test_actor_kind_rows(row):
+    assert ranking.actor_kind(row["example"]) == row["kind"]
+    assert ranking.actor_kind(row["counterexample"]) != row["kind"]
+
+
+@pytest.mark.parametrize("doc_id,ref,kind", [
+    ("genai-2023-final", "21.2", "referral"),
+    ("pipl", "1.1", "purpose"),
+    ("pipl", "74.1", "commencement"),
+    ("dsl", "2.1", "scope"),
+    ("csl", "76.1.3", "definition"),
+    ("pipl", "45.1", ""),
+])
+def test_clause_kinds_on_real_provisions(doc_id, ref, kind):
+    assert ranking.clause_kind(regtext.load(doc_id).get(ref).text) == kind
+
+
+def test_subject_of_the_source_is_masked_but_not_in_its_scope_clause():
+    doc = regtext.load("genai-2023-final")
+    assert "生成式人工智能" not in ranking.query_text(doc.get("9.2").text, doc)
+    assert "生成式人工智能" in ranking.query_text(doc.get("2.1").text, doc)
+    # a text whose title names no long subject keeps its words
+    pipl = regtext.load("pipl")
+    assert ranking.query_text(pipl.get("45.1").text, pipl) == pipl.get("45.1").text
+
+
+def test_commencement_and_purpose_clauses_get_no_similarity_links():
+    df = regtext.links("genai-2023-final")
+    last = str(len(regtext.load("genai-2023-final").articles))
+    tail = df[df.source_ref.str.startswith(last + ".")]
+    assert tail.empty or (tail.via != "similarity").all()
+    assert (df[df.source_ref == "1.1"].via == "citation").all()
+
+
+def test_party_discount_separates_officials_from_businesses():
+    officials = ranking.Provision("", frozenset({"state"}), frozenset({"保密"}))
+    business = ranking.Provision("", frozenset({"business"}), frozenset({"保密"}))
+    anyone = ranking.Provision("", frozenset({"any"}), frozenset({"保密"}))
+    assert ranking.similarity_factor(officials, business, {}) == ranking.PARTY_DISCOUNT
+    assert ranking.similarity_factor(business, business, {}) > 1.0  # same party, same act
+    assert ranking.similarity_factor(officials, anyone, {}) >= 1.0
+
+
+def test_definition_counts_fully_only_when_the_clause_turns_on_the_term():
+    doc = regtext.load("genai-2023-final")
+    df = regtext.links(doc, to="pipl")
+    role = df[(df.source_ref == "9.1") & (df.evidence == "个人信息处理者")]
+    assert len(role) and role.score.max() >= 0.8  # 承担个人信息处理者责任: the term is the role
+    mention = df[(df.source_ref == "11.2") & (df.target_ref == "4")]
+    assert mention.empty  # 11.2 is about handling requests, not what 个人信息 means
+
+
+def test_same_act_outranks_a_shared_service_name():
+    # 11.2 (查阅、复制…请求) reaches PIPL 45-47, the provisions with the same act
+    df = regtext.links("genai-2023-final", k=5)
+    top = df[df.source_ref == "11.2"].sort_values("score", ascending=False).head(3)
+    arts = {(d, r.split(".")[0]) for d, r in zip(top.target_doc, top.target_ref)}
+    assert {("pipl", "45"), ("pipl", "46")} <= arts
+    assert ("pipl", "4") not in arts  # the definition of 个人信息 is not the duty
+
+
+def test_definition_clauses_match_definitions():
+    df = regtext.links("genai-2023-final")
+    top = df[df.source_ref == "22.1.1"].sort_values("score", ascending=False).iloc[0]
+    target = regtext.load(top.target_doc).get(top.target_ref).text
+    assert ranking.clause_kind(target) == "definition"
+
+
+def test_rerank_is_empty_for_a_commencement_clause():
+    doc = regtext.load("pipl")
+    assert linking.rerank(doc.get("74.1"), doc, linking.corpus_index(),
+                          linking.statutes(doc), 3) == []
+
+
+def test_a_chapeau_is_matched_on_its_own_words():
+    # 4.1's chapeau (遵守法律、行政法规，尊重社会公德和伦理道德) reaches the parallel chapeaus;
+    # the rights its item (四) names stay with that item and rank below
+    df = regtext.links("genai-2023-final")
+    rows = df[df.source_ref == "4.1"].sort_values("score", ascending=False)
+    top = rows.head(3)
+    assert (top.via == "similarity").all()
+    item_concepts = rows[rows.via == "concept"]
+    assert len(item_concepts) and item_concepts.score.max() < top.score.min()
+    item = df[(df.source_ref == "4.1.4") & (df.via == "concept")]
+    assert item.score.max() > item_concepts.score.max()  # the item itself keeps them high
+
+
+@pytest.mark.parametrize("row", rules.table("official-duty"), ids=lambda r: r["pattern"][:12])
+def test_official_duty_rows(row):
+    assert ranking.official_duty(row["example"])
+    assert not ranking.official_duty(row["counterexample"])
+
+
+def test_officials_confidentiality_is_not_a_business_trade_secret_duty():
+    # genai 19.2: bodies taking part in security assessments keep what they learn in office
+    # secret. The parallel official-confidentiality rules rank first; the Anti-Unfair
+    # Competition Law's article on businesses infringing trade secrets does not.
+    df = regtext.links("genai-2023-final")
+    top = df[df.source_ref == "19.2"].sort_values("score", ascending=False).head(3)
+    arts = set(zip(top.target_doc, top.target_ref.str.split(".").str[0]))
+    assert ("anti-unfair-competition", "9") not in arts
+    assert {("csl", "45"), ("dsl", "38")} & arts
+
+
+def test_provision_of_an_article_unites_its_paragraphs():
+    art = ranking.provision("anti-unfair-competition", "9")
+    assert "business" in art.actors
