@@ -197,3 +197,20 @@ def test_cli_graph_csv_files(tmp_path, capsys):
 
     assert main(["graph", "--docs", "dsl", "csl", "-o", str(tmp_path / "g.csv")]) == 0
     assert (tmp_path / "g.nodes.csv").exists() and (tmp_path / "g.edges.csv").exists()
+
+
+def test_texts_parsed_from_a_folder_cite_each_other_in_the_graph(tmp_path):
+    (tmp_path / "a.md").write_text("# 测试管理条例\n\n第一条 为了测试，制定本条例。\n\n"
+                                   "第二条 测试单位应当登记。", encoding="utf-8")
+    b = ("# 测试实施办法\n\n第一条 依照《测试管理条例》第二条的规定，制定本办法。\n\n"
+         "第二条 违反《测试实施细则》第三条的，依法处理。")
+    (tmp_path / "b.md").write_text(b, encoding="utf-8")
+    docs = regtext.parse_many(tmp_path)
+    G = regtext.graph(docs)
+    a_id = next(d.id for d in docs if d.title == "测试管理条例")
+    cites = [(u, v) for u, v, kind in G.edges(data="kind") if kind == "cites"]
+    assert any(v.startswith(a_id) and v.endswith("2") for _, v in cites), cites
+    # negative: a title that no given document has resolves to nothing
+    rows = regtext.citations(next(d for d in docs if d.title == "测试实施办法"),
+                             resolver=regtext.Resolver.from_documents(docs))
+    assert rows.set_index("target_title").loc["测试实施细则", "target_doc"] is None

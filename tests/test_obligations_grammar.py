@@ -281,3 +281,16 @@ def test_keyi_with_its_own_subject_is_a_permission():
     assert [n.modality for n in find_norms("当事人可以依法申请行政复议。")] == ["permission"]
     # a 的 inside the object does not make the modal word a relative clause
     assert [n.modality for n in find_norms("提供者应当采取必要的措施。")] == ["obligation"]
+
+
+def test_a_carried_party_named_as_the_object_bears_no_duty():
+    """PIPL 14: 个人 gives consent in 14.1; in 14.2 the processor must obtain 个人同意 again."""
+    doc = regtext.parse("第一条 基于个人同意处理个人信息的，该同意应当由个人在充分知情的前提下"
+                        "自愿、"
+                        "明确作出。\n个人信息的处理目的发生变更的，应当重新取得个人同意。")
+    rows = regtext.obligations(doc).set_index("ref")
+    assert rows.loc["1.1", "actor"] == "个人"
+    assert not isinstance(rows.loc["1.2", "actor"], str)
+    # negative: a carried party that is not the object keeps bearing the duty
+    doc2 = regtext.parse("第一条 经营者应当公开规则。\n规则发生变更的，应当及时公告。")
+    assert regtext.obligations(doc2).set_index("ref").loc["1.2", "actor"] == "经营者"

@@ -69,7 +69,7 @@ def test_split_rows_say_where_the_rest_went():
     rows = {(p.old_ref, p.new_ref): k for k, p in enumerate(cmp.pairs)}
     # draft art. 2 was split into final arts. 2 and 22: each row names the other
     assert where[rows[("2", "2")]] == "其余移至第二十二条"
-    assert where[rows[("2", "22")]] == "其余移至第二条"
+    assert where[rows[("2", "22")]] == "其余移至第二条；与第五条合并"  # many-to-many
     assert "其余移至第二十二条" in cmp.to_markdown() and "其余移至第二十二条" in cmp.to_html()
     assert "rest went to 第二十二条" in cmp.to_html(lang="en")
     one = [k for k, p in enumerate(cmp.pairs) if p.relation == "one-to-one"]
@@ -125,8 +125,6 @@ def test_markup_in_a_deleted_or_added_row_stays_text():
     assert "<script>" not in regtext.redline(EVIL, "").to_markdown()
 
 
-@pytest.mark.xfail(strict=True, reason="duizhao.py (issue-12 helper) does not escape Markdown "
-                   "yet: reported to the lead")
 def test_duizhao_markdown_escapes_markup():
     cmp = regtext.diff(regtext.parse(EVIL), regtext.parse(GOOD))
     assert "<script>" not in cmp.to_duizhao()
@@ -164,7 +162,8 @@ def test_changes_only_leaves_out_unchanged_rows():
     html = cmp.to_html(changes_only=True)
     assert html.count('<tr id="r') == 1 and f'id="r{cmp.pairs.index(changed[0])}"' in html
     dz = render(cmp, "duizhao", changes_only=True)
-    assert len(dz.splitlines()) == 3 and "必须" in dz
+    # one article row (chapter headings stay as the table's structure)
+    assert sum(line.startswith("| 第") for line in dz.splitlines()) == 1 and "必须" in dz
 
 
 # -- one way to name a document ----------------------------------------------------------

@@ -450,9 +450,9 @@ class Comparison:
             return None
 
     def to_frame(self, level: str = "article"):
-        """One row per pair, with the DESIGN.md columns plus labels, ``evidence`` (the
-        old ‖ new clauses behind a split/merge pair) and, when the new version has a
-        reference translation, ``new_text_en``.
+        """One row per pair: the contract columns (docs/data-model.md), labels,
+        ``evidence`` (the old ‖ new clauses behind a split/merge pair) and, when the new
+        version has a reference translation, ``new_text_en``.
 
         Example:
             >>> import regtext

@@ -409,6 +409,12 @@ def _items(p: Pair, chapters: dict, all_new: str = "", all_old: str = "",
     if p.change == "unchanged":
         return []
     if p.change == "added":
+        # a new provision that only limits others (…的，不适用本办法) narrows what they cover
+        scope = [s for s in signals("", p.new_text) if s[0] in ("narrowed", "broadened")]
+        if scope:
+            return [_row(p, chapters, scope[0][0], scope[0][1],
+                         f"{scope[0][2]}：" + _clip(p.new_text, 50).rstrip("；。，：") + "。",
+                         "", p.new_text, tags)]
         duty = bool(_DUTY.search(p.new_text))
         return [_row(p, chapters, "added", "high" if duty else "medium",
                      ("新增义务性规定：" if duty else "新增规定：")

@@ -350,16 +350,20 @@ def destinations(rows: list[Pair], lang: str = "zh") -> dict[int, str]:
             srcs.setdefault(p.new_ref, []).append(p.old_label)
     out: dict[int, str] = {}
     for k, p in enumerate(rows):
-        if p.relation == "split" and p.old_ref is not None:
+        parts = []
+        # a many-to-many row both sends text elsewhere and draws on other provisions
+        if p.relation in ("split", "many-to-many") and p.old_ref is not None:
             rest = [x for x in dests.get(p.old_ref, []) if x != p.new_label]
             if rest:
-                out[k] = (f"其余移至{'、'.join(rest)}" if lang == "zh"
-                          else f"rest went to {', '.join(rest)}")
-        elif p.relation == "merge" and p.new_ref is not None:
+                parts.append(f"其余移至{'、'.join(rest)}" if lang == "zh"
+                             else f"rest went to {', '.join(rest)}")
+        if p.relation in ("merge", "many-to-many") and p.new_ref is not None:
             rest = [x for x in srcs.get(p.new_ref, []) if x != p.old_label]
             if rest:
-                out[k] = (f"与{'、'.join(rest)}合并" if lang == "zh"
-                          else f"merged with {', '.join(rest)}")
+                parts.append(f"与{'、'.join(rest)}合并" if lang == "zh"
+                             else f"merged with {', '.join(rest)}")
+        if parts:
+            out[k] = ("；" if lang == "zh" else "; ").join(parts)
     return out
 
 

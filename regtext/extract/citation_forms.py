@@ -4,8 +4,8 @@ Every word list lives in ``regtext/_data/rules/`` (one row per word, with a real
 counterexample); this module turns them into the regular expressions :mod:`regtext.extract.citing`
 scans with. Tables:
 
-- ``citation-document-types.tsv``: title endings that make a 《》 title a normative document (法, 条例,
-  规定…) and which of them may end a name written without 《》;
+- ``citation-document-types.tsv``: title endings that make a 《》 title a normative document
+  (法, 条例, 规定…) and which of them may end a name written without 《》;
 - ``citation-self.tsv``: 本法, 本条例, 本办法… before a pin;
 - ``citation-anaphor.tsv``: 该法, 该条例… before a pin, pointing back to the last title;
 - ``citation-relative.tsv``: 前款, 前条, 本条, 本章, 同条, 该款… with the words they must not be

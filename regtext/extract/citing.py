@@ -1,7 +1,8 @@
 """Find what a clause cites, and resolve it to a document and a provision.
 
 Two verbs: :func:`find_citations` reads any clause text; :func:`citations` runs it over every
-clause of a :class:`~regtext.model.Document` and returns a DataFrame (DESIGN.md §3 columns).
+clause of a :class:`~regtext.model.Document` and returns a DataFrame (the column contract is in
+docs/data-model.md).
 
 Forms covered (matching runs on :func:`regtext.normalize.fold` text, a 1:1 character map, so
 offsets are valid in the original):
@@ -71,7 +72,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..text.model import Document, Node
 
-#: DataFrame columns, DESIGN.md §3 first.
+#: DataFrame columns, the contract columns (docs/data-model.md) first.
 COLUMNS = ["source_ref", "text", "kind", "target_doc", "target_title", "target_ref", "start",
            "end", "form", "pin", "resolved"]
 
@@ -1122,7 +1123,7 @@ def find_all(doc: Document, resolver: Resolver | None = None) -> list[Citation]:
 
 
 def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
-    """What each clause of ``doc`` cites, one row per cited target (DESIGN.md §3 columns).
+    """What each clause of ``doc`` cites, one row per cited target (contract: docs/data-model.md).
 
     Columns: ``source_ref``, ``text``, ``kind``, ``target_doc``, ``target_title``,
     ``target_ref``, ``start``, ``end``, then ``form``, ``pin`` and ``resolved``.

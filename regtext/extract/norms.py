@@ -1293,7 +1293,8 @@ def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
     for art in doc.articles:
         carry: list[str] = []
         for para in art.children:
-            found = _node_norms(para, aliases, None, carry, _doc_name(doc))
+            found = [_drop_carried_object(n, carry)
+                     for n in _node_norms(para, aliases, None, carry, _doc_name(doc))]
             # only a party is carried to the next 款, not a thing that was a subject
             # (其原料药及制成品禁止转为内销 says nothing of who acts in the next 款)
             actors = _unique([n.actor_raw for n in found if n.ref == para.ref and n.actor_raw
@@ -1302,6 +1303,25 @@ def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
                 carry = actors
             norms.extend(found)
     return norms
+
+
+def _drop_carried_object(norm: Norm, carry: Sequence[str]) -> Norm:
+    """A party carried from an earlier 款 does not bear a duty that names it as its object.
+
+    ``…发生变更的，应当重新取得个人同意`` after a 款 whose agent is 个人: the individual is
+    whose consent is obtained, not who must obtain it, so the norm gets no carried actor.
+    """
+    raw = norm.actor_raw
+    if not raw or raw not in carry or not norm.trigger:
+        return norm
+    at = norm.text.find(norm.trigger)
+    if at < 0 or raw not in norm.text[at + len(norm.trigger):]:
+        return norm
+    from .segmentation import words  # 个人 inside 个人信息 is not the party named
+
+    if raw in words(norm.text[:at]):
+        return norm
+    return replace(norm, actor=None, actor_raw="")
 
 
 def _doc_name(doc: Document) -> str:

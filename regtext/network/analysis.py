@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -136,13 +135,9 @@ def _citations(doc: Document, resolver: Any = None) -> tuple[Cite, ...] | None:
     """The citations of ``doc`` through the public :func:`regtext.citations`."""
     from ..extract.citing import citations
 
-    kwargs = {}
-    # the citation stage is gaining a Resolver; pass it as soon as citations() takes one
-    if resolver is not None and "resolver" in inspect.signature(citations).parameters:
-        kwargs["resolver"] = resolver
     result = None
     with guard("citations", doc.id):
-        df = citations(doc, **kwargs)
+        df = citations(doc, resolver=resolver)
         result = tuple(Cite(s, k, d, r if isinstance(r, str) and r else None, t)
                        for s, k, d, r, t in zip(df["source_ref"], df["kind"], df["target_doc"],
                                                 df["target_ref"], df["text"])

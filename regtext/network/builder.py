@@ -313,6 +313,11 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: An
 
         return build(corpus, store=store, workers=workers, progress=progress)
     documents = _resolve_docs(docs)
+    if resolver is None and docs is not None:
+        # the documents given cite each other (a folder of the user's own texts), then the corpus
+        from ..extract.resolve import Resolver
+
+        resolver = Resolver.from_documents(documents)
     # one process: with one jieba dictionary load shared by norms, links and the diff, a
     # forked worker (which loads its own) no longer pays for itself
     analyses = analyse_many(documents, k=k, resolver=resolver)

@@ -59,7 +59,7 @@ REACH_RATIO = 0.5
 #: Document types that count as statutes (targets of links) by default.
 STATUTE_TYPES = ("law", "administrative regulation", "departmental rule")
 
-#: Columns of :func:`links`; the first six are the fixed public contract (DESIGN.md §3).
+#: Columns of :func:`links`; the first six are the fixed public contract (docs/data-model.md).
 COLUMNS = ["source_ref", "target_doc", "target_ref", "via", "score", "rank", "overall_rank",
            "target_label", "evidence", "sources", "later"]
 
@@ -707,8 +707,10 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
                 weight = factor * (c.weight if c.relation != "defines" or central
                                    else c.weight * ranking.DEFINITION_DISCOUNT)
                 # a rule for another party is not this duty, unless the term names whom
-                # the clause binds (关键信息基础设施 of 关键信息基础设施运营者)
-                if c.relation != "defines" and not any(term in (a or "") for a in actors):
+                # the clause binds (关键信息基础设施 of 关键信息基础设施运营者) or what it must
+                # do (应当取得个人同意: the rules on 个人同意 apply whoever they address)
+                if (c.relation != "defines" and not any(term in (a or "") for a in actors)
+                        and not ranking.duty_object(term, node.text)):
                     weight *= ranking.party_factor(src_facts, ranking.provision(
                         c.target_doc, c.target_ref))
                 add(c.target_doc, c.target_ref, "concept", round(weight - 0.1 * i, 4), term)

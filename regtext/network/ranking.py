@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import rules
@@ -325,6 +325,31 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
             shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
             factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
     return factor
+
+
+def duty_object(term: str, text: str) -> bool:
+    """True when ``term`` is what a duty of ``text`` is to do: it follows a binding modal word
+    (应当/必须/不得…) in the same sentence.
+
+    Example:
+        >>> duty_object("个人同意", "涉及个人信息的，应当取得个人同意。")
+        True
+        >>> duty_object("个人同意", "基于个人同意处理个人信息的，应当告知。")
+        False
+    """
+    for sentence in re.split(r"[。；]", fold(text)):
+        m = _binding_modal().search(sentence)
+        if m and term in sentence[m.end():]:
+            return True
+    return False
+
+
+@cache
+def _binding_modal() -> re.Pattern[str]:
+    """The obligation and prohibition words of regtext/_data/rules/modal-words.tsv."""
+    words = [r["word"] for r in rules.table("modal-words")
+             if r["modality"] in ("obligation", "prohibition")]
+    return re.compile(rules.alternation(words))
 
 
 def party_factor(src: Provision, tgt: Provision) -> float:
