@@ -96,3 +96,17 @@ def test_empty_sides():
     assert align([], []) == []
     assert [(m.old, m.new) for m in align([("1", "甲应当登记。")], [])] == [("1", None)]
     assert [(m.old, m.new) for m in align([], [("1", "甲应当登记。")])] == [(None, "1")]
+
+
+def test_the_fast_chain_equals_the_plain_one():
+    """Large texts use a Fenwick tree for the order-preserving chain; it must agree exactly."""
+    import random
+
+    from regtext.compare.alignment import _chain_large, _chain_small
+
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(1, 60)
+        ordered = sorted({(rng.randrange(40), rng.randrange(40)) for _ in range(n)})
+        weight = [rng.choice([1.0, 0.4]) - 0.01 * rng.random() for _ in ordered]
+        assert _chain_large(ordered, weight) == _chain_small(ordered, weight)
