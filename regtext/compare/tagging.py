@@ -210,8 +210,9 @@ def tags(old: str | None, new: str | None, old_context: str | None = None,
             added only when none of them had it.
         new_context: every new text that ``old`` feeds (a split): something counts as
             removed only when none of them keeps it.
-        old_chapeau, new_chapeau: for an item, the chapeau introducing it (its modal word
-            and actor govern the item).
+        old_chapeau: for an item, the chapeau introducing it in the old text (its modal
+            word and actor govern the item).
+        new_chapeau: the same in the new text.
         renames: terms renamed throughout the document (:func:`~regtext.compare.renames.
             find_renames`): the old text is read in the new vocabulary.
 
