@@ -327,6 +327,29 @@ def hungarian(score) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def greedy_one_to_one(candidates: Sequence[tuple[float, int, int]], threshold: float
+                      ) -> list[tuple[float, int, int]]:
+    """Best first, each side used once: the ``(score, i, j)`` kept from ``candidates``
+    (any order) until the score falls below ``threshold``.
+
+    Example:
+        >>> greedy_one_to_one([(0.9, 0, 0), (0.8, 0, 1), (0.7, 1, 1), (0.2, 2, 2)], 0.5)
+        [(0.9, 0, 0), (0.7, 1, 1)]
+    """
+    kept: list[tuple[float, int, int]] = []
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for score, i, j in sorted(candidates, reverse=True):
+        if score < threshold:
+            break
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        kept.append((score, i, j))
+    return kept
+
+
 #: Above this many pairs the chain is found in O(n log n) (same result, tested).
 _SMALL_CHAIN = 1500
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
-from ..compare.alignment import Match, align, clean, similarity
+from ..compare.alignment import Match, align, clean, greedy_one_to_one, similarity
 from ..compare.redlining import Edit, edits, redline_html
 from ..compare.renames import Rename, find_renames
 from ..compare.segments import split_text
@@ -362,18 +362,9 @@ class Comparison:
             for h, shared in hits.items():
                 if shared >= _MOVED_CLAUSE * (len(gd) * len(grams_a[h])) ** 0.5 * 0.8:
                     cand.append((similarity(d.old_text, came[h].new_text), k, h))
-        cand.sort(reverse=True)
         joined: dict[int, Pair] = {}
         drop: set[int] = set()
-        used_d: set[int] = set()
-        used_a: set[int] = set()
-        for sim, k, h in cand:
-            if sim < _MOVED_CLAUSE:
-                break
-            if k in used_d or h in used_a:
-                continue
-            used_d.add(k)
-            used_a.add(h)
+        for sim, k, h in greedy_one_to_one(cand, _MOVED_CLAUSE):
             d, a = gone[k], came[h]
             joined[id(a)] = self._pair("clause", Match(d.old_ref, a.new_ref, sim, "one-to-one",
                                                        True, None))

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .. import rules
-from ..compare.alignment import clean
+from ..compare.alignment import clean, greedy_one_to_one
 from ..text.normalize import fold
 from .renames import Rename, apply_renames
 
@@ -328,17 +328,10 @@ def _unmatched(units: list[_Unit], others: list[_Unit], other_text: str,
     first) whose words ``other_text`` does not carry either."""
     grams = [_bigrams(u.text) for u in units]
     ogr = [_bigrams(u.text) for u in others]
-    cand = sorted(((_cos(g, h), i, j) for i, g in enumerate(grams) for j, h in enumerate(ogr)),
-                  reverse=True)
-    used_i: set[int] = set()
-    used_j: set[int] = set()
-    for s, i, j in cand:
-        if s < _UNIT_SIMILAR:
-            break
-        if i in used_i or j in used_j:
-            continue
-        used_i.add(i)
-        used_j.add(j)
+    kept = greedy_one_to_one([(_cos(g, h), i, j) for i, g in enumerate(grams)
+                              for j, h in enumerate(ogr)], _UNIT_SIMILAR)
+    used_i = {i for _, i, _ in kept}
+    used_j = {j for _, _, j in kept}
     # a reworded duty keeps its verb or object: leftovers sharing a real word are one duty
     left_j = [j for j in range(len(others)) if j not in used_j]
     for i in range(len(units)):
