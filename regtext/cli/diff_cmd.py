@@ -139,12 +139,17 @@ _SUBSTANCE_RE = re.compile(
 def _weight(e) -> int:
     """How much an edit matters to a lawyer: numbers (deadlines, fines), modal words and
     sanctions first, then deletions (a deleted duty), then the rest."""
+    from ..compare.alignment import clean
+
     text = (e.old or "") + (e.new or "")
+    if not clean(text):  # punctuation alone comes last
+        return -1
     return 2 * len(_SUBSTANCE_RE.findall(text)) + (1 if e.old and not e.new else 0)
 
 
 def _changes(p, room: int):
-    """A one-line gist of the redline: −deleted +inserted, or the text of an added row.
+    """A one-line gist of the redline: −deleted +inserted (edits of words first, then any
+    of punctuation alone; "punctuation only" when that is all), or the text of an added row.
 
     When the gist does not fit in ``room`` cells, the edits that carry substance (numbers,
     modal words, sanctions, deletions) are kept and the others dropped (shown as …), in
@@ -163,7 +168,16 @@ def _changes(p, room: int):
             t.truncate(room - 1)
             t.append("…")
         return t
+    from ..compare.alignment import clean
+
     changed = [e for e in p.edits if e.op != "equal"]
+    # an edit of punctuation alone (+，) says nothing a lawyer reads first: the edits of
+    # words come first, and a row with nothing else says "punctuation only"
+    words = [e for e in changed if clean(e.old or "") or clean(e.new or "")]
+    if changed and not words:
+        t.append("punctuation only", style="dim")
+        return t
+    changed = words + [e for e in changed if e not in words]
 
     def render(chosen) -> Text:
         out = Text()

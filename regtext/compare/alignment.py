@@ -102,6 +102,7 @@ _DENSE_FEATURES = 256  # most-shared features handled by a dense product (see _S
 _RARE_SHARE = 0.08  # a feature in at most this share of clauses is distinctive…
 _MIN_SHARED = 4  # …and a clause pair must share this many to count as evidence
 _WEAK_PAIR = 0.3  # a pair weaker than this needs shared distinctive words (see align)
+_LONE_CLAUSE = 0.5  # share of ``threshold`` two articles linked by one clause alone must reach
 _MIN_SUBSTANCE = 12  # features a text keeps without boilerplate to be weighed without it
 
 
@@ -530,6 +531,20 @@ def align(
             if j not in paired_new and sim[r, c] >= least_new:
                 extra.setdefault((rest_old[r], j), (float(sim[r, c]), None))
 
+    if extra and boilerplate and rest_old and rest_new:
+        # a pair that rests on one clause alone (neither article has another partner) needs
+        # the two articles to be somewhat alike as wholes too: one shared list of goods or
+        # one formula does not make a deleted article the source of an unrelated new one
+        paired_new = Counter(j for _, j in primary) + Counter(j for _, j in extra)
+        paired_old = Counter(i for i, _ in primary) + Counter(i for i, _ in extra)
+        with_primary = {a for a, _ in primary}
+        row_of = {i: r for r, i in enumerate(rest_old)}
+        col_of = {j: c for c, j in enumerate(rest_new)}
+        for (i, j) in list(extra):
+            alone = paired_old[i] == 1 and paired_new[j] == 1 and i not in with_primary
+            if (alone and i in row_of and j in col_of
+                    and float(sim[row_of[i], col_of[j]]) < _LONE_CLAUSE * threshold):
+                del extra[(i, j)]
     pairs = {(i, j): (s, None) for (i, j), s in primary.items()}
     for key, value in extra.items():
         pairs.setdefault(key, value)

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from ..compare.alignment import Match, align, clean, greedy_one_to_one, similarity
 from ..compare.redlining import Edit, edits, redline_html
-from ..compare.renames import Rename, find_renames
+from ..compare.renames import Rename, apply_renames, find_renames
 from ..compare.segments import split_text
 from ..compare.tagging import TAGS
 from ..compare.tagging import tags as _tags
@@ -251,7 +251,9 @@ class Comparison:
     pairs: list[Pair] = field(init=False)
 
     def __post_init__(self) -> None:
-        matches = align([(a.ref, a.text) for a in self.old.articles],
+        # the old text is read in the new vocabulary (国境卫生检疫机关 → 海关): a term replaced
+        # throughout says nothing about where a provision went
+        matches = align([(a.ref, self._renamed(a.text)) for a in self.old.articles],
                         [(a.ref, a.text) for a in self.new.articles])
         rows = _with_segments(_with_context([self._pair("article", m) for m in matches]))
         # an article row's tags are those of its 款/项 rows (computed on first use)
@@ -273,6 +275,10 @@ class Comparison:
         old = self.old.text or "\n".join(a.text for a in self.old.articles)
         new = self.new.text or "\n".join(a.text for a in self.new.articles)
         return find_renames(old, new)
+
+    def _renamed(self, text: str) -> str:
+        """``text`` of the old version with the renamed terms in their new form."""
+        return apply_renames(text, self.renames) if self.renames else text
 
     # -- building rows ------------------------------------------------------------------
 
@@ -308,12 +314,13 @@ class Comparison:
             >>> [p.new_ref for p in cmp.clause_pairs if p.old_ref == "7.2.4"]
             ['7.1.4']
         """
-        context = tuple(t for d in (self.old, self.new) for a in d.articles
-                        for _, t in _units(a))
+        context = tuple([self._renamed(t) for a in self.old.articles for _, t in _units(a)]
+                        + [t for a in self.new.articles for _, t in _units(a)])
         groups = _groups(self.pairs)
         rows: list[Pair] = []
         for old_refs, new_refs in groups:
-            units_old = [u for r in old_refs for u in _units(self.old.get(r))]
+            units_old = [(ref, self._renamed(t)) for r in old_refs
+                         for ref, t in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
             matches = _pair_gaps(align(units_old, units_new, threshold=0.15, leftover=0.2,
                                        leftover_new=0.4, context=context, boilerplate=False),
@@ -357,11 +364,11 @@ class Comparison:
                 index.setdefault(x, []).append(h)
         cand = []
         for k, d in enumerate(gone):
-            gd = _bigram_set(d.old_text)
+            gd = _bigram_set(self._renamed(d.old_text))
             hits = Counter(h for x in gd for h in index.get(x, ()))
             for h, shared in hits.items():
                 if shared >= _MOVED_CLAUSE * (len(gd) * len(grams_a[h])) ** 0.5 * 0.8:
-                    cand.append((similarity(d.old_text, came[h].new_text), k, h))
+                    cand.append((similarity(self._renamed(d.old_text), came[h].new_text), k, h))
         joined: dict[int, Pair] = {}
         drop: set[int] = set()
         for sim, k, h in greedy_one_to_one(cand, _MOVED_CLAUSE):
