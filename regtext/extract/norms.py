@@ -517,8 +517,9 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=20000)
 def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
-    """:func:`_pos` with agent nouns made whole: a verb (or a noun that is no actor itself)
-    followed by a one-character actor head is one noun, tagged ``nag`` (驾驶|人 → 驾驶人,
+    """:func:`_pos` with agent nouns made whole: a verb (or, before 所, 者 or a head the tagger
+    calls a suffix, a noun that is no actor itself) followed by a one-character actor head is
+    one noun, tagged ``nag`` (驾驶|人 → 驾驶人,
     请求|人 → 请求人, 车辆管理|所 → 车辆管理所), since the tagger knows few such derived
     words, and a verb before it is part of the name (赔偿|请求人); and 所在 before
     a verb is that head and the preposition 在 (车辆管理所在办理… is 车辆管理所 | 在 办理…).
@@ -535,7 +536,9 @@ def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
             head = "所"  # 车辆管理所在办理: 所在 here is the head 所 and the preposition 在
         prev = out[-1] if out else None
         if (prev and head in _ONE_CHAR_HEADS and len(prev[0]) >= 2
-                and (prev[1] in ("v", "vn") or (prev[1] == "n" and not _is_actorish(prev[0])))):
+                and (prev[1] in ("v", "vn")
+                     or ((head in ("所", "者") or flag == "k") and prev[1] == "n"
+                         and not _is_actorish(prev[0])))):
             out[-1] = (prev[0] + head, "nag")
             if head != word:
                 out.append(("在", "p"))
@@ -704,7 +707,10 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     """
     parts = [p for p in re.split(r"和|及其|及|与|、|以及|或者", raw) if p]
     if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
-        return [raw]
+        # 省、自治区、直辖市人民政府和国务院有关部门: a 、 list inside one member of a 和 list
+        parts = [p for p in re.split(r"和|及其|及|与|以及|或者", raw) if p]
+        if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
+            return [raw]
     known = set(aliases.values()) | set(_KNOWN_ACTORS)
     if any(normalize_actor(p, aliases) in known for p in parts):
         return parts
@@ -769,12 +775,13 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
     heads = heads or _AUTHORITY_RE
     cut = len(rest)
     for m in _BODY_END_RE.finditer(rest):
-        if m.start() == 0:
-            return ""
-        # 负责受理…的行政主管部门: the verb belongs to a relative clause before the head
+        # 负责受理…的行政主管部门, 由作出原行政行为的行政机关: the verb belongs to a relative
+        # clause before the head
         if re.match(r"[^，。；的]{0,30}?的[^，。；的]{0,14}?" + _AUTHORITY_RE.pattern + "(?!的)",
                     rest[m.start():]):
             continue
+        if m.start() == 0:
+            return ""
         cut = m.start()
         break
     head = rest[:cut]
@@ -1121,6 +1128,9 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         impersonal = ti == 0 and t.word in ("禁止", "严禁") and t.pos == segs[0].start
         floor = triggers[ti - 1].seg if ti else -1
         own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
+        if t.modality == "encouragement" and own and not any(
+                a in x.text for a in own for x in segs[: t.seg + 1] if not x.is_condition):
+            own = []  # 农民自建住宅的，鼓励…: the party of a condition is not the encourager
         if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
         if own and ctx.chapeau_actors and not any(_is_actorish(a) for a in own):
@@ -1223,8 +1233,9 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
-        if k > floor >= 0 and not other.is_condition:
-            continue
+        if k > floor >= 0 and not other.is_condition and not any(
+                segs[j].punct == "；" for j in range(floor, k)):
+            continue  # (after a ；, a new part opens with its own subject)
         if bare and k == t.seg - 1 and not other.is_condition:
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
