@@ -550,8 +550,8 @@ def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
 #: Token tags that may stand inside a subject noun phrase.
 _NP_FLAGS = ("n", "nag", "nr", "ns", "nt", "nz", "nrt", "j", "vn", "r", "m", "q", "an", "b", "f",
              "ng", "l", "i", "eng", "s")
-_NP_JOINERS = {"和", "及", "及其", "以及", "与", "、", "或者", "等", "其他", "的", "有关", "相关", "其",
-               "主管", "各级", "会同"}
+_NP_JOINERS = {"和", "及", "及其", "以及", "与", "、", "或者", "等", "其他", "的", "有关", "相关",
+               "其", "主管", "各级", "会同"}
 
 
 def _np_end_is_actor(words: str, last: str) -> bool:
