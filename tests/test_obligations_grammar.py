@@ -372,3 +372,12 @@ def test_the_body_after_you_qi(text, body):
 ])
 def test_you_qi_without_a_body_names_none(text):
     assert not any(a for a, _ in _penalties(text))
+
+
+def test_criminal_liability_is_not_the_disciplining_bodys():
+    text = ("卫生行政主管部门的工作人员违反本条例规定，滥用职权，玩忽职守，徇私舞弊的，由其所在单位"
+            "或者上级行政机关给予行政处分；构成犯罪的，依法追究刑事责任。")
+    assert _penalties(text) == [("所在单位或者上级行政机关", "给予行政处分"),
+                                (None, "追究刑事责任")]
+    # negative: a body written for the criminal part itself stays its actor
+    assert _penalties("构成犯罪的，由司法机关依法追究刑事责任。") == [("司法机关", "追究刑事责任")]

@@ -1025,7 +1025,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
-        sanctions = [(hk, hit, authority)]
+        # criminal liability is the judiciary's: the body named for an earlier part's sanction
+        # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
+        carried = "" if pi and not own_body and "刑事责任" in hit.group(0) else authority
+        sanctions = [(hk, hit, carried)]
         # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
         # 机关吊销营业执照): one penalty per body, each with its own actor
         offsets = _part_offsets(segs, a, b)
