@@ -294,3 +294,90 @@ def test_a_carried_party_named_as_the_object_bears_no_duty():
     # negative: a carried party that is not the object keeps bearing the duty
     doc2 = regtext.parse("第一条 经营者应当公开规则。\n规则发生变更的，应当及时公告。")
     assert regtext.obligations(doc2).set_index("ref").loc["1.2", "actor"] == "经营者"
+
+
+# -- subject phrases (issue 13, second pass): LawRefBook text outside every gold sample ----------
+
+SUBJECT_CASES = [
+    # a verb and a one-character head make one agent noun (驾驶|人, 请求|人, 车辆管理|所)
+    ("机动车驾驶人身体条件不适合驾驶机动车的，不得驾驶机动车。", "prohibition", "机动车驾驶人"),
+    ("赔偿请求人要求赔偿，应当先向赔偿义务机关提出。", "obligation", "赔偿请求人"),
+    ("车辆管理所办理机动车驾驶证业务时，应当按照减环节、减材料、减时限的要求，积极推行一次办结、"
+     "限时办结等制度。", "obligation", "车辆管理所"),
+    # an adjective modifying the noun after it is part of the subject (私募|基金管理人)
+    ("私募基金管理人在资金募集、投资运作过程中，应当按照国务院证券监督管理机构的规定和基金合同约定，"
+     "向投资者提供信息。", "obligation", "私募基金管理人"),
+    # 但 opens an exception clause whose subject follows it
+    ("对造成死亡的，应当支付丧葬费；但医疗机构或者司法鉴定人有明确意见的，可以参照确定护理人数并"
+     "赔偿相应的护理费。", "permission", "医疗机构或者司法鉴定人"),
+    # after a ；, a new part names its own subject
+    ("媒体公布的有关费用，由被执行人负担；申请执行人申请在媒体公布的，应当垫付有关费用。",
+     "obligation", "申请执行人"),
+]
+
+
+@pytest.mark.parametrize("text,modality,actor", SUBJECT_CASES)
+def test_the_subject_phrase_runs_to_its_real_end(text, modality, actor):
+    assert actor in _actors(text, modality)
+
+
+@pytest.mark.parametrize("text,modality,wrong", [
+    # a noun before 厂 is not made an agent (核动力厂 is a place here, not the party)
+    ("核动力厂等重要核设施外围地区应当划定规划限制区。", "obligation", "核动力厂"),
+    # a 的-condition's party does not encourage: 鼓励 with no subject of its own is the state's
+    ("农民自建低层住宅的，鼓励按照抗震设防规定、节能降碳设计标准等要求建设。", "encouragement",
+     "农民"),
+    # 所在 before a noun stays 所在 (其所在单位): no head 所 is cut out of it
+    ("国家工作人员违反本条例规定的，由其所在单位或者上级机关依法给予处分。", "penalty", "其所"),
+])
+def test_no_subject_where_the_words_are_no_party(text, modality, wrong):
+    assert not any(a.startswith(wrong) for a in _actors(text, modality))
+
+
+def test_jiqi_joins_the_members_of_one_subject():
+    actors = _actors("公安机关交通管理部门及其交通警察执行职务，应当自觉接受社会和公民的监督。",
+                     "obligation")
+    assert "交通警察" in actors and "公安机关交通管理部门" in actors
+    # negative: 及其 after a preposition's object names no subject
+    assert _actors("对违法行为人及其财产应当依法处理。", "obligation") == [""]
+
+
+def test_a_list_of_governments_and_departments_splits_at_he():
+    actors = _actors("市、区人民政府和有关部门应当采取措施、畅通渠道。", "obligation")
+    assert actors == ["市、区人民政府", "有关部门"]
+    # negative: a 、 list of departments alone stays one actor
+    assert _actors("发展改革、教育等部门应当加强指导。", "obligation") == ["发展改革、教育等部门"]
+
+
+@pytest.mark.parametrize("text,body", [
+    # 由其… : the offender's own unit or superior disciplines
+    ("对违反本条例规定的有关工作人员，由其所在单位视情节轻重，根据国家有关规定，给予行政处分。",
+     "所在单位"),
+    ("违反法律、行政法规的规定提前征收、延缓征收或者摊派税款的，由其上级机关或者行政监察机关"
+     "责令改正。", "上级机关或者行政监察机关"),
+    # 由 + a relative clause before the body
+    ("原行政行为被撤销的，应当由作出原行政行为的行政机关承担赔偿责任。",
+     "作出原行政行为的行政机关"),
+    # 海关 is a public authority
+    ("走私烟草专卖品，数额不大，不构成走私罪的，由海关没收走私货物、物品和违法所得，可以并处罚款。",
+     "海关"),
+])
+def test_the_body_after_you_qi(text, body):
+    assert body in [a for a, _ in _penalties(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "造成损失的，由其承担赔偿责任。",  # 其 is the offender: no body named
+    "违反本条例规定的，由其他机构处理；",  # 其他, not 其
+])
+def test_you_qi_without_a_body_names_none(text):
+    assert not any(a for a, _ in _penalties(text))
+
+
+def test_criminal_liability_is_not_the_disciplining_bodys():
+    text = ("卫生行政主管部门的工作人员违反本条例规定，滥用职权，玩忽职守，徇私舞弊的，由其所在单位"
+            "或者上级行政机关给予行政处分；构成犯罪的，依法追究刑事责任。")
+    assert _penalties(text) == [("所在单位或者上级行政机关", "给予行政处分"),
+                                (None, "追究刑事责任")]
+    # negative: a body written for the criminal part itself stays its actor
+    assert _penalties("构成犯罪的，由司法机关依法追究刑事责任。") == [("司法机关", "追究刑事责任")]

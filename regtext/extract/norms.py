@@ -91,6 +91,8 @@ _DUTY_WORDS: frozenset[str] = frozenset()
 _ALL_MODAL_WORDS: frozenset[str] = frozenset()
 #: Words that are actors whatever jieba tags them (组织 is often tagged a verb).
 _ACTOR_WORDS: frozenset[str] = frozenset()
+#: One-character heads (人, 者, 员, 所…): after a verb they make an agent noun (驾驶人).
+_ONE_CHAR_HEADS: frozenset[str] = frozenset()
 _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
@@ -159,6 +161,8 @@ def reload_rules() -> None:
     STRENGTH["penalty"] = max(int(x) for x in rules.column("penalty-phrases", "strength"))
     _ACTOR_SUFFIX = rules.column("actor-heads", "head")
     _ACTOR_WORDS = frozenset(rules.column("actor-heads", "head", any_tag="yes"))
+    global _ONE_CHAR_HEADS
+    _ONE_CHAR_HEADS = frozenset(h for h in _ACTOR_SUFFIX if len(h) == 1)
     _ACTOR_SUFFIX_RE = rules.alternation(_ACTOR_SUFFIX)
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
@@ -511,11 +515,43 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     return pos_tags(text)
 
 
+@lru_cache(maxsize=20000)
+def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_pos` with agent nouns made whole: a verb (or, before 所, 者 or a head the tagger
+    calls a suffix, a noun that is no actor itself) followed by a one-character actor head is
+    one noun, tagged ``nag`` (驾驶|人 → 驾驶人,
+    请求|人 → 请求人, 车辆管理|所 → 车辆管理所), since the tagger knows few such derived
+    words, and a verb before it is part of the name (赔偿|请求人); and 所在 before
+    a verb is that head and the preposition 在 (车辆管理所在办理… is 车辆管理所 | 在 办理…).
+
+    Example:
+        >>> [w for w, _ in _np_pos("机动车驾驶人应当")][:2]
+        ['机动车', '驾驶人']
+    """
+    toks = list(_pos(text))
+    out: list[tuple[str, str]] = []
+    for i, (word, flag) in enumerate(toks):
+        head = word
+        if word == "所在" and i + 1 < len(toks) and toks[i + 1][1] == "v":
+            head = "所"  # 车辆管理所在办理: 所在 here is the head 所 and the preposition 在
+        prev = out[-1] if out else None
+        if (prev and head in _ONE_CHAR_HEADS and len(prev[0]) >= 2
+                and (prev[1] in ("v", "vn")
+                     or ((head in ("所", "者") or flag == "k") and prev[1] == "n"
+                         and not _is_actorish(prev[0])))):
+            out[-1] = (prev[0] + head, "nag")
+            if head != word:
+                out.append(("在", "p"))
+            continue
+        out.append((word, flag))
+    return tuple(out)
+
+
 #: Token tags that may stand inside a subject noun phrase.
-_NP_FLAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "j", "vn", "r", "m", "q", "an", "b", "f",
+_NP_FLAGS = ("n", "nag", "nr", "ns", "nt", "nz", "nrt", "j", "vn", "r", "m", "q", "an", "b", "f",
              "ng", "l", "i", "eng", "s")
-_NP_JOINERS = {"和", "及", "以及", "与", "、", "或者", "等", "其他", "的", "有关", "相关", "其",
-               "主管", "各级", "会同"}
+_NP_JOINERS = {"和", "及", "及其", "以及", "与", "、", "或者", "等", "其他", "的", "有关", "相关",
+               "其", "主管", "各级", "会同"}
 
 
 def _np_end_is_actor(words: str, last: str) -> bool:
@@ -536,7 +572,8 @@ def _squeeze(text: str) -> str:
 
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
-    t = _squeeze(text)
+    # 但/但是 opens an exception clause: its subject follows (但人民法院…决定…的，可以…)
+    t = re.sub(r"^(?:但是|但)", "", _squeeze(text))
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(_ACTOR_WORD_RE.finditer(t[:48]))
@@ -545,7 +582,7 @@ def _leading_actor(text: str) -> str:
         return ""  # no actor word near the start: skip the tagger
     words = ""
     best = ""
-    toks = _pos(t[: last.end() + 2])
+    toks = _np_pos(t[: last.end() + 2])
     if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS) and not (
             len(toks) > 1 and _is_head_word(toks[1][0])):
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
@@ -557,11 +594,13 @@ def _leading_actor(text: str) -> str:
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
         # government's or court's own department is named after it: 人民政府统计机构)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
-                       and _is_head_word(toks[i + 1][0])
+                       and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
                        and (not best or best != words
                             or _HAS_DEPARTMENTS_RE.search(words) is not None))
+        # an adjective only as a modifier of the noun after it (私募|基金管理人)
+        modifier = flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
-                   or before_head)
+                   or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
                            and not before_head):
             break
@@ -620,7 +659,7 @@ def _subject_before(prefix: str) -> str:
     if not p:
         return ""
     kept: list[str] = []
-    for word, flag in _pos(p):
+    for word, flag in _np_pos(p):
         if flag == "p" or flag == "d" or not word.strip():
             break
         kept.append(word)
@@ -668,7 +707,10 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     """
     parts = [p for p in re.split(r"和|及其|及|与|、|以及|或者", raw) if p]
     if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
-        return [raw]
+        # 省、自治区、直辖市人民政府和国务院有关部门: a 、 list inside one member of a 和 list
+        parts = [p for p in re.split(r"和|及其|及|与|以及|或者", raw) if p]
+        if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
+            return [raw]
     known = set(aliases.values()) | set(_KNOWN_ACTORS)
     if any(normalize_actor(p, aliases) in known for p in parts):
         return parts
@@ -676,7 +718,9 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
 
 
 #: Words that hand a sanction to a body: 由…部门责令, 移送…机关吊销, 交由…处理.
-_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此|其)|移送|移交|交由|提请|报请)")
+#: 由其… names the offender's own unit or superior (由其所在单位给予处分, 由其上级机关责令):
+#: any party there is the sanctioning body, not only a public authority.
+_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|移送|移交|交由|提请|报请)")
 #: Where a body's name ends: the verb (or adverb) of the sanction that follows it.
 _BODY_END_RE = re.compile(
     r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
@@ -706,7 +750,7 @@ def _agent_after_you(text: str) -> str:
         >>> _agent_after_you("搬运遗体由殡仪馆"), _agent_after_you("由此造成的损失")
         ('殡仪馆', '')
     """
-    m = re.search(r"由(?!于|此|其)", text)
+    m = re.search(r"由(?!于|此)(?:其(?!他|中|余|次))?", text)
     if not m:
         return ""
     rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
@@ -718,7 +762,7 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _BODY_INTRO_RE.finditer(text):
         rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
-        body = _body_phrase(rest)
+        body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
         if body:
             out.append((m.start(), body))
     return out
@@ -731,12 +775,13 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
     heads = heads or _AUTHORITY_RE
     cut = len(rest)
     for m in _BODY_END_RE.finditer(rest):
-        if m.start() == 0:
-            return ""
-        # 负责受理…的行政主管部门: the verb belongs to a relative clause before the head
+        # 负责受理…的行政主管部门, 由作出原行政行为的行政机关: the verb belongs to a relative
+        # clause before the head
         if re.match(r"[^，。；的]{0,30}?的[^，。；的]{0,14}?" + _AUTHORITY_RE.pattern + "(?!的)",
                     rest[m.start():]):
             continue
+        if m.start() == 0:
+            return ""
         cut = m.start()
         break
     head = rest[:cut]
@@ -980,7 +1025,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
-        sanctions = [(hk, hit, authority)]
+        # criminal liability is the judiciary's: the body named for an earlier part's sanction
+        # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
+        carried = "" if pi and not own_body and "刑事责任" in hit.group(0) else authority
+        sanctions = [(hk, hit, carried)]
         # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
         # 机关吊销营业执照): one penalty per body, each with its own actor
         offsets = _part_offsets(segs, a, b)
@@ -1083,6 +1131,9 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
         impersonal = ti == 0 and t.word in ("禁止", "严禁") and t.pos == segs[0].start
         floor = triggers[ti - 1].seg if ti else -1
         own = _actors_for(t, segs, ctx.aliases, agents=agents, floor=floor)
+        if t.modality == "encouragement" and own and not any(
+                a in x.text for a in own for x in segs[: t.seg + 1] if not x.is_condition):
+            own = []  # 农民自建住宅的，鼓励…: the party of a condition is not the encourager
         if t.modality == "encouragement" and own and not any(_STATE_RE.search(a) for a in own):
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
         if own and ctx.chapeau_actors and not any(_is_actorish(a) for a in own):
@@ -1185,8 +1236,9 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
-        if k > floor >= 0 and not other.is_condition:
-            continue
+        if k > floor >= 0 and not other.is_condition and not any(
+                segs[j].punct == "；" for j in range(floor, k)):
+            continue  # (after a ；, a new part opens with its own subject)
         if bare and k == t.seg - 1 and not other.is_condition:
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
@@ -1208,7 +1260,7 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
 
 
 #: Tags of the nouns a plain subject is made of (乡镇 煤矿).
-_SUBJECT_NOUN_FLAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "j")
+_SUBJECT_NOUN_FLAGS = ("n", "nag", "nz", "nt", "ns", "nr", "nrt", "j")
 #: Nouns that close a nominalised verb phrase (数据处理活动): the verb is no predicate.
 _ACTIVITY_NOUNS = ("活动", "行为", "工作", "业务", "服务", "过程", "情况", "事项", "项目")
 
@@ -1223,7 +1275,7 @@ def _noun_before_verb(text: str) -> list[str]:
         >>> _noun_before_verb("乡镇煤矿开采煤炭资源"), _noun_before_verb("数据处理活动")
         (['乡镇煤矿'], [])
     """
-    toks = _pos(_squeeze(text))
+    toks = _np_pos(_squeeze(text))
     nouns = []
     for word, flag in toks:
         if flag not in _SUBJECT_NOUN_FLAGS:
@@ -1260,7 +1312,7 @@ def _segment_subject(text: str) -> str:
     t = re.sub(r"^(?:依法|依照|按照规定)", "", _squeeze(text))
     if not t or t.endswith("的") or len(t) > 60 or _PREP_RE.match(t):
         return ""
-    toks = _pos(t)
+    toks = _np_pos(t)
     if not toks or not _np_end_is_actor(t, toks[-1][0]):
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
