@@ -29,6 +29,8 @@ def test_actor_kind_rows(row):
     ("dsl", "2.1", "scope"),
     ("csl", "76.1.3", "definition"),
     ("pipl", "45.1", ""),
+    ("csl", "3.1", "principle"),  # 国家坚持网络安全与信息化发展并重，遵循…的方针
+    ("dsl", "21.1", ""),  # 国家建立数据分类分级保护制度: a programme, no principle
 ])
 def test_clause_kinds_on_real_provisions(doc_id, ref, kind):
     assert ranking.clause_kind(regtext.load(doc_id).get(ref).text) == kind
@@ -186,3 +188,18 @@ def test_a_definition_counts_only_for_a_clause_that_uses_its_term():
     # a definition clause matches definitions whatever its words
     defn = ranking.Provision("definition", frozenset(), frozenset())
     assert ranking.similarity_factor(defn, training, {}, "使用者，是指…") == 1.0
+
+
+def test_a_principle_clause_parallels_principle_clauses():
+    # 国家坚持发展和安全并重… (genai 3.1) parallels the CSL's 坚持网络安全与信息化发展并重 more than
+    # any programme sharing its words
+    doc = regtext.load("genai-2023-final")
+    src = ranking.source(doc.get("3.1"), doc)
+    assert src.kind == "principle"
+    csl3 = ranking.provision("csl", "3.1")
+    dsl21 = ranking.provision("dsl", "21.1")
+    assert ranking.similarity_factor(src, csl3, {}) == ranking.PRINCIPLE_BONUS
+    assert ranking.similarity_factor(src, dsl21, {}) == 1.0
+    duty = ranking.source(doc.get("11.2"), doc)  # a duty gains nothing from a principle
+    assert ranking.similarity_factor(duty, ranking.provision("pipl", "5.1"), {}) <= 2.0
+    assert ranking.similarity_factor(duty, csl3, {}) < ranking.PRINCIPLE_BONUS

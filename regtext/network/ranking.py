@@ -22,10 +22,12 @@ and a target provision into a score:
    ``rules/actor-kinds.tsv``; a duty of office, 在履行职责中知悉, binds the state side —
    ``rules/official-duty.tsv``), a similarity or concept match is discounted: officials'
    confidentiality is not a business's trade-secret duty.
-4. **The same act counts.** When both impose binding duties on the same kind of party, the
+4. **A principle parallels principles.** A clause stating the principles a text follows
+   (坚持…并重, 遵循…原则) gains :data:`PRINCIPLE_BONUS` on another text's principle clause.
+5. **The same act counts.** When both impose binding duties on the same kind of party, the
    share of the clause's act words (verbs and objects of its norms, by idf) found in the
    target's norms raises the score.
-5. **A text's own subject is not a topic.** The subject named in the source's title
+6. **A text's own subject is not a topic.** The subject named in the source's title
    (生成式人工智能服务 in 《生成式人工智能服务管理暂行办法》) runs through every clause;
    it is masked out of the query, so one statute sentence that names the same service
    is no duty match.
@@ -66,6 +68,8 @@ PARTY_DISCOUNT = 0.5
 BOILERPLATE_DISCOUNT = 0.35
 #: Most a shared act can raise a similarity score (factor 1 + ACT_BONUS × share).
 ACT_BONUS = 1.0
+#: Score factor for a principle clause matched to another text's principle clause.
+PRINCIPLE_BONUS = 1.5
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -83,8 +87,9 @@ def _clause_kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @lru_cache(maxsize=200_000)
 def clause_kind(text: str) -> str:
-    """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``definition`` or
-    ``""`` (a substantive rule), from ``rules/clause-kinds.tsv``.
+    """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``referral``,
+    ``definition``, ``principle`` or ``""`` (a substantive rule), from
+    ``rules/clause-kinds.tsv``.
 
     Example:
         >>> clause_kind("在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。")
@@ -412,6 +417,8 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
         factor *= DEFINITION_DISCOUNT  # a definition matches definitions, a rule rules
         if text is not None and tgt.terms and not uses_term(tgt.terms, text):
             factor *= BOILERPLATE_DISCOUNT / DEFINITION_DISCOUNT  # not the clause's term
+    if src.kind == tgt.kind == "principle":
+        factor *= PRINCIPLE_BONUS  # 坚持…并重 parallels another text's 坚持…并重
     if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
         if not src.actors & tgt.actors:
             factor *= PARTY_DISCOUNT
