@@ -29,6 +29,8 @@ def test_actor_kind_rows(row):
     ("dsl", "2.1", "scope"),
     ("csl", "76.1.3", "definition"),
     ("pipl", "45.1", ""),
+    ("csl", "3.1", "principle"),  # 国家坚持网络安全与信息化发展并重，遵循…的方针
+    ("dsl", "21.1", ""),  # 国家建立数据分类分级保护制度: a programme, no principle
 ])
 def test_clause_kinds_on_real_provisions(doc_id, ref, kind):
     assert ranking.clause_kind(regtext.load(doc_id).get(ref).text) == kind
@@ -124,3 +126,80 @@ def test_officials_confidentiality_is_not_a_business_trade_secret_duty():
 def test_provision_of_an_article_unites_its_paragraphs():
     art = ranking.provision("anti-unfair-competition", "9")
     assert "business" in art.actors
+
+
+@pytest.mark.parametrize("row", rules.table("addressed-party"), ids=lambda r: r["rule"])
+def test_addressed_party_rows(row):
+    if row["rule"] == "declaration":
+        assert ranking.state_declaration(row["example"])
+        assert not ranking.state_declaration(row["counterexample"])
+    else:
+        assert ranking.encouraged_kind(row["example"]) == "business"
+        assert ranking.encouraged_kind(row["counterexample"]) == ""
+
+
+def test_a_state_programme_addresses_the_state_even_without_a_modal_word():
+    # DSL 37 (国家大力推进电子政务建设…) has no 应当 but is the state's own programme; a
+    # provider's duty to make its output accurate is not matched to it at full weight
+    assert ranking.provision("dsl", "37").actors == frozenset({"state"})
+    assert "state" not in ranking.provision("pipl", "45").actors  # a processor's duty
+    doc = regtext.load("genai-2023-final")
+    duty = ranking.source(doc.get("7.1.4"), doc)  # 提供者…提高训练数据质量
+    programme = ranking.provision("dsl", "37")
+    assert ranking.similarity_factor(duty, programme, {}) == ranking.PARTY_DISCOUNT
+    policy = ranking.source(doc.get("3.1"), doc)  # 国家坚持…: the state speaks to the state
+    assert ranking.similarity_factor(policy, programme, {}) == 1.0
+
+
+def test_a_deference_to_other_state_rules_is_not_the_state_acting():
+    doc = regtext.load("genai-2023-final")
+    assert not ranking.state_declaration(doc.get("2.2").text)  # 国家对…另有规定的，从其规定
+    assert ranking.state_declaration(regtext.load("stpl").get("35.1").text)  # 国家鼓励新技术应用
+
+
+def test_an_encouragement_addresses_the_party_encouraged():
+    # 鼓励算法推荐服务提供者…: the provider is addressed, not (only) the state that encourages
+    assert "business" in ranking.provision("algorithm-recommendation", "12").actors
+    # 国家…鼓励和支持数据在各行业、各领域的创新应用: an activity, no party: the state's
+    assert ranking.provision("dsl", "14").actors == frozenset({"state"})
+
+
+def test_items_of_a_definition_belong_to_the_definition():
+    item = ranking.provision("deep-synthesis", "23.2.3")  # （三）音乐生成…的技术 of 深度合成技术
+    assert item.kind == "definition" and "深度合成技术" in item.terms
+    assert ranking.provision("pipl", "13.1.1").kind == ""  # an item of a substantive rule
+
+
+def test_defined_terms():
+    assert ranking.defined_terms(regtext.load("csl").get("76.1.3").text) == {"网络运营者"}
+    assert ranking.defined_terms(regtext.load("pipl").get("45.1").text) == frozenset()
+
+
+def test_a_definition_counts_only_for_a_clause_that_uses_its_term():
+    doc = regtext.load("genai-2023-final")
+    training = ranking.provision("deep-synthesis", "23.6")  # 训练数据，是指…
+    assert training.terms == {"训练数据"}
+    uses = doc.get("7.1.4")  # 提高训练数据质量: turns on the term
+    other = doc.get("5.1")  # 鼓励…创新应用: never says 训练数据
+    f_uses = ranking.similarity_factor(ranking.source(uses, doc), training, {}, uses.text)
+    f_other = ranking.similarity_factor(ranking.source(other, doc), training, {}, other.text)
+    assert f_uses == pytest.approx(ranking.DEFINITION_DISCOUNT)
+    assert f_other == pytest.approx(ranking.BOILERPLATE_DISCOUNT)
+    # a definition clause matches definitions whatever its words
+    defn = ranking.Provision("definition", frozenset(), frozenset())
+    assert ranking.similarity_factor(defn, training, {}, "使用者，是指…") == 1.0
+
+
+def test_a_principle_clause_parallels_principle_clauses():
+    # 国家坚持发展和安全并重… (genai 3.1) parallels the CSL's 坚持网络安全与信息化发展并重 more than
+    # any programme sharing its words
+    doc = regtext.load("genai-2023-final")
+    src = ranking.source(doc.get("3.1"), doc)
+    assert src.kind == "principle"
+    csl3 = ranking.provision("csl", "3.1")
+    dsl21 = ranking.provision("dsl", "21.1")
+    assert ranking.similarity_factor(src, csl3, {}) == ranking.PRINCIPLE_BONUS
+    assert ranking.similarity_factor(src, dsl21, {}) == 1.0
+    duty = ranking.source(doc.get("11.2"), doc)  # a duty gains nothing from a principle
+    assert ranking.similarity_factor(duty, ranking.provision("pipl", "5.1"), {}) <= 2.0
+    assert ranking.similarity_factor(duty, csl3, {}) < ranking.PRINCIPLE_BONUS

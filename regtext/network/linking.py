@@ -625,7 +625,8 @@ def rerank(node: Node, doc: Document, index: Index, allowed: Iterable[str], k: i
         return []
     scored = []
     for tdoc, tref, raw in hits:
-        factor = ranking.similarity_factor(src, ranking.provision(tdoc, tref), index.idf)
+        factor = ranking.similarity_factor(src, ranking.provision(tdoc, tref), index.idf,
+                                           node.text)
         if factor > 0:
             scored.append((tdoc, tref, raw * factor))
     scored.sort(key=lambda h: (-h[2], h[0], h[1]))

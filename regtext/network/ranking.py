@@ -14,15 +14,20 @@ and a target provision into a score:
    (…是指…) found by shared words counts fully when the clause itself defines something; a
    definition found through a term of the concept lexicon counts fully when the term is the
    clause's actor or the role it assigns (承担个人信息处理者责任), and at a discount otherwise.
+   A definition found by shared words whose defined term the clause never uses (深度合成技术，
+   是指… for a clause on innovative use) counts no more than boilerplate; the items of a
+   definition (（三）音乐生成…的技术) belong to it.
 3. **The party matters.** When the clause imposes a duty and the target addresses a different
    kind of party (state organs and officials, businesses, individuals —
    ``rules/actor-kinds.tsv``; a duty of office, 在履行职责中知悉, binds the state side —
    ``rules/official-duty.tsv``), a similarity or concept match is discounted: officials'
    confidentiality is not a business's trade-secret duty.
-4. **The same act counts.** When both impose binding duties on the same kind of party, the
+4. **A principle parallels principles.** A clause stating the principles a text follows
+   (坚持…并重, 遵循…原则) gains :data:`PRINCIPLE_BONUS` on another text's principle clause.
+5. **The same act counts.** When both impose binding duties on the same kind of party, the
    share of the clause's act words (verbs and objects of its norms, by idf) found in the
    target's norms raises the score.
-5. **A text's own subject is not a topic.** The subject named in the source's title
+6. **A text's own subject is not a topic.** The subject named in the source's title
    (生成式人工智能服务 in 《生成式人工智能服务管理暂行办法》) runs through every clause;
    it is masked out of the query, so one statute sentence that names the same service
    is no duty match.
@@ -63,6 +68,8 @@ PARTY_DISCOUNT = 0.5
 BOILERPLATE_DISCOUNT = 0.35
 #: Most a shared act can raise a similarity score (factor 1 + ACT_BONUS × share).
 ACT_BONUS = 1.0
+#: Score factor for a principle clause matched to another text's principle clause.
+PRINCIPLE_BONUS = 1.5
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -80,8 +87,9 @@ def _clause_kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @lru_cache(maxsize=200_000)
 def clause_kind(text: str) -> str:
-    """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``definition`` or
-    ``""`` (a substantive rule), from ``rules/clause-kinds.tsv``.
+    """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``referral``,
+    ``definition``, ``principle`` or ``""`` (a substantive rule), from
+    ``rules/clause-kinds.tsv``.
 
     Example:
         >>> clause_kind("在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。")
@@ -163,6 +171,7 @@ class Provision:
     kind: str
     actors: frozenset[str]  # kinds of party its norms address
     acts: frozenset[str]  # act words of its binding norms
+    terms: frozenset[str] = frozenset()  # the terms it defines (a definition)
 
 
 _NORMS: dict[tuple[str | None, int], tuple[Any, ...] | None] = {}
@@ -232,10 +241,19 @@ def _provisions(doc_id: str) -> dict[str, Provision]:
     for n in _doc_norms(doc):
         if n.ref:
             by_ref.setdefault(n.ref, []).append(n)
-    return {node.ref: _facts(node, doc,
-                             [n for r, ns in by_ref.items()
-                              if r == node.ref or r.startswith(node.ref + ".") for n in ns])
-            for node in doc.clauses()}
+    facts = {node.ref: _facts(node, doc,
+                              [n for r, ns in by_ref.items()
+                               if r == node.ref or r.startswith(node.ref + ".") for n in ns])
+             for node in doc.clauses()}
+    return {ref: _in_definition(f, facts.get(ref.rpartition(".")[0])) for ref, f in facts.items()}
+
+
+def _in_definition(item: Provision, parent: Provision | None) -> Provision:
+    """An item of a definition (（三）音乐生成…的技术 under 深度合成技术，是指…) is part of that
+    definition: it takes the definition's kind and terms."""
+    if item.kind or parent is None or parent.kind != "definition":
+        return item
+    return Provision("definition", item.actors, item.acts, parent.terms)
 
 
 @lru_cache(maxsize=1)
@@ -257,15 +275,88 @@ def official_duty(text: str) -> bool:
     return any(p.search(t) for p in _official())
 
 
+@lru_cache(maxsize=1)
+def _addressed() -> dict[str, tuple[re.Pattern[str], ...]]:
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for r in rules.table("addressed-party"):
+        out.setdefault(r["rule"], []).append(re.compile(r["pattern"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def encouraged_kind(text: str) -> str:
+    """The kind of party a 鼓励/支持 sentence encourages (``rules/addressed-party.tsv``), or
+    ``""`` when it names none (鼓励数据创新应用 encourages an activity, not a party).
+
+    Example:
+        >>> encouraged_kind("鼓励算法推荐服务提供者优化规则的透明度")
+        'business'
+        >>> encouraged_kind("鼓励和支持数据在各行业、各领域的创新应用")
+        ''
+    """
+    t = fold(text or "")
+    for p in _addressed().get("encouraged", ()):
+        m = p.search(t)
+        if m:
+            return actor_kind(m.group("party"))
+    return ""
+
+
+def state_declaration(text: str) -> bool:
+    """True when a provision opens a sentence with the state as its subject (国家推进…):
+    it says what the state does, so it addresses the state side even without a modal word.
+
+    Example:
+        >>> state_declaration("国家大力推进电子政务建设")
+        True
+        >>> state_declaration("国家秘密应当依法予以保密")
+        False
+    """
+    t = fold(text or "")
+    return any(p.search(t) for p in _addressed().get("declaration", ()))
+
+
+def _party(norm: Any) -> str:
+    """The kind of party a norm addresses: the one encouraged in 鼓励X…, else its actor's."""
+    if norm.modality == "encouragement":
+        kind = encouraged_kind(norm.text)
+        if kind:
+            return kind
+    return actor_kind(norm.actor)
+
+
 def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
     binding = [n for n in norms if n.modality in _BINDING]
-    actors = frozenset(filter(None, (actor_kind(n.actor) for n in norms)))
+    actors = frozenset(filter(None, (_party(n) for n in norms)))
     if norms and not actors and official_duty(node.text):
         actors = frozenset({"state"})  # 相关机构和人员 who learn things in office
+    if not actors and state_declaration(node.text):
+        actors = frozenset({"state"})  # 国家推进电子政务建设: the state's own programme
+    kind = clause_kind(node.text)
     return Provision(
-        clause_kind(node.text), actors,
+        kind, actors,
         frozenset().union(*(act_words(query_text(n.text, doc), n.actor) for n in binding))
-        if binding else frozenset())
+        if binding else frozenset(),
+        defined_terms(node.text) if kind == "definition" else frozenset())
+
+
+_DEFINED = re.compile(r"([^，。；：:\s（）()]{2,40}?)，?是指")
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """The terms a definition defines: what stands before each 是指, without 本法所称.
+
+    Example:
+        >>> sorted(defined_terms("本法所称网络运营者，是指网络的所有者、管理者和网络服务提供者。"))
+        ['网络运营者']
+        >>> sorted(defined_terms("训练数据，是指被用于训练机器学习模型的标注或者基准数据集。"))
+        ['训练数据']
+    """
+    out = set()
+    for m in _DEFINED.finditer(fold(text or "")):
+        term = re.sub(r"^.*?所称", "", m.group(1)).strip()
+        if len(term) >= 2:
+            out.add(term)
+    return frozenset(out)
 
 
 def provision(doc_id: str, ref: str) -> Provision:
@@ -283,7 +374,8 @@ def provision(doc_id: str, ref: str) -> Provision:
     if not parts:
         return Provision("", frozenset(), frozenset())
     return Provision(parts[0].kind, frozenset().union(*(p.actors for p in parts)),
-                     frozenset().union(*(p.acts for p in parts)))
+                     frozenset().union(*(p.acts for p in parts)),
+                     frozenset().union(*(p.terms for p in parts)))
 
 
 def source(node: Node, doc: Document) -> Provision:
@@ -295,8 +387,14 @@ def source(node: Node, doc: Document) -> Provision:
 # -- the rules ------------------------------------------------------------------------------
 
 
-def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> float:
+def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
+                      text: str | None = None) -> float:
     """How much a similarity hit of ``tgt`` for clause ``src`` is worth, as a factor (0 drops).
+
+    ``text`` is the clause's own text: a definition whose terms it never uses is matched on
+    other words (深度合成技术，是指利用…生成…文本、图像 for a clause on innovative use), so it
+    counts no more than boilerplate (:data:`BOILERPLATE_DISCOUNT`); without ``text`` every
+    definition gets :data:`DEFINITION_DISCOUNT`.
 
     Example:
         >>> duty = Provision("", frozenset({"business"}), frozenset({"删除", "个人信息"}))
@@ -317,6 +415,10 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
         factor *= BOILERPLATE_DISCOUNT
     elif (tgt.kind == "definition") != (src.kind == "definition"):
         factor *= DEFINITION_DISCOUNT  # a definition matches definitions, a rule rules
+        if text is not None and tgt.terms and not uses_term(tgt.terms, text):
+            factor *= BOILERPLATE_DISCOUNT / DEFINITION_DISCOUNT  # not the clause's term
+    if src.kind == tgt.kind == "principle":
+        factor *= PRINCIPLE_BONUS  # 坚持…并重 parallels another text's 坚持…并重
     if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
         if not src.actors & tgt.actors:
             factor *= PARTY_DISCOUNT
@@ -325,6 +427,20 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float]) -> 
             shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
             factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
     return factor
+
+
+def uses_term(terms: Iterable[str], text: str) -> bool:
+    """True when ``text`` uses one of the defined ``terms`` (or the term without its
+    qualifier: 服务提供者 of 深度合成服务提供者 is not enough, the whole term is needed).
+
+    Example:
+        >>> uses_term({"训练数据"}, "采取有效措施提高训练数据质量")
+        True
+        >>> uses_term({"深度合成技术"}, "鼓励生成式人工智能技术的创新应用")
+        False
+    """
+    t = fold(text or "")
+    return any(term in t for term in terms)
 
 
 def duty_object(term: str, text: str) -> bool:
