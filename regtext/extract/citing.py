@@ -90,7 +90,8 @@ class Citation:
         kind: ``"external"`` (another document), ``"internal"`` (the same document) or
             ``"generic"`` (国家有关规定: rules named by class; no target).
         target_doc: id of the cited document, ``None`` when it is not at hand.
-        target_title: the cited title as written (the document's own title for internal).
+        target_title: the cited title as written (the document's own title for internal; for
+            a 简称 the text defines, the full title it stands for).
         target_ref: the cited provision (``"22.1"``), ``None`` for a whole document or when
             the provision does not exist in a target at hand (a pin on a document not at hand
             is kept as spelled).
@@ -347,6 +348,7 @@ class _DocContext:
     target: _Target
     abbrevs: dict[str, str]
     simplified: bool  # no traditional characters: width folding is enough
+    as_of: str | None = None  # the date the text speaks from: cited titles resolve to then
 
 
 def _context(doc: Document) -> _DocContext:
@@ -358,12 +360,25 @@ def _context(doc: Document) -> _DocContext:
         # simplified when folding its distinct characters changes nothing but widths
         chars = "".join(set(doc.text or "".join(n.text for n in doc.children)))
         ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
-                          fold(chars) == chars.translate(_WIDTHS))
+                          fold(chars) == chars.translate(_WIDTHS), _doc_as_of(doc))
         try:
             _DOC_CACHE[doc] = ctx
         except TypeError:  # pragma: no cover
             pass
     return ctx
+
+
+def _doc_as_of(doc: Document) -> str | None:
+    """The citing text's date: its catalog dates, else the date of its file name (LawRefBook:
+    反垄断法(2022-06-24).md) or of its head (……2018年4月27日……通过). A cited law resolves to the
+    version in force then, not to the newest one (registered collections hold several)."""
+    meta = doc.meta or {}
+    value = meta.get("effective") or meta.get("promulgated")
+    if value:
+        return str(value)
+    from ..network.analysis import doc_date
+
+    return doc_date(doc) or None
 
 
 def _doc_abbreviations(doc: Document) -> dict[str, str]:
@@ -400,6 +415,15 @@ def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
         if core != title:
             doc_id = resolver.find(core, as_of)
     return doc_id, "title"
+
+
+def _full_title(written: str, name: str, form: Form, abbrevs: dict[str, str]) -> str:
+    """The title a citation names: as written, or for a 简称 the text defines (（以下简称《条例》）)
+    the full title it stands for, so that 《条例》 is looked up, scored and shown as the act it
+    names and not as the bare word 条例."""
+    if form == "abbreviation" and name in abbrevs:
+        return abbrevs[name]
+    return written
 
 
 # -- unbracketed law names before a pin (刑事诉讼法第六十四条) -------------------------------
@@ -706,8 +730,7 @@ class _Scan:
         self.resolver = resolver or _DEFAULT_RESOLVER
         self.resolver_names = _resolver_names(self.resolver) if resolver is not None else ()
         self._own_id = doc.id if doc is not None else None
-        meta = (doc.meta or {}) if doc is not None else {}
-        self.as_of: str | None = meta.get("effective") or meta.get("promulgated") or None
+        self.as_of: str | None = None
         self.text = text
         self.doc = doc
         self.source_ref = source_ref if (doc is None or source_ref is None
@@ -719,6 +742,7 @@ class _Scan:
             # fold() simplifies character by character; a simplified text only needs widths
             self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
+            self.as_of = ctx.as_of
         self.last_external: tuple[str | None, str] | None = None
         self.last_art: str | None = None
         self.last_ctx: tuple[str, str | None, str | None] | None = None
@@ -844,9 +868,14 @@ class _Scan:
         title = tok.group("title")
         if not _is_legal_title(title):
             return None  # 《营业执照》
+        if tok.start() > 0 and self.folded[tok.start() - 1] == "本" \
+                and "本" + title in forms.self_words():
+            # 本《办法》第二十条: the text's own type word in brackets, not another text
+            return _Chain(tok.start() - 1, tok.end(), i + 1, "self")
         target_id, form = _resolve_title(title, self.abbrevs, self.resolver, self.as_of)
+        written = self.text[tok.start() + 1: tok.end() - 1]
         return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id,
-                      self.text[tok.start() + 1: tok.end() - 1])
+                      _full_title(written, title, form, self.abbrevs))
 
     def _open_alias(self, tok: re.Match[str], i: int) -> _Chain | None:
         """依照网络安全法的规定, 刑法第二十条: a known name written without 《》."""
@@ -858,7 +887,8 @@ class _Scan:
         target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
-                      target_id, self.text[tok.start(): tok.end()])
+                      target_id, _full_title(self.text[tok.start(): tok.end()], name.strip(),
+                                             form, self.abbrevs))
 
     def _open_self(self, tok: re.Match[str], i: int) -> _Chain | None:
         """本法第二十条, 本办法第三条: the citing document by its type (needs a pin)."""
