@@ -417,6 +417,10 @@ def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
     return doc_id, "title"
 
 
+# 及其实施细则, 和其实施条例: a name that opens with "its" names a text of the law cited before
+_ITS = re.compile(r"^(?:及|和|与|以及)?其([\u4e00-\u9fff]{2,})$")
+
+
 def _full_title(written: str, name: str, form: Form, abbrevs: dict[str, str]) -> str:
     """The title a citation names: as written, or for a 简称 the text defines (（以下简称《条例》）)
     the full title it stands for, so that 《条例》 is looked up, scored and shown as the act it
@@ -884,7 +888,15 @@ class _Scan:
                 not forms.title_followers().match(self.folded, tok.end()):
             return None  # 维护国家安全法…: a name inside running text is no citation
         name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
+        its = _ITS.match(name)
+        if its:
+            # 《商标法》及其实施细则: "its" rules are the rules of the law just cited
+            if self.last_external is None or not self.last_external[1]:
+                return None
+            name = forms.strip_edition(self.last_external[1].strip("《》")) + its.group(1)
         target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
+        if its:
+            return _Chain(tok.start(), tok.end(), i + 1, "alias", "external", target_id, name)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
                       target_id, _full_title(self.text[tok.start(): tok.end()], name.strip(),

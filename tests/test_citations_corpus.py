@@ -1,0 +1,75 @@
+"""Citation fixes found by reading what stayed unresolved over LawRefBook (issue 14): each with
+a sentence from a LawRefBook text and a counterexample."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import regtext
+from regtext.extract.citing import find_citations
+
+LRB = next((p for p in (Path(os.environ.get("REGTEXT_LAWREFBOOK", "/nonexistent")),
+                        Path(__file__).resolve().parents[2] / "shared" / "lawrefbook",
+                        Path("/work/shared/lawrefbook")) if p.is_dir()), None)
+
+
+def external(text: str) -> list[tuple[str, str | None]]:
+    return [(c.target_title, c.target_ref) for c in find_citations(text) if c.kind == "external"]
+
+
+def test_its_implementing_rules_name_the_law_cited_before():
+    # 商标法 ... 及其实施细则: the implementing rules of the 商标法, not a law called 及其实施细则
+    text = "依照《中华人民共和国商标法》及其实施细则的有关规定予以处罚。"
+    assert external(text) == [("中华人民共和国商标法", None),
+                              ("中华人民共和国商标法实施细则", None)]
+    # without a law cited before, "its rules" name nothing
+    assert external("违反其实施细则的规定的，予以处罚。") == []
+
+
+def test_own_type_word_in_brackets_is_the_text_itself():
+    doc = regtext.parse("某市社会团体登记管理办法\n第一条 甲。\n第二条 有本《办法》第一条规定"
+                        "行为之一，构成犯罪的，依法追究刑事责任。", id="x")
+    df = regtext.citations(doc)
+    assert df[["kind", "target_ref"]].values.tolist() == [["internal", "1"]]
+    # another text's 《办法》 (a 简称 or a bare title) stays external
+    assert external("依照《办法》第一条的规定") == [("办法", "1")]
+
+
+def test_abbreviation_names_its_full_title():
+    doc = regtext.parse(
+        "补充安排\n第一条 根据《最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的安排》"
+        "(以下简称《安排》)第十一条的规定，作如下补充。\n第二条 将《安排》第二条第三款修改为：甲。",
+        id="y")
+    df = regtext.citations(doc).query("source_ref == '2.1'")
+    assert df[["form", "target_title", "target_ref"]].values.tolist() == [
+        ["abbreviation", "最高人民法院关于内地与香港特别行政区相互执行仲裁裁决的安排", "2.3"]]
+    # a title that is no 简称 of the text keeps its own words
+    assert external("按照《安排》第二条的规定") == [("安排", "2")]
+
+
+def test_tax_laws_as_a_class_are_no_title():
+    assert external("外资企业依照中国税法规定缴纳所得税后的利润，应当提取储备基金。") == []
+    assert external("依照中华人民共和国企业所得税法第三条的规定") == [
+        ("中华人民共和国企业所得税法", "3")]
+
+
+@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
+def test_a_file_cites_the_version_in_force_on_its_own_date(tmp_path, monkeypatch):
+    # 重庆市地方立法条例 (2017) cites 立法法: the 2015 version, not the 2023 one
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
+    laws = tmp_path / "laws"
+    laws.mkdir()
+    for name in ("立法法(2015-03-15).md", "立法法(2023-03-13).md"):
+        shutil.copy(LRB / "宪法相关法" / name, laws / name)
+    regtext.corpus.register(laws, progress=False)
+    citing = LRB / "DLC/重庆地方法规/地方性法规/重庆/重庆市地方立法条例(2017-01-19).md"
+    df = regtext.citations(regtext.read(citing)).query("kind == 'external'")
+    targets = set(df[df.target_title.str.contains("立法法")].target_doc)
+    assert targets == {"laws:立法法@2015-03-15"}
+    # a text with no date of its own cites the newest version
+    plain = regtext.parse("第一条 根据《中华人民共和国立法法》，制定本条例。")
+    assert set(regtext.citations(plain).target_doc) == {"laws:立法法@2023-03-13"}
