@@ -68,7 +68,7 @@ __all__ = ["IndexReport", "Match", "RegistryError", "cache_dir", "collections", 
 SCHEMA_VERSION = "2"
 #: Version of what is read from each file (regtext.corpus.metadata); when it changes, the next
 #: :func:`register` of a folder reads all its files again, changed or not.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 #: File name endings indexed in a folder.
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # repository paperwork, not laws
@@ -412,7 +412,25 @@ def _alias_keys(title: str) -> dict[str, int]:
     keys = {_key(title): 0}
     for variant in (core_title(title), without_issuer(title), without_issuer(core_title(title))):
         keys.setdefault(_key(variant), 1)
+    for key in list(keys):
+        keys.setdefault(_loose(key), 1)
     return keys
+
+
+# punctuation a title may carry or drop between a text's heading, its file name and the texts
+# that cite it (修理、更换、退货 / 修理更换退货; 偷税、抗税 / 偷税抗税); never 中华人民共和国 or
+# a word, so no other act shares the result
+_PUNCT = re.compile(r"[、，,·•．.\-－—–_]")
+
+
+def _loose(key: str) -> str:
+    """A lookup key without the punctuation that heading, file name and citation disagree on.
+
+    Example:
+        >>> _loose("家用汽车产品修理、更换、退货责任规定")
+        '家用汽车产品修理更换退货责任规定'
+    """
+    return _PUNCT.sub("", key)
 
 
 class _Index:
@@ -496,7 +514,9 @@ def lookup(title: str, as_of: Any = None) -> Match | None:
     if index is None or not title:
         return None
     key = _key(title)
-    cands = index._keys.get(key) or index._keys.get(_key(core_title(title.strip("《》"))))
+    core = _key(core_title(title.strip("《》")))
+    cands = (index._keys.get(key) or index._keys.get(core) or index._keys.get(_loose(key))
+             or index._keys.get(_loose(core)))
     if not cands and key in index._abbrev:
         cands = index._keys.get(index._abbrev[key])
     if not cands:
