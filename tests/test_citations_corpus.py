@@ -73,3 +73,28 @@ def test_a_file_cites_the_version_in_force_on_its_own_date(tmp_path, monkeypatch
     # a text with no date of its own cites the newest version
     plain = regtext.parse("第一条 根据《中华人民共和国立法法》，制定本条例。")
     assert set(regtext.citations(plain).target_doc) == {"laws:立法法@2023-03-13"}
+
+
+@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
+def test_a_short_name_of_a_title_the_text_cites_in_full(tmp_path, monkeypatch):
+    # 劳动争议解释（三） cites 《中华人民共和国劳动争议调解仲裁法》 in its preamble, then
+    # 调解仲裁法第四十七条 with no （以下简称）
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
+    laws = tmp_path / "laws"
+    laws.mkdir()
+    for rel in ("诉讼与非诉讼程序法/劳动争议调解仲裁法(2007-12-29).md",
+                "诉讼与非诉讼程序法/农村土地承包经营纠纷调解仲裁法(2009-06-27).md"):
+        shutil.copy(LRB / rel, laws / Path(rel).name)
+    regtext.corpus.register(laws, progress=False)
+    citing = (LRB / "司法解释"
+              / "最高人民法院关于审理劳动争议案件适用法律若干问题的解释（三）(2010-09-13).md")
+    df = regtext.citations(regtext.read(citing)).query("kind == 'external'")
+    short = df[df.text.str.startswith("调解仲裁法")]
+    assert len(short) >= 4
+    assert set(short.target_doc) == {"laws:劳动争议调解仲裁法@2007-12-29"}
+    # a text that names both acts in full gives no single title to shorten to
+    both = regtext.parse("某规定\n根据《中华人民共和国劳动争议调解仲裁法》和"
+                         "《中华人民共和国农村土地承包经营纠纷调解仲裁法》，制定本规定。\n"
+                         "第一条 依照调解仲裁法第四十七条处理。")
+    row = regtext.citations(both).query("source_ref == '1.1'")
+    assert row.target_doc.isna().all()

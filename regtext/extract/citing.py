@@ -349,6 +349,7 @@ class _DocContext:
     abbrevs: dict[str, str]
     simplified: bool  # no traditional characters: width folding is enough
     as_of: str | None = None  # the date the text speaks from: cited titles resolve to then
+    titles: tuple[str, ...] = ()  # the legal titles the text cites in 《》
 
 
 def _context(doc: Document) -> _DocContext:
@@ -360,7 +361,8 @@ def _context(doc: Document) -> _DocContext:
         # simplified when folding its distinct characters changes nothing but widths
         chars = "".join(set(doc.text or "".join(n.text for n in doc.children)))
         ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
-                          fold(chars) == chars.translate(_WIDTHS), _doc_as_of(doc))
+                          fold(chars) == chars.translate(_WIDTHS), _doc_as_of(doc),
+                          _doc_titles(doc))
         try:
             _DOC_CACHE[doc] = ctx
         except TypeError:  # pragma: no cover
@@ -379,6 +381,45 @@ def _doc_as_of(doc: Document) -> str | None:
     from ..network.analysis import doc_date
 
     return doc_date(doc) or None
+
+
+def _doc_titles(doc: Document) -> tuple[str, ...]:
+    """The legal titles ``doc`` cites in 《》, each once."""
+    text = doc.text or "\n".join(n.text for n in doc.children)
+    found = dict.fromkeys(t for t in re.findall(r"《([^《》\n]{2,120})》", fold(text))
+                          if _is_legal_title(t))
+    return tuple(found)
+
+
+# the head a short name drops is a place (河南省|公路管理条例): then it is another act
+_PLACE_HEAD = re.compile(r"(?:省|市|自治区|自治州|县|区|盟|旗)$")
+
+
+def _implicit_full(name: str, titles: tuple[str, ...]) -> str | None:
+    """The one title the text cites in full that ``name`` shortens without a （以下简称…）: the
+    text names 《中华人民共和国劳动争议调解仲裁法》, then writes 调解仲裁法第四十七条. ``None``
+    when no title or several end with ``name``, when the text also cites ``name`` itself, when
+    ``name`` is written in full (中华人民共和国…) or when the dropped head is a place
+    (河南省公路管理条例 is not 公路管理条例).
+
+    Example:
+        >>> titles = ("中华人民共和国劳动法", "中华人民共和国劳动争议调解仲裁法")
+        >>> _implicit_full("调解仲裁法", titles), _implicit_full("仲裁法", titles + ("仲裁法",))
+        ('中华人民共和国劳动争议调解仲裁法', None)
+        >>> _implicit_full("公路管理条例", ("河南省公路管理条例",)) is None
+        True
+    """
+    from .resolve import title_key
+
+    key = title_key(name)
+    if len(key) < 3 or fold(name).lstrip("《").startswith("中华人民共和国"):
+        return None
+    keys = {t: title_key(t) for t in titles}
+    if key in keys.values():
+        return None  # the text cites that very title too (《仲裁法》 beside 《…调解仲裁法》)
+    fulls = {t for t, tk in keys.items()
+             if tk.endswith(key) and not _PLACE_HEAD.search(tk[: -len(key)])}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _doc_abbreviations(doc: Document) -> dict[str, str]:
@@ -735,6 +776,7 @@ class _Scan:
         self.resolver_names = _resolver_names(self.resolver) if resolver is not None else ()
         self._own_id = doc.id if doc is not None else None
         self.as_of: str | None = None
+        self.titles: tuple[str, ...] = ()
         self.text = text
         self.doc = doc
         self.source_ref = source_ref if (doc is None or source_ref is None
@@ -746,7 +788,7 @@ class _Scan:
             # fold() simplifies character by character; a simplified text only needs widths
             self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
-            self.as_of = ctx.as_of
+            self.as_of, self.titles = ctx.as_of, ctx.titles
         self.last_external: tuple[str | None, str] | None = None
         self.last_art: str | None = None
         self.last_ctx: tuple[str, str | None, str | None] | None = None
@@ -878,8 +920,20 @@ class _Scan:
             return _Chain(tok.start() - 1, tok.end(), i + 1, "self")
         target_id, form = _resolve_title(title, self.abbrevs, self.resolver, self.as_of)
         written = self.text[tok.start() + 1: tok.end() - 1]
-        return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id,
-                      _full_title(written, title, form, self.abbrevs))
+        full = _full_title(written, title, form, self.abbrevs)
+        if target_id is None:
+            target_id, form, full = self._implicit(title, form, full)
+        return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id, full)
+
+    def _implicit(self, name: str, form: Form, full: str) -> tuple[str | None, Form, str]:
+        """An unresolved short name that shortens one title the text cites in full
+        (:func:`_implicit_full`): that title, when it resolves."""
+        longer = _implicit_full(name, self.titles)
+        if longer is not None:
+            target_id = self.resolver.find(longer, self.as_of)
+            if target_id is not None:
+                return target_id, "abbreviation", longer
+        return None, form, full
 
     def _open_alias(self, tok: re.Match[str], i: int) -> _Chain | None:
         """依照网络安全法的规定, 刑法第二十条: a known name written without 《》."""
@@ -897,10 +951,12 @@ class _Scan:
         target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
         if its:
             return _Chain(tok.start(), tok.end(), i + 1, "alias", "external", target_id, name)
+        full = _full_title(self.text[tok.start(): tok.end()], name.strip(), form, self.abbrevs)
+        if target_id is None:
+            target_id, form, full = self._implicit(name.strip(), form, full)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
-                      target_id, _full_title(self.text[tok.start(): tok.end()], name.strip(),
-                                             form, self.abbrevs))
+                      target_id, full)
 
     def _open_self(self, tok: re.Match[str], i: int) -> _Chain | None:
         """本法第二十条, 本办法第三条: the citing document by its type (needs a pin)."""
