@@ -98,3 +98,25 @@ def test_a_short_name_of_a_title_the_text_cites_in_full(tmp_path, monkeypatch):
                          "第一条 依照调解仲裁法第四十七条处理。")
     row = regtext.citations(both).query("source_ref == '1.1'")
     assert row.target_doc.isna().all()
+
+
+@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
+def test_a_registered_version_in_force_beats_a_shipped_text_of_another_date(tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
+    laws = tmp_path / "laws"
+    laws.mkdir()
+    for rel in ("经济法/反垄断法(2007-08-30).md", "经济法/反垄断法(2022-06-24).md",
+                "社会法/未成年人保护法(2020-10-17).md", "社会法/未成年人保护法(2024-04-26).md"):
+        src = next(LRB.glob("*/" + Path(rel).name))
+        shutil.copy(src, laws / src.name)
+    regtext.corpus.register(laws, progress=False)
+    find = regtext.corpus.find
+    # the shipped anti-monopoly is the 2022 text: a text of 2010 cites the 2007 one
+    assert find("《中华人民共和国反垄断法》", as_of="2010-05-01") == "laws:反垄断法@2007-08-30"
+    assert find("《中华人民共和国反垄断法》", as_of="2023-01-01") == "anti-monopoly"
+    assert find("《中华人民共和国反垄断法》") == "anti-monopoly"
+    # the shipped minors-protection is the 2020 text: replaced in 2024
+    assert find("《中华人民共和国未成年人保护法》", as_of="2025-03-01") == \
+        "laws:未成年人保护法@2024-04-26"
+    assert find("《中华人民共和国未成年人保护法》", as_of="2021-06-01") == "minors-protection"
