@@ -87,3 +87,23 @@ def test_nothing_registered_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="regtext corpus add"):
         regtext.graph(corpus="registered", store=tmp_path / "g.sqlite", progress=False)
     assert not (tmp_path / "g.sqlite").exists()
+
+
+def test_cli_registered_without_a_registration(tmp_path, monkeypatch, capsys):
+    from regtext.cli import main
+
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path))
+    assert main(["graph", "--corpus", "registered", "--store", str(tmp_path / "g.sqlite")]) != 0
+    assert "regtext corpus add" in capsys.readouterr().err
+
+
+def test_cli_registered_builds_the_store(built, tmp_path, capsys):
+    import json
+
+    from regtext.cli import main
+
+    store, _ = built  # the module's registration is in place
+    assert main(["graph", "--corpus", "registered", "--store", str(tmp_path / "c.sqlite"),
+                 "--workers", "1"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["documents"] == len(FILES) and counts["links"] == store.counts()["links"]
