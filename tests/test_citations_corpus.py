@@ -120,3 +120,31 @@ def test_a_registered_version_in_force_beats_a_shipped_text_of_another_date(tmp_
     assert find("《中华人民共和国未成年人保护法》", as_of="2025-03-01") == \
         "laws:未成年人保护法@2024-04-26"
     assert find("《中华人民共和国未成年人保护法》", as_of="2021-06-01") == "minors-protection"
+
+
+@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
+def test_a_dated_citation_names_that_version_or_none(tmp_path, monkeypatch):
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
+    laws = tmp_path / "laws"
+    laws.mkdir()
+    for name in ("立法法(2015-03-15).md", "立法法(2023-03-13).md"):
+        shutil.copy(LRB / "宪法相关法" / name, laws / name)
+    regtext.corpus.register(laws, progress=False)
+
+    def targets(text: str) -> list:
+        doc = regtext.parse("某条例\n（2024年1月1日通过）\n" + text)
+        return list(regtext.citations(doc).query("kind == 'external'").target_doc)
+
+    # the date before the title names the version: the 2015 text, though 2023 is newer
+    assert targets("第一条 2015年3月15日修正的《中华人民共和国立法法》另有规定的除外。") == [
+        "laws:立法法@2015-03-15"]
+    # a version older than any the collection holds is not resolved to a later text
+    assert targets("第一条 1990年1月1日发布的《中华人民共和国立法法》同时废止。") == [None]
+    # undated, the version in force on the citing text's date
+    assert targets("第一条 依照《中华人民共和国立法法》的规定。") == ["laws:立法法@2023-03-13"]
+    # a text citing its own title cites the version it replaces, never itself
+    own = regtext.parse("中华人民共和国立法法\n（2023年3月13日修正）\n第一条 甲。\n"
+                        "第二条 2000年3月15日通过的《中华人民共和国立法法》同时废止。\n"
+                        "第三条 《中华人民共和国立法法》的解释，依照本法。")
+    df = regtext.citations(own).query("kind == 'external'")
+    assert list(df.target_doc) == [None, "laws:立法法@2015-03-15"]

@@ -65,7 +65,7 @@ from ..text.terms import marker
 from . import citation_forms as forms
 from .citation_forms import Form, Kind
 from .resolve import DEFAULT as _DEFAULT_RESOLVER
-from .resolve import Resolver
+from .resolve import Resolver, title_key
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -378,8 +378,13 @@ def _doc_as_of(doc: Document) -> str | None:
     value = meta.get("effective") or meta.get("promulgated")
     if value:
         return str(value)
-    from ..network.analysis import doc_date
+    from ..network.analysis import _HEAD_DATE, doc_date
 
+    # a date in the title line first (中华人民共和国立法法（2023年3月13日修正）): the body's first
+    # date may be one the text cites
+    m = _HEAD_DATE.search(doc.title or "")
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return doc_date(doc) or None
 
 
@@ -456,6 +461,41 @@ def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
         if core != title:
             doc_id = resolver.find(core, as_of)
     return doc_id, "title"
+
+
+# a full date, then words up to the 《 with no other title or sentence break between: the date
+# the cited version was issued, adopted or took effect (1994年8月25日国务院发布的《…》)
+_YMD = r"[0-9〇零一二三四五六七八九十]"
+_DATED_BEFORE = re.compile(rf"(?P<y>{_YMD}{{4}})年(?P<m>{_YMD}{{1,3}})月(?P<d>{_YMD}{{1,3}})日"
+                           r"[^《》。；;，,\n]{0,40}(?:的|施行|公布|发布|通过|批准)$")
+
+
+def _day_before(day: str) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(str(day)[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return str(day)[:10]
+
+
+def _held_on(target_id: str, title: str, day: str) -> bool:
+    """Whether the document ``target_id`` a dated citation resolved to is a version issued on or
+    before ``day``: a registered version in force then, or a shipped text dated no later."""
+    from ..corpus import registry
+    from ..corpus.catalog import _version_date, resolve_id
+
+    shipped = resolve_id(target_id)
+    if shipped is not None and ":" not in target_id:
+        from ..corpus.catalog import record
+
+        date = _version_date(record(shipped))
+        return not date or date <= day
+    index = registry._Index.get()
+    if index is None or target_id not in index._docs:
+        return True  # the caller's own document: one version, nothing to choose
+    hit = registry.lookup(title, day)
+    return hit is not None and hit.doc_id == target_id and hit.in_force is not False
 
 
 # 及其实施细则, 和其实施条例: a name that opens with "its" names a text of the law cited before
@@ -918,12 +958,30 @@ class _Scan:
                 and "本" + title in forms.self_words():
             # 本《办法》第二十条: the text's own type word in brackets, not another text
             return _Chain(tok.start() - 1, tok.end(), i + 1, "self")
-        target_id, form = _resolve_title(title, self.abbrevs, self.resolver, self.as_of)
+        pinned = self._version_date(tok.start(), title)
+        target_id, form = _resolve_title(title, self.abbrevs, self.resolver,
+                                         pinned or self.as_of)
+        if pinned and target_id is not None and not _held_on(target_id, title, pinned):
+            target_id = None  # the version named is older than any the corpus holds
         written = self.text[tok.start() + 1: tok.end() - 1]
         full = _full_title(written, title, form, self.abbrevs)
         if target_id is None:
             target_id, form, full = self._implicit(title, form, full)
         return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id, full)
+
+    def _version_date(self, start: int, title: str) -> str | None:
+        """The date that names which version a 《title》 means: a date written right before it
+        (1994年8月25日国务院发布的《音像制品管理条例》同时废止), else, for the citing text's own
+        title (a text citing itself by name cites the version it replaces), the day before the
+        text's own date. ``None`` when neither applies."""
+        m = _DATED_BEFORE.search(self.folded, max(0, start - 60), start)
+        if m:
+            year, month, day = (cn_to_int(m.group(g)) for g in ("y", "m", "d"))
+            if year and month and day and 1900 < year < 2100 and month <= 12 and day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        if self.doc is not None and self.as_of and title_key(title) == title_key(self.doc.title):
+            return _day_before(self.as_of)
+        return None
 
     def _implicit(self, name: str, form: Form, full: str) -> tuple[str | None, Form, str]:
         """An unresolved short name that shortens one title the text cites in full
