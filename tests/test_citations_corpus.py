@@ -148,3 +148,36 @@ def test_a_dated_citation_names_that_version_or_none(tmp_path, monkeypatch):
                         "第三条 《中华人民共和国立法法》的解释，依照本法。")
     df = regtext.citations(own).query("kind == 'external'")
     assert list(df.target_doc) == [None, "laws:立法法@2015-03-15"]
+
+
+def test_a_short_name_defined_after_a_document_number():
+    # 《…的解释》（法释〔2009〕19号，以下简称《解释》）: the number does not hide the 简称
+    doc = regtext.parse("某决定\n第一条 对《最高人民法院、最高人民检察院关于办理妨害信用卡"
+                        "管理刑事案件具体应用法律若干问题的解释》（法释〔2009〕19号，以下简称"
+                        "《解释》）作如下修改：将《解释》第六条修改为：甲。", id="z")
+    df = regtext.citations(doc).query("kind == 'external'")
+    assert df[["form", "target_ref"]].values.tolist() == [["title", None],
+                                                          ["abbreviation", "6"]]
+    assert df.target_title.nunique() == 1
+    # a parenthesis that defines nothing stays what it was: a 《》 inside it is a citation
+    other = regtext.parse("某办法\n第一条 依照《甲条例》（根据《乙条例》修订）执行。")
+    assert len(regtext.citations(other).query("kind == 'external'")) == 2
+
+
+def test_a_type_word_is_no_short_name_across_texts(tmp_path, monkeypatch):
+    from regtext.corpus import registry
+
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
+    laws = tmp_path / "laws"
+    laws.mkdir()
+    head = "# {t}\n\n2001年3月1日 国务院令第1号公布\n\n<!-- INFO END -->\n\n"
+    (laws / "示例数据管理条例.md").write_text(head.format(t="示例数据管理条例")
+                                         + "第一条 甲。\n", encoding="utf-8")
+    (laws / "示例网络法.md").write_text(
+        head.format(t="示例网络法") + "第一条 根据《示例数据管理条例》（以下简称《条例》）和"
+        "《示例数据管理条例》（以下简称数据条例），制定本法。\n", encoding="utf-8")
+    regtext.corpus.register(laws, progress=False)
+    registry._Index.clear()
+    # another text's 《条例》 is the 条例 it names, not the one 示例网络法 meant
+    assert regtext.corpus.find("《条例》") is None
+    assert regtext.corpus.find("数据条例") == "laws:示例数据管理条例@2001-03-01"

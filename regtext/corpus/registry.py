@@ -472,16 +472,30 @@ class _Index:
             for key, doc_id, rank in con.execute("SELECT key, doc_id, rank FROM aliases"):
                 keys.setdefault(key, []).append((rank, doc_id))
             cls._keys = keys
-            counts: dict[str, dict[str, int]] = {}
+            counts: dict[str, set[str]] = {}
             for key, title_key in con.execute("SELECT key, title_key FROM abbreviations"):
-                per = counts.setdefault(key, {})
-                per[title_key] = per.get(title_key, 0) + 1
-            # a 简称 defined for several titles means the one most texts define it for
-            cls._abbrev = {k: max(v, key=lambda t: (v[t], t)) for k, v in counts.items()}
+                counts.setdefault(key, set()).add(title_key)
+            # a 简称 serves texts that do not define it only when every text that defines it
+            # means one title, and when it is more than a type word: 《解释》, 《条例》,
+            # 《实施条例》 mean "the one named above" in each text, a different one each time
+            cls._abbrev = {k: next(iter(v)) for k, v in counts.items()
+                           if len(v) == 1 and not _type_word(k)}
         except sqlite3.DatabaseError:
             cls._docs, cls._keys, cls._abbrev = {}, {}, {}
         finally:
             con.close()
+
+
+def _type_word(short: str) -> bool:
+    """A short name that is only a document type (条例, 解释, 实施条例, 暂行规定): a word of
+    citation-document-types.tsv, after 实施, 暂行 or 补充.
+
+    Example:
+        >>> _type_word("实施条例"), _type_word("解释"), _type_word("个保法")
+        (True, True, False)
+    """
+    core = re.sub(r"^(?:实施|暂行|补充|若干)+", "", short)
+    return core in rules.column("citation-document-types", "word")
 
 
 def _as_of(value: Any) -> str | None:

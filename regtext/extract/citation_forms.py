@@ -164,7 +164,7 @@ def head_pattern() -> str:
         raise rules.RuleError("citation-relative.tsv: 同… and 该… rows must list the same units")
     return (
         r"《(?P<title>[^《》\n]{1,120})》"
-        rf"|(?P<skip>（{marker()}[^（）\n]{{1,40}}）)"
+        rf"|(?P<skip>（(?:[^（）《》，,\n]{{1,30}}[，,])?{marker()}[^（）\n]{{1,40}}）)"
         rf"|(?<![{not_ben}])本(?P<self>{self_alt})(?=第)"  # not 基本法第…
         rf"|该(?P<that>{that_alt})(?=第)"
         rf"|(?P<rel>(?<![{not_qian}])前(?P<reln>[两二三四五六七八九十])?"

@@ -445,7 +445,8 @@ def _abbrev_def() -> re.Pattern[str]:
     """《title》（以下简称…）: a short name the text gives a cited title."""
     # the markers are shared (terms.marker()); the quotes are wider than terms.abbreviation_re(),
     # which misses a short title in quotes and brackets: （以下简称“《总体方案》”）
-    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（" + marker()
+    # a document number may come first: 《…的解释》（法释〔2009〕19号，以下简称《解释》）
+    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（(?:[^（）《》，,\n]{1,30}[，,])?" + marker()
                       + r"[“\"「]?《?(?P<short>[^（）《》“”\"「」\n]{2,30})》?[”\"」]?）")
 
 
