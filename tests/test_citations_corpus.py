@@ -142,12 +142,14 @@ def test_a_dated_citation_names_that_version_or_none(tmp_path, monkeypatch):
     assert targets("第一条 1990年1月1日发布的《中华人民共和国立法法》同时废止。") == [None]
     # undated, the version in force on the citing text's date
     assert targets("第一条 依照《中华人民共和国立法法》的规定。") == ["laws:立法法@2023-03-13"]
-    # a text citing its own title cites the version it replaces, never itself
+    # a text repealing its own title repeals the version it replaces, never itself
     own = regtext.parse("中华人民共和国立法法\n（2023年3月13日修正）\n第一条 甲。\n"
                         "第二条 2000年3月15日通过的《中华人民共和国立法法》同时废止。\n"
-                        "第三条 《中华人民共和国立法法》的解释，依照本法。")
+                        "第三条 本法修正前的《中华人民共和国立法法》同时废止。\n"
+                        "第四条 依照《中华人民共和国立法法》第一条作出决定。")
     df = regtext.citations(own).query("kind == 'external'")
-    assert list(df.target_doc) == [None, "laws:立法法@2015-03-15"]
+    # elsewhere (a form in its annex) its own title means the text itself
+    assert list(df.target_doc) == [None, "laws:立法法@2015-03-15", "laws:立法法@2023-03-13"]
 
 
 def test_a_short_name_defined_after_a_document_number():

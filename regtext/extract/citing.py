@@ -378,13 +378,23 @@ def _doc_as_of(doc: Document) -> str | None:
     value = meta.get("effective") or meta.get("promulgated")
     if value:
         return str(value)
-    from ..network.analysis import _HEAD_DATE, doc_date
+    from ..network.analysis import _HEAD_DATE, _ID_DATE, doc_date
 
-    # a date in the title line first (中华人民共和国立法法（2023年3月13日修正）): the body's first
-    # date may be one the text cites
+    def iso(m: re.Match[str]) -> str:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+    # a date in the title line (中华人民共和国立法法（2023年3月13日修正）) or the file name
     m = _HEAD_DATE.search(doc.title or "")
     if m:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        return iso(m)
+    m = _ID_DATE.search(doc.id or "")
+    if m:
+        return m.group(1)
+    # the header lines list adoption and every amendment: the text is the latest of them
+    # (刑法.md: 1979年7月1日通过 … 2023年12月29日修正); the body's dates are dates it cites
+    dates = [iso(m) for note in (doc.notes or ()) for m in _HEAD_DATE.finditer(str(note))]
+    if dates:
+        return max(dates)
     return doc_date(doc) or None
 
 
@@ -469,6 +479,10 @@ def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
 _YMD = r"[0-9〇零一二三四五六七八九十]"
 _DATED_BEFORE = re.compile(rf"(?P<y>{_YMD}{{4}})年(?P<m>{_YMD}{{1,3}})月(?P<d>{_YMD}{{1,3}})日"
                            r"[^《》。；;，,\n]{0,40}(?:的|施行|公布|发布|通过|批准)$")
+
+
+# a clause that repeals: the text it names is the one that stops applying
+_REPEALS = re.compile(r"废止|停止执行|不再适用|不再执行")
 
 
 def _day_before(day: str) -> str:
@@ -972,15 +986,17 @@ class _Scan:
 
     def _version_date(self, start: int, title: str) -> str | None:
         """The date that names which version a 《title》 means: a date written right before it
-        (1994年8月25日国务院发布的《音像制品管理条例》同时废止), else, for the citing text's own
-        title (a text citing itself by name cites the version it replaces), the day before the
-        text's own date. ``None`` when neither applies."""
+        (1994年8月25日国务院发布的《音像制品管理条例》同时废止), else, when a clause that repeals
+        names the citing text's own title (《…解释》（法释〔2013〕12号）同时废止), the day before
+        the text's own date: it repeals the version it replaces. Elsewhere a text naming its own
+        title (a form in its annex) means itself. ``None`` when neither applies."""
         m = _DATED_BEFORE.search(self.folded, max(0, start - 60), start)
         if m:
             year, month, day = (cn_to_int(m.group(g)) for g in ("y", "m", "d"))
             if year and month and day and 1900 < year < 2100 and month <= 12 and day <= 31:
                 return f"{year:04d}-{month:02d}-{day:02d}"
-        if self.doc is not None and self.as_of and title_key(title) == title_key(self.doc.title):
+        if self.doc is not None and self.as_of and _REPEALS.search(self.folded) \
+                and title_key(title) == title_key(self.doc.title):
             return _day_before(self.as_of)
         return None
 
