@@ -109,3 +109,14 @@ def test_generic_row(row):
 
     assert any(row["word"] in t for t in generic(row["example"])), row["example"]
     assert not any(row["word"] in t for t in generic(row["counterexample"]))
+
+
+@pytest.mark.parametrize("row", rows("citation-document-types"))
+def test_document_class_row(row):
+    from regtext.extract.citation_forms import document_class
+
+    assert row["class"] in {"act", "plan", "list", "standard", "treaty", "charter"}
+    title = re.search(r"《([^《》]+)》", row["example"])
+    if title and title.group(1).endswith(row["word"]):
+        assert document_class(title.group(1)) == row["class"]
+    assert document_class("营业执照") == ""

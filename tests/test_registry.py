@@ -303,3 +303,17 @@ def test_whole_lawrefbook_indexes_fast(cache):
     assert first.added == first.files > 3000 and took < 60
     again = regtext.corpus.register(LAWREFBOOK, progress=False)
     assert again.unchanged == first.files and again.seconds < 5
+
+
+@pytest.mark.skipif(LAWREFBOOK is None, reason="LawRefBook not available")
+def test_title_punctuation_the_file_drops_still_finds_it(cache, tmp_path):
+    # LawRefBook's heading: 家用汽车产品修理更换退货责任规定; texts cite it with 、
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    src = next(LAWREFBOOK.rglob("家用汽车产品修理更换退货责任规定*.md"))
+    shutil.copy(src, folder / src.name)
+    regtext.corpus.register(folder, progress=False)
+    hit = regtext.corpus.find("《家用汽车产品修理、更换、退货责任规定》")
+    assert hit is not None and hit.startswith("rules:家用汽车产品修理更换退货责任规定")
+    # dropping punctuation never drops a word: another act is not found
+    assert regtext.corpus.find("《家用汽车产品修理、更换责任规定》") is None

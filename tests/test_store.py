@@ -118,8 +118,10 @@ def test_missing_folder_is_an_error(tmp_path):
         regtext.graph(corpus=tmp_path / "absent", store=tmp_path / "g.sqlite")
 
 
-def test_registered_corpus_not_yet(tmp_path):
-    with pytest.raises(NotImplementedError, match="register"):
+def test_registered_corpus_needs_a_registration(tmp_path, monkeypatch):
+    # built over the registry now (tests/test_store_registered.py); empty: a clear error
+    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path))
+    with pytest.raises(ValueError, match="register"):
         regtext.graph(corpus="registered", store=tmp_path / "g.sqlite")
 
 

@@ -37,7 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print node and edge counts by kind instead of the graph")
     p.add_argument("--corpus", metavar="FOLDER",
                    help="build the whole-corpus graph of a folder of texts into a SQLite store "
-                   "(unchanged files are skipped on the next run) and print its counts")
+                   "(unchanged files are skipped on the next run) and print its counts; "
+                   "'registered' for the collections of `regtext corpus add` (a folder of that "
+                   "name: ./registered)")
     p.add_argument("--store", metavar="PATH",
                    help="the store for --corpus (default ~/.cache/regtext/graph.sqlite)")
     p.add_argument("--workers", type=int, default=None,
@@ -57,9 +59,12 @@ def run(args: argparse.Namespace) -> int:
 
         if args.docs:
             raise CliError("give --docs or --corpus, not both")
-        if not Path(args.corpus).exists():
+        if args.corpus != "registered" and not Path(args.corpus).exists():
             raise CliError(f"no such folder or file: {args.corpus}")
-        S = graph(corpus=args.corpus, store=args.store, workers=args.workers)
+        try:
+            S = graph(corpus=args.corpus, store=args.store, workers=args.workers)
+        except ValueError as exc:  # nothing registered
+            raise CliError(str(exc)) from None
         write_output(S.to_json(), args.output)
         return 0
     docs = None

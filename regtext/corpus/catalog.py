@@ -146,13 +146,41 @@ def find(title: str, as_of: str | None = None) -> str | None:
     if hit is not None:
         whole = record(hit).get("part_of")
         if not (whole and _key(title) == _key(whole)):
-            return hit
+            return _dated(hit, title, as_of)
         # the title names the whole instrument (民法典) and only one part of it is shipped:
         # a registered collection holding the whole one is the better answer
     for finder in _FINDERS:
         found = finder(title, as_of)
         if found is not None:
             return found
+    return hit
+
+
+def _version_date(rec: dict[str, Any]) -> str:
+    for key in ("published", "adopted", "effective"):
+        value = str(rec.get(key) or "")[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value
+    return ""
+
+
+def _dated(hit: str, title: str, as_of: str | None) -> str:
+    """The shipped text ``hit``, unless a registered collection holds another version of it that
+    was the one in force on ``as_of``: the shipped 反垄断法 is the 2022 text, and a text of 2010
+    cites the 2007 one; a text of 2025 cites the 2024 未成年人保护法, not the shipped 2020 one.
+    Without ``as_of``, or when the registry has no dated version in force then, or that version
+    is the shipped one's, the shipped text stays."""
+    if not as_of or not _FINDERS:
+        return hit
+    from .registry import lookup
+
+    shipped = _version_date(record(hit))
+    m = lookup(title, as_of)
+    if m is None or m.in_force is not True or not shipped or m.date == shipped:
+        return hit
+    day = str(as_of)[:10]
+    if shipped > day or m.date > shipped:  # the shipped text came later, or was replaced
+        return m.doc_id
     return hit
 
 

@@ -68,7 +68,7 @@ __all__ = ["IndexReport", "Match", "RegistryError", "cache_dir", "collections", 
 SCHEMA_VERSION = "2"
 #: Version of what is read from each file (regtext.corpus.metadata); when it changes, the next
 #: :func:`register` of a folder reads all its files again, changed or not.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 #: File name endings indexed in a folder.
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # repository paperwork, not laws
@@ -412,7 +412,25 @@ def _alias_keys(title: str) -> dict[str, int]:
     keys = {_key(title): 0}
     for variant in (core_title(title), without_issuer(title), without_issuer(core_title(title))):
         keys.setdefault(_key(variant), 1)
+    for key in list(keys):
+        keys.setdefault(_loose(key), 1)
     return keys
+
+
+# punctuation a title may carry or drop between a text's heading, its file name and the texts
+# that cite it (修理、更换、退货 / 修理更换退货; 偷税、抗税 / 偷税抗税); never 中华人民共和国 or
+# a word, so no other act shares the result
+_PUNCT = re.compile(r"[、，,·•．.\-－—–_]")
+
+
+def _loose(key: str) -> str:
+    """A lookup key without the punctuation that heading, file name and citation disagree on.
+
+    Example:
+        >>> _loose("家用汽车产品修理、更换、退货责任规定")
+        '家用汽车产品修理更换退货责任规定'
+    """
+    return _PUNCT.sub("", key)
 
 
 class _Index:
@@ -454,16 +472,30 @@ class _Index:
             for key, doc_id, rank in con.execute("SELECT key, doc_id, rank FROM aliases"):
                 keys.setdefault(key, []).append((rank, doc_id))
             cls._keys = keys
-            counts: dict[str, dict[str, int]] = {}
+            counts: dict[str, set[str]] = {}
             for key, title_key in con.execute("SELECT key, title_key FROM abbreviations"):
-                per = counts.setdefault(key, {})
-                per[title_key] = per.get(title_key, 0) + 1
-            # a 简称 defined for several titles means the one most texts define it for
-            cls._abbrev = {k: max(v, key=lambda t: (v[t], t)) for k, v in counts.items()}
+                counts.setdefault(key, set()).add(title_key)
+            # a 简称 serves texts that do not define it only when every text that defines it
+            # means one title, and when it is more than a type word: 《解释》, 《条例》,
+            # 《实施条例》 mean "the one named above" in each text, a different one each time
+            cls._abbrev = {k: next(iter(v)) for k, v in counts.items()
+                           if len(v) == 1 and not _type_word(k)}
         except sqlite3.DatabaseError:
             cls._docs, cls._keys, cls._abbrev = {}, {}, {}
         finally:
             con.close()
+
+
+def _type_word(short: str) -> bool:
+    """A short name that is only a document type (条例, 解释, 实施条例, 暂行规定): a word of
+    citation-document-types.tsv, after 实施, 暂行 or 补充.
+
+    Example:
+        >>> _type_word("实施条例"), _type_word("解释"), _type_word("个保法")
+        (True, True, False)
+    """
+    core = re.sub(r"^(?:实施|暂行|补充|若干)+", "", short)
+    return core in rules.column("citation-document-types", "word")
 
 
 def _as_of(value: Any) -> str | None:
@@ -496,7 +528,9 @@ def lookup(title: str, as_of: Any = None) -> Match | None:
     if index is None or not title:
         return None
     key = _key(title)
-    cands = index._keys.get(key) or index._keys.get(_key(core_title(title.strip("《》"))))
+    core = _key(core_title(title.strip("《》")))
+    cands = (index._keys.get(key) or index._keys.get(core) or index._keys.get(_loose(key))
+             or index._keys.get(_loose(core)))
     if not cands and key in index._abbrev:
         cands = index._keys.get(index._abbrev[key])
     if not cands:

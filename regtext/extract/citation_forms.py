@@ -32,8 +32,8 @@ from .. import rules
 from ..text.numerals import NUMBER
 from ..text.terms import marker
 
-__all__ = ["FORMS", "KINDS", "Form", "Kind", "head_pattern", "is_legal_title", "pin_pattern",
-           "self_words"]
+__all__ = ["FORMS", "KINDS", "Form", "Kind", "document_class", "head_pattern", "is_legal_title",
+           "pin_pattern", "self_words"]
 
 #: What a citation points at: another document, the citing document, or unnamed rules
 #: (国家有关规定, 有关法律、行政法规).
@@ -67,6 +67,31 @@ def is_legal_title(title: str) -> bool:
     """
     core = _TRAILING_PAREN.sub("", title.strip())
     return bool(_legal_suffix().search(core)) or bool(_legal_suffix().search(title.strip()))
+
+
+@cache
+def _classes() -> tuple[tuple[str, str], ...]:
+    rows = rules.table("citation-document-types")
+    return tuple(sorted(((r["word"], r["class"]) for r in rows), key=lambda wc: -len(wc[0])))
+
+
+def document_class(title: str) -> str:
+    """What a cited title names, by its ending (``class`` of citation-document-types.tsv):
+    ``act`` (a law, regulation, rule, interpretation, decision…), ``plan``, ``list``,
+    ``standard``, ``treaty`` or ``charter``; ``""`` when the title ends in no document type.
+    A trailing （…） is ignored.
+
+    Example:
+        >>> document_class("《中华人民共和国民法通则》"), document_class("国家危险废物名录")
+        ('act', 'list')
+        >>> document_class("杭州西湖文化景观保护管理规划（2018年）"), document_class("营业执照")
+        ('plan', '')
+    """
+    core = _TRAILING_PAREN.sub("", title.strip().strip("《》"))
+    for word, cls in _classes():
+        if core.endswith(word):
+            return cls
+    return ""
 
 
 def strip_edition(title: str) -> str:
@@ -139,7 +164,7 @@ def head_pattern() -> str:
         raise rules.RuleError("citation-relative.tsv: 同… and 该… rows must list the same units")
     return (
         r"《(?P<title>[^《》\n]{1,120})》"
-        rf"|(?P<skip>（{marker()}[^（）\n]{{1,40}}）)"
+        rf"|(?P<skip>（(?:[^（）《》，,\n]{{1,30}}[，,])?{marker()}[^（）\n]{{1,40}}）)"
         rf"|(?<![{not_ben}])本(?P<self>{self_alt})(?=第)"  # not 基本法第…
         rf"|该(?P<that>{that_alt})(?=第)"
         rf"|(?P<rel>(?<![{not_qian}])前(?P<reln>[两二三四五六七八九十])?"

@@ -65,7 +65,7 @@ from ..text.terms import marker
 from . import citation_forms as forms
 from .citation_forms import Form, Kind
 from .resolve import DEFAULT as _DEFAULT_RESOLVER
-from .resolve import Resolver
+from .resolve import Resolver, title_key
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -90,7 +90,8 @@ class Citation:
         kind: ``"external"`` (another document), ``"internal"`` (the same document) or
             ``"generic"`` (国家有关规定: rules named by class; no target).
         target_doc: id of the cited document, ``None`` when it is not at hand.
-        target_title: the cited title as written (the document's own title for internal).
+        target_title: the cited title as written (the document's own title for internal; for
+            a 简称 the text defines, the full title it stands for).
         target_ref: the cited provision (``"22.1"``), ``None`` for a whole document or when
             the provision does not exist in a target at hand (a pin on a document not at hand
             is kept as spelled).
@@ -347,6 +348,8 @@ class _DocContext:
     target: _Target
     abbrevs: dict[str, str]
     simplified: bool  # no traditional characters: width folding is enough
+    as_of: str | None = None  # the date the text speaks from: cited titles resolve to then
+    titles: tuple[str, ...] = ()  # the legal titles the text cites in 《》
 
 
 def _context(doc: Document) -> _DocContext:
@@ -358,12 +361,80 @@ def _context(doc: Document) -> _DocContext:
         # simplified when folding its distinct characters changes nothing but widths
         chars = "".join(set(doc.text or "".join(n.text for n in doc.children)))
         ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
-                          fold(chars) == chars.translate(_WIDTHS))
+                          fold(chars) == chars.translate(_WIDTHS), _doc_as_of(doc),
+                          _doc_titles(doc))
         try:
             _DOC_CACHE[doc] = ctx
         except TypeError:  # pragma: no cover
             pass
     return ctx
+
+
+def _doc_as_of(doc: Document) -> str | None:
+    """The citing text's date: its catalog dates, else the date of its file name (LawRefBook:
+    反垄断法(2022-06-24).md) or of its head (……2018年4月27日……通过). A cited law resolves to the
+    version in force then, not to the newest one (registered collections hold several)."""
+    meta = doc.meta or {}
+    value = meta.get("effective") or meta.get("promulgated")
+    if value:
+        return str(value)
+    from ..network.analysis import _HEAD_DATE, _ID_DATE, doc_date
+
+    def iso(m: re.Match[str]) -> str:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+    # a date in the title line (中华人民共和国立法法（2023年3月13日修正）) or the file name
+    m = _HEAD_DATE.search(doc.title or "")
+    if m:
+        return iso(m)
+    m = _ID_DATE.search(doc.id or "")
+    if m:
+        return m.group(1)
+    # the header lines list adoption and every amendment: the text is the latest of them
+    # (刑法.md: 1979年7月1日通过 … 2023年12月29日修正); the body's dates are dates it cites
+    dates = [iso(m) for note in (doc.notes or ()) for m in _HEAD_DATE.finditer(str(note))]
+    if dates:
+        return max(dates)
+    return doc_date(doc) or None
+
+
+def _doc_titles(doc: Document) -> tuple[str, ...]:
+    """The legal titles ``doc`` cites in 《》, each once."""
+    text = doc.text or "\n".join(n.text for n in doc.children)
+    found = dict.fromkeys(t for t in re.findall(r"《([^《》\n]{2,120})》", fold(text))
+                          if _is_legal_title(t))
+    return tuple(found)
+
+
+# the head a short name drops is a place (河南省|公路管理条例): then it is another act
+_PLACE_HEAD = re.compile(r"(?:省|市|自治区|自治州|县|区|盟|旗)$")
+
+
+def _implicit_full(name: str, titles: tuple[str, ...]) -> str | None:
+    """The one title the text cites in full that ``name`` shortens without a （以下简称…）: the
+    text names 《中华人民共和国劳动争议调解仲裁法》, then writes 调解仲裁法第四十七条. ``None``
+    when no title or several end with ``name``, when the text also cites ``name`` itself, when
+    ``name`` is written in full (中华人民共和国…) or when the dropped head is a place
+    (河南省公路管理条例 is not 公路管理条例).
+
+    Example:
+        >>> titles = ("中华人民共和国劳动法", "中华人民共和国劳动争议调解仲裁法")
+        >>> _implicit_full("调解仲裁法", titles), _implicit_full("仲裁法", titles + ("仲裁法",))
+        ('中华人民共和国劳动争议调解仲裁法', None)
+        >>> _implicit_full("公路管理条例", ("河南省公路管理条例",)) is None
+        True
+    """
+    from .resolve import title_key
+
+    key = title_key(name)
+    if len(key) < 3 or fold(name).lstrip("《").startswith("中华人民共和国"):
+        return None
+    keys = {t: title_key(t) for t in titles}
+    if key in keys.values():
+        return None  # the text cites that very title too (《仲裁法》 beside 《…调解仲裁法》)
+    fulls = {t for t, tk in keys.items()
+             if tk.endswith(key) and not _PLACE_HEAD.search(tk[: -len(key)])}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _doc_abbreviations(doc: Document) -> dict[str, str]:
@@ -384,7 +455,8 @@ def _abbrev_def() -> re.Pattern[str]:
     """《title》（以下简称…）: a short name the text gives a cited title."""
     # the markers are shared (terms.marker()); the quotes are wider than terms.abbreviation_re(),
     # which misses a short title in quotes and brackets: （以下简称“《总体方案》”）
-    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（" + marker()
+    # a document number may come first: 《…的解释》（法释〔2009〕19号，以下简称《解释》）
+    return re.compile(r"《(?P<t>[^《》\n]{1,120})》（(?:[^（）《》，,\n]{1,30}[，,])?" + marker()
                       + r"[“\"「]?《?(?P<short>[^（）《》“”\"「」\n]{2,30})》?[”\"」]?）")
 
 
@@ -400,6 +472,58 @@ def _resolve_title(title: str, abbrevs: dict[str, str], resolver: Resolver,
         if core != title:
             doc_id = resolver.find(core, as_of)
     return doc_id, "title"
+
+
+# a full date, then words up to the 《 with no other title or sentence break between: the date
+# the cited version was issued, adopted or took effect (1994年8月25日国务院发布的《…》)
+_YMD = r"[0-9〇零一二三四五六七八九十]"
+_DATED_BEFORE = re.compile(rf"(?P<y>{_YMD}{{4}})年(?P<m>{_YMD}{{1,3}})月(?P<d>{_YMD}{{1,3}})日"
+                           r"[^《》。；;，,\n]{0,40}(?:的|施行|公布|发布|通过|批准)$")
+
+
+# a clause that repeals: the text it names is the one that stops applying
+_REPEALS = re.compile(r"废止|停止执行|不再适用|不再执行")
+
+
+def _day_before(day: str) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(str(day)[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return str(day)[:10]
+
+
+def _held_on(target_id: str, title: str, day: str) -> bool:
+    """Whether the document ``target_id`` a dated citation resolved to is a version issued on or
+    before ``day``: a registered version in force then, or a shipped text dated no later."""
+    from ..corpus import registry
+    from ..corpus.catalog import _version_date, resolve_id
+
+    shipped = resolve_id(target_id)
+    if shipped is not None and ":" not in target_id:
+        from ..corpus.catalog import record
+
+        date = _version_date(record(shipped))
+        return not date or date <= day
+    index = registry._Index.get()
+    if index is None or target_id not in index._docs:
+        return True  # the caller's own document: one version, nothing to choose
+    hit = registry.lookup(title, day)
+    return hit is not None and hit.doc_id == target_id and hit.in_force is not False
+
+
+# 及其实施细则, 和其实施条例: a name that opens with "its" names a text of the law cited before
+_ITS = re.compile(r"^(?:及|和|与|以及)?其([\u4e00-\u9fff]{2,})$")
+
+
+def _full_title(written: str, name: str, form: Form, abbrevs: dict[str, str]) -> str:
+    """The title a citation names: as written, or for a 简称 the text defines (（以下简称《条例》）)
+    the full title it stands for, so that 《条例》 is looked up, scored and shown as the act it
+    names and not as the bare word 条例."""
+    if form == "abbreviation" and name in abbrevs:
+        return abbrevs[name]
+    return written
 
 
 # -- unbracketed law names before a pin (刑事诉讼法第六十四条) -------------------------------
@@ -706,8 +830,8 @@ class _Scan:
         self.resolver = resolver or _DEFAULT_RESOLVER
         self.resolver_names = _resolver_names(self.resolver) if resolver is not None else ()
         self._own_id = doc.id if doc is not None else None
-        meta = (doc.meta or {}) if doc is not None else {}
-        self.as_of: str | None = meta.get("effective") or meta.get("promulgated") or None
+        self.as_of: str | None = None
+        self.titles: tuple[str, ...] = ()
         self.text = text
         self.doc = doc
         self.source_ref = source_ref if (doc is None or source_ref is None
@@ -719,6 +843,7 @@ class _Scan:
             # fold() simplifies character by character; a simplified text only needs widths
             self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
+            self.as_of, self.titles = ctx.as_of, ctx.titles
         self.last_external: tuple[str | None, str] | None = None
         self.last_art: str | None = None
         self.last_ctx: tuple[str, str | None, str | None] | None = None
@@ -844,9 +969,46 @@ class _Scan:
         title = tok.group("title")
         if not _is_legal_title(title):
             return None  # 《营业执照》
-        target_id, form = _resolve_title(title, self.abbrevs, self.resolver, self.as_of)
-        return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id,
-                      self.text[tok.start() + 1: tok.end() - 1])
+        if tok.start() > 0 and self.folded[tok.start() - 1] == "本" \
+                and "本" + title in forms.self_words():
+            # 本《办法》第二十条: the text's own type word in brackets, not another text
+            return _Chain(tok.start() - 1, tok.end(), i + 1, "self")
+        pinned = self._version_date(tok.start(), title)
+        target_id, form = _resolve_title(title, self.abbrevs, self.resolver,
+                                         pinned or self.as_of)
+        if pinned and target_id is not None and not _held_on(target_id, title, pinned):
+            target_id = None  # the version named is older than any the corpus holds
+        written = self.text[tok.start() + 1: tok.end() - 1]
+        full = _full_title(written, title, form, self.abbrevs)
+        if target_id is None:
+            target_id, form, full = self._implicit(title, form, full)
+        return _Chain(tok.start(), tok.end(), i + 1, form, "external", target_id, full)
+
+    def _version_date(self, start: int, title: str) -> str | None:
+        """The date that names which version a 《title》 means: a date written right before it
+        (1994年8月25日国务院发布的《音像制品管理条例》同时废止), else, when a clause that repeals
+        names the citing text's own title (《…解释》（法释〔2013〕12号）同时废止), the day before
+        the text's own date: it repeals the version it replaces. Elsewhere a text naming its own
+        title (a form in its annex) means itself. ``None`` when neither applies."""
+        m = _DATED_BEFORE.search(self.folded, max(0, start - 60), start)
+        if m:
+            year, month, day = (cn_to_int(m.group(g)) for g in ("y", "m", "d"))
+            if year and month and day and 1900 < year < 2100 and month <= 12 and day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        if self.doc is not None and self.as_of and _REPEALS.search(self.folded) \
+                and title_key(title) == title_key(self.doc.title):
+            return _day_before(self.as_of)
+        return None
+
+    def _implicit(self, name: str, form: Form, full: str) -> tuple[str | None, Form, str]:
+        """An unresolved short name that shortens one title the text cites in full
+        (:func:`_implicit_full`): that title, when it resolves."""
+        longer = _implicit_full(name, self.titles)
+        if longer is not None:
+            target_id = self.resolver.find(longer, self.as_of)
+            if target_id is not None:
+                return target_id, "abbreviation", longer
+        return None, form, full
 
     def _open_alias(self, tok: re.Match[str], i: int) -> _Chain | None:
         """依照网络安全法的规定, 刑法第二十条: a known name written without 《》."""
@@ -855,10 +1017,21 @@ class _Scan:
                 not forms.title_followers().match(self.folded, tok.end()):
             return None  # 维护国家安全法…: a name inside running text is no citation
         name = tok.group("alias") or tok.group("alias2") or tok.group("alias3")
+        its = _ITS.match(name)
+        if its:
+            # 《商标法》及其实施细则: "its" rules are the rules of the law just cited
+            if self.last_external is None or not self.last_external[1]:
+                return None
+            name = forms.strip_edition(self.last_external[1].strip("《》")) + its.group(1)
         target_id, form = _resolve_title(name, self.abbrevs, self.resolver, self.as_of)
+        if its:
+            return _Chain(tok.start(), tok.end(), i + 1, "alias", "external", target_id, name)
+        full = _full_title(self.text[tok.start(): tok.end()], name.strip(), form, self.abbrevs)
+        if target_id is None:
+            target_id, form, full = self._implicit(name.strip(), form, full)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
-                      target_id, self.text[tok.start(): tok.end()])
+                      target_id, full)
 
     def _open_self(self, tok: re.Match[str], i: int) -> _Chain | None:
         """本法第二十条, 本办法第三条: the citing document by its type (needs a pin)."""

@@ -284,10 +284,13 @@ def graph(docs: Iterable[Document | str] | None = None, k: int = 5, resolver: An
     """The obligation graph over the shipped corpus, or over ``docs`` (Documents, ids,
     aliases or paths).
 
-    With ``corpus`` (a folder or a list of files; thousands of texts), the graph is built
+    With ``corpus`` (a folder or a list of files; thousands of texts; ``"registered"`` for the
+    collections of :func:`regtext.corpus.register`, with their ids), the graph is built
     into a SQLite store instead (``store=`` a path, default ``~/.cache/regtext/graph.sqlite``)
     and a :class:`regtext.network.store.GraphStore` is returned: unchanged files are skipped
-    on the next run, queries run as SQL, and ``.subgraph(docs)`` gives networkx graphs.
+    on the next run, queries run as SQL, and ``.subgraph(docs)`` gives networkx graphs. The
+    store's ``links_to`` rows come from citations and the concept lexicon only
+    (:func:`regtext.network.store.statute_links`).
 
     ``links_to`` edges point only at statutes that are in the graph; ``k`` is the number of
     links kept per clause and statute (see :func:`regtext.links`). ``resolver`` is handed to

@@ -54,6 +54,11 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE TABLE IF NOT EXISTS norms (
     doc TEXT NOT NULL, ref TEXT, n INTEGER, actor TEXT, modality TEXT, trigger TEXT,
     text TEXT, condition TEXT, exception TEXT);
+CREATE TABLE IF NOT EXISTS links (
+    doc TEXT NOT NULL, ref TEXT NOT NULL, target_doc TEXT NOT NULL, target_ref TEXT,
+    target_article TEXT, via TEXT, score REAL, rank INTEGER, evidence TEXT);
+CREATE INDEX IF NOT EXISTS link_source ON links (doc, ref);
+CREATE INDEX IF NOT EXISTS link_target ON links (target_doc, target_article);
 CREATE INDEX IF NOT EXISTS cit_target ON citations (target_doc, target_article);
 CREATE INDEX IF NOT EXISTS cit_source ON citations (doc, source_ref);
 CREATE INDEX IF NOT EXISTS norm_actor ON norms (actor, modality);
@@ -88,6 +93,8 @@ def corpus_files(corpus: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
         >>> ("pipl-2021-08-20" in {d for _, d in corpus_files(str(_files()))})
         True
     """
+    if isinstance(corpus, str) and corpus == "registered":
+        return registered_files()
     if isinstance(corpus, (str, os.PathLike)):
         root = Path(corpus)
         if not root.exists():
@@ -110,6 +117,36 @@ def corpus_files(corpus: str | os.PathLike | Iterable[str | os.PathLike]) -> lis
     return out
 
 
+def registered_files() -> list[tuple[Path, str]]:
+    """(path, registry id) of every file of the collections registered with
+    :func:`regtext.corpus.register`, so that the store's ids are the ids citations resolve to
+    (``lrb:数据安全法@2021-06-10``). A code assembled from its books (民法典) is not a file:
+    its books are.
+
+    Raises:
+        ValueError: when nothing is registered (saying how to register a folder).
+
+    Example:
+        >>> import os, tempfile
+        >>> saved = os.environ.get("REGTEXT_CACHE")
+        >>> os.environ["REGTEXT_CACHE"] = tempfile.mkdtemp()
+        >>> try:
+        ...     registered_files()
+        ... except ValueError as exc:
+        ...     print(str(exc).split(";")[0])
+        no collection is registered
+        >>> if saved is None: del os.environ["REGTEXT_CACHE"]
+        ... else: os.environ["REGTEXT_CACHE"] = saved
+    """
+    from ..corpus.registry import documents
+
+    df = documents()
+    if df.empty:
+        raise ValueError("no collection is registered; run `regtext corpus add FOLDER` (or "
+                         "regtext.corpus.register(FOLDER)) first, or pass corpus=FOLDER")
+    return [(Path(p), i) for p, i in zip(df["path"], df["id"])]
+
+
 def _article(ref: str | None) -> str | None:
     return ref.split(".")[0] if ref else None
 
@@ -129,7 +166,7 @@ def analyse_file(path: str, doc_id: str) -> dict[str, Any]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            doc = read(path, id=doc_id)
+            doc = _registered(doc_id) or read(path, id=doc_id)
             nodes = []
 
             def visit(node, parent: str) -> None:  # noqa: ANN001
@@ -151,10 +188,107 @@ def analyse_file(path: str, doc_id: str) -> dict[str, Any]:
                 count[n.ref] = count.get(n.ref, 0) + 1
                 norms.append((doc_id, n.ref, count[n.ref], n.actor, n.modality, n.trigger,
                               n.text, n.condition or None, n.exception or None))
+            links = statute_links(doc, cites, norms)
         return {"doc": (doc_id, doc.title, str(path), len(doc.articles)), "nodes": nodes,
-                "citations": cites, "norms": norms}
+                "citations": cites, "norms": norms, "links": links}
     except Exception as exc:  # noqa: BLE001 - reported by the caller through guard()
         return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _registered(doc_id: str):  # noqa: ANN202 - a Document or None
+    """A registered document by its id, with the registry's metadata (its version date, which
+    dates its citations); ``None`` for a plain file id."""
+    if ":" not in doc_id:
+        return None
+    from ..corpus.registry import load_registered
+
+    return load_registered(doc_id)
+
+
+def statute_links(doc: Any, cites: list[tuple], norms: list[tuple]) -> list[tuple]:
+    """``links_to`` rows for the store: the statute provisions each obligation rests on.
+
+    Only clauses that impose a norm are linked, and only by the two cheap, trusted sources of
+    :func:`regtext.links`: **citation** (what the clause, its chapeau or its article cites, once
+    resolved: 1.0) and **concept** (a term of the concept lexicon the clause uses, at the
+    lexicon's weight; a definition counts at a discount unless the term names the clause's
+    actor, and a purpose or commencement clause takes no concept). BM25 similarity over every
+    clause of every text is left out: it would cost hours on a whole corpus (see docs/graph.md).
+    A concept target published after the text is left out, as :func:`regtext.links` does.
+    Rows: (doc, ref, target_doc, target_ref, target_article, via, score, rank, evidence).
+
+    Example:
+        >>> import regtext
+        >>> d = regtext.parse("某办法\\n第一条 个人信息处理者应当依照《中华人民共和国网络安全法》"
+        ...                   "第二十一条履行安全保护义务。", id="x")
+        >>> cites = [(r.source_ref, r.target_doc, r.target_ref, r.text) for r in
+        ...          regtext.citations(d).itertuples() if r.kind == "external"]
+        >>> rows = statute_links(d, [("x", s, None, "external", t, None, r, None, x)
+        ...                          for s, t, r, x in cites], [("x", "1.1")])
+        >>> sorted({(r[2], r[4], r[5]) for r in rows})[:2]
+        [('csl', '21', 'citation'), ('pipl', '73', 'concept')]
+    """
+    from . import ranking
+    from .analysis import doc_date
+    from .linking import find_concepts, is_later, lexicon
+
+    doc_id = doc.id
+    date = doc_date(doc) or None
+    obliged = {n[1] for n in norms}
+    by_ref: dict[str, list[tuple[str, str | None, str]]] = {}
+    for c in cites:  # (doc, source_ref, article, kind, target_doc, title, ref, article, text)
+        if c[3] == "external" and c[4] and c[1]:
+            by_ref.setdefault(c[1], []).append((c[4], c[6], c[8]))
+    actors = {}
+    for n in norms:
+        if len(n) > 3 and n[3]:
+            actors.setdefault(n[1], set()).add(n[3])
+    by_term: dict[str, list[Any]] = {}
+    for c in lexicon():
+        by_term.setdefault(c.term, []).append(c)
+    out: list[tuple] = []
+    for ref in sorted(obliged, key=_ref_order):
+        try:
+            node = doc.get(ref)
+        except (KeyError, ValueError):
+            continue
+        found: dict[tuple[str, str], tuple[int, float, str | None, str, str]] = {}
+        parts = ref.split(".")
+        for k in range(len(parts), 0, -1):  # the clause, its chapeau, its article
+            for tdoc, tref, text in by_ref.get(".".join(parts[:k]), ()):
+                if tdoc != doc_id:
+                    _keep(found, tdoc, tref, 0, 1.0, text)
+        if ranking.clause_kind(node.text) not in ranking.CITES_ONLY:
+            own = actors.get(ref, set())
+            for term, _, _ in find_concepts(node.text):
+                for i, c in enumerate(by_term.get(term, ())):
+                    if is_later(c.target_doc, date):
+                        continue
+                    weight = c.weight
+                    if c.relation == "defines" and not any(term in a for a in own):
+                        weight *= ranking.DEFINITION_DISCOUNT
+                    _keep(found, c.target_doc, c.target_ref, 1, round(weight - 0.1 * i, 4),
+                          term)
+        per_doc: dict[str, int] = {}
+        for (tdoc, art), (_, score, tref, name, evidence) in sorted(
+                found.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0])):
+            per_doc[tdoc] = per_doc.get(tdoc, 0) + 1
+            out.append((doc_id, ref, tdoc, tref, art or None, name, score, per_doc[tdoc],
+                        evidence))
+    return out
+
+
+def _keep(found: dict, tdoc: str, tref: str | None, via: int, score: float,
+          evidence: str) -> None:
+    """One link per (statute, article): the most trusted source, then the best score."""
+    key = (tdoc, (tref or "").split(".")[0])
+    cur = found.get(key)
+    if cur is None or (via, -score) < (cur[0], -cur[1]):
+        found[key] = (via, score, tref, ("citation", "concept")[via], evidence)
+
+
+def _ref_order(ref: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in ref.split(".")), ref
 
 
 def _analyse_star(args: tuple[str, str]) -> dict[str, Any]:
@@ -239,7 +373,7 @@ class GraphStore:
         return {"added": added, "skipped": skipped, "failed": failed}
 
     def _forget(self, doc_id: str) -> None:
-        for table in ("documents", "nodes", "citations", "norms"):
+        for table in ("documents", "nodes", "citations", "norms", "links"):
             self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))  # noqa: S608
 
     def _write(self, rows: dict[str, Any]) -> None:
@@ -250,6 +384,8 @@ class GraphStore:
                             rows["citations"])
         self.db.executemany("INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             rows["norms"])
+        self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            rows.get("links", ()))
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -260,9 +396,9 @@ class GraphStore:
         return pd.DataFrame(cur.fetchall(), columns=[c[0] for c in cur.description])
 
     def counts(self) -> dict[str, int]:
-        """Rows per table (``documents``, ``nodes``, ``citations``, ``norms``)."""
+        """Rows per table (``documents``, ``nodes``, ``citations``, ``norms``, ``links``)."""
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608
-                for t in ("documents", "nodes", "citations", "norms")}
+                for t in ("documents", "nodes", "citations", "norms", "links")}
 
     def has_document(self, doc: str) -> bool:
         """True when ``doc`` is a document of the store."""
@@ -338,6 +474,28 @@ class GraphStore:
         sql += " GROUP BY c.source_ref, c.target_doc, c.target_ref ORDER BY MIN(c.rowid)"
         return self._frame(sql, params)
 
+    def links(self, doc: str | None = None, to: str | Iterable[str] | None = None):
+        """The ``links_to`` rows: which statute provisions the obligations of ``doc`` (or of
+        every document) rest on, optionally only into the statutes ``to``.
+
+        Columns: ``doc``, ``ref``, ``target_doc``, ``target_ref``, ``target_article``, ``via``
+        (``citation`` or ``concept``), ``score``, ``rank``, ``evidence``.
+        """
+        where, params = [], []
+        if doc is not None:
+            if not self.has_document(doc):
+                raise KeyError(f"document {doc!r} is not in the corpus graph {self.path}")
+            where.append("doc = ?")
+            params.append(doc)
+        if to is not None:
+            targets = [self._target_id(t) for t in ([to] if isinstance(to, str) else to)]
+            where.append(f"target_doc IN ({','.join('?' * len(targets))})")
+            params += targets
+        sql = ("SELECT doc, ref, target_doc, target_ref, target_article, via, score, rank, "
+               "evidence FROM links" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY rowid")
+        return self._frame(sql, params)
+
     def subgraph(self, docs: Iterable[str]):
         """The named documents as a networkx graph: trees, ``cites`` edges and norms, with the
         node ids and attributes of :func:`regtext.graph`.
@@ -393,6 +551,16 @@ class GraphStore:
                     v = f"{tdoc}:{tref.split('.')[0]}"
                 if u in G and v in G and u != v and not G.has_edge(u, v, key="cites"):
                     G.add_edge(u, v, key="cites", kind="cites", text=text, citation_kind=kind)
+            for ref, tdoc, tref, via, score, rank, evidence in self.db.execute(
+                    "SELECT ref, target_doc, target_ref, via, score, rank, evidence FROM links "
+                    "WHERE doc = ? ORDER BY rowid", (doc,)):
+                u = f"{doc}:{ref}"
+                v = f"{tdoc}:{tref}" if tref else tdoc
+                if v not in G and tref:
+                    v = f"{tdoc}:{tref.split('.')[0]}"
+                if u in G and v in G and u != v:  # statutes outside the subgraph: see links()
+                    G.add_edge(u, v, key="links_to", kind="links_to", via=via, score=score,
+                               rank=rank, evidence=evidence)
         return G
 
     def to_json(self) -> str:
@@ -429,10 +597,8 @@ def build(corpus: Any, store: str | os.PathLike | None = None, workers: int | No
           progress: bool = True, executor: Executor | None = None) -> GraphStore:
     """Build or refresh the corpus graph of ``corpus`` in ``store``; see :meth:`GraphStore.update`.
     """
-    if corpus == "registered":
-        raise NotImplementedError(
-            "corpus='registered' needs the registry of regtext.corpus.register; pass a folder "
-            "or a list of files for now")
+    if isinstance(corpus, str) and corpus == "registered":
+        registered_files()  # nothing registered: say so before a store is created
     S = GraphStore(store)
     S.update(corpus, workers=workers, progress=progress, executor=executor)
     return S
