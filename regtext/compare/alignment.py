@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -182,20 +183,26 @@ def pieces(text: str, min_chars: int = _MIN_PIECE) -> list[str]:
 
 
 @lru_cache(maxsize=16)
-def _idf(texts: tuple[str, ...], stock: bool) -> tuple[dict[str, float], int]:
-    """IDF of every feature over ``texts`` (cached: clause alignment reuses one collection)."""
+def _idf(texts: tuple[str, ...], stock: bool
+         ) -> tuple[dict[str, float], int, dict[str, tuple[list[str], list[float]]]]:
+    """IDF of every feature over ``texts`` (cached: clause alignment reuses one collection),
+    the collection size, and an empty cache for the unit vectors weighed with it."""
     df: Counter = Counter()
     for t in texts:
         df.update(_features(t, stock).keys())
     # a small collection is padded to _MIN_DOCS texts, so that IDF does not punish
     # the words two short provisions share (with two texts every shared word has df=2)
     n = max(len(texts), _MIN_DOCS)
-    return {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}, n
+    return {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}, n, {}
 
 
 @lru_cache(maxsize=16)
 def _all_pieces(texts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for t in texts for p in pieces(t))
+
+
+_F32 = array("f", [0.0])  # float32 rounding of a Python float, as numpy stores it
+_CELLWISE = 24  # a rare feature touching at most this many cells is added in Python
 
 
 class _Space:
@@ -204,17 +211,33 @@ class _Space:
 
     def __init__(self, texts: Sequence[str], stock: bool = False,
                  background: tuple[str, ...] | None = None):
+        self.texts = list(texts)
         self.counts = [_features(t, stock) for t in texts]
-        self.idf, self.n = _idf(background if background else tuple(texts), stock)
+        self.idf, self.n, self._vectors = _idf(background if background else tuple(texts),
+                                               stock)
         self.unseen = math.log((self.n + 1) / 0.5)
+
+    def vector(self, i: int) -> tuple[list[str], list[float]]:
+        """Features of text ``i`` and their IDF weights scaled to unit length (kept with
+        the IDF: clause alignment weighs every clause of a pair with the same one)."""
+        text = self.texts[i]
+        got = self._vectors.get(text)
+        if got is None:
+            idf, unseen = self.idf, self.unseen
+            feats = list(self.counts[i])
+            weights = [c * idf.get(g, unseen) for g, c in self.counts[i].items()]
+            norm = math.sqrt(sum(w * w for w in weights)) or 1.0
+            got = self._vectors[text] = (feats, [w / norm for w in weights])
+        return got
 
     def matrix(self, idx_a: Sequence[int], idx_b: Sequence[int]):
         """Cosine similarity matrix between the texts ``idx_a`` and ``idx_b`` (numpy).
 
         Exact, but sparse-aware: the few features shared by many texts on both sides go
-        through a dense matrix product, the long tail of rare ones through per-feature
-        outer products (a dense product over every feature is far too slow for laws with
-        hundreds of articles).
+        through a dense matrix product, the long tail of rare ones is added cell by cell
+        (a dense product over every feature is far too slow for laws with hundreds of
+        articles). The float32 sums are those of numpy's per-feature outer products, in
+        the same order, so the scores do not depend on how they are computed.
         """
         import numpy as np
 
@@ -225,12 +248,14 @@ class _Space:
         def postings(idx: Sequence[int]) -> dict[str, tuple[list[int], list[float]]]:
             post: dict[str, tuple[list[int], list[float]]] = {}
             for r, i in enumerate(idx):
-                weights = {g: c * self.idf.get(g, self.unseen) for g, c in self.counts[i].items()}
-                norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-                for g, w in weights.items():
-                    rows, ws = post.setdefault(g, ([], []))
-                    rows.append(r)
-                    ws.append(w / norm)
+                feats, weights = self.vector(i)
+                for g, w in zip(feats, weights):
+                    got = post.get(g)
+                    if got is None:
+                        post[g] = ([r], [w])
+                    else:
+                        got[0].append(r)
+                        got[1].append(w)
             return post
 
         pa, pb = postings(idx_a), postings(idx_b)
@@ -240,16 +265,55 @@ class _Space:
         if dense:
             ma = np.zeros((len(idx_a), len(dense)), dtype=np.float32)
             mb = np.zeros((len(idx_b), len(dense)), dtype=np.float32)
-            for k, g in enumerate(dense):
-                ma[pa[g][0], k] = pa[g][1]
-                mb[pb[g][0], k] = pb[g][1]
+            for m, post in ((ma, pa), (mb, pb)):
+                rows: list[int] = []
+                cols: list[int] = []
+                vals: list[float] = []
+                for k, g in enumerate(dense):
+                    rs, ws = post[g]
+                    rows += rs
+                    cols += [k] * len(rs)
+                    vals += ws
+                m[rows, cols] = vals
             out += ma @ mb.T
-        for g in sparse:
-            (ra, wa), (rb, wb) = pa[g], pb[g]
-            if len(ra) == 1 and len(rb) == 1:
-                out[ra[0], rb[0]] += wa[0] * wb[0]
-            else:
-                out[np.ix_(ra, rb)] += np.outer(wa, wb)
+        if sparse:
+            # numpy's float32 arithmetic, cell by cell: a feature of one text on each side
+            # adds its product rounded to float32 (``out[r, c] += x``), one of several
+            # texts adds a float64 product and rounds the sum (``out[ix] += outer``); a
+            # feature of many cells goes to numpy itself, after the pending cells
+            f32 = _F32
+            cells: dict[tuple[int, int], float] = {}
+
+            def flush() -> None:
+                keys = list(cells)
+                out[[r for r, _ in keys], [c for _, c in keys]] = list(cells.values())
+                cells.clear()
+
+            for g in sparse:
+                (ra, wa), (rb, wb) = pa[g], pb[g]
+                if len(ra) == 1 and len(rb) == 1:
+                    key = (ra[0], rb[0])
+                    v = cells.get(key)
+                    if v is None:
+                        v = float(out[key])
+                    f32[0] = wa[0] * wb[0]
+                    f32[0] = v + f32[0]
+                    cells[key] = f32[0]
+                elif len(ra) * len(rb) > _CELLWISE:
+                    if cells:
+                        flush()
+                    out[np.ix_(ra, rb)] += np.outer(wa, wb)
+                else:
+                    for r, x in zip(ra, wa):
+                        for c, y in zip(rb, wb):
+                            key = (r, c)
+                            v = cells.get(key)
+                            if v is None:
+                                v = float(out[key])
+                            f32[0] = v + x * y
+                            cells[key] = f32[0]
+            if cells:
+                flush()
         return out
 
 

@@ -25,13 +25,22 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
-from ..compare.alignment import Match, align, clean, greedy_one_to_one, similarity
+from ..compare.alignment import (
+    Match,
+    _order,
+    _stock_re,
+    align,
+    clean,
+    greedy_one_to_one,
+    similarity,
+)
 from ..compare.redlining import Edit, edits, redline_html
 from ..compare.renames import Rename, apply_renames, find_renames
 from ..compare.segments import split_text
 from ..compare.tagging import TAGS
 from ..compare.tagging import tags as _tags
 from ..text.model import Document, Node
+from ..text.normalize import fold
 
 __all__ = ["Change", "Comparison", "Level", "Pair", "Relation", "diff"]
 
@@ -317,14 +326,17 @@ class Comparison:
         context = tuple([self._renamed(t) for a in self.old.articles for _, t in _units(a)]
                         + [t for a in self.new.articles for _, t in _units(a)])
         groups = _groups(self.pairs)
+        aligned = {(p.old_ref, p.new_ref) for p in self.pairs}
         rows: list[Pair] = []
         for old_refs, new_refs in groups:
             units_old = [(ref, self._renamed(t)) for r in old_refs
                          for ref, t in _units(self.old.get(r))]
             units_new = [u for r in new_refs for u in _units(self.new.get(r))]
-            matches = _pair_gaps(align(units_old, units_new, threshold=0.15, leftover=0.2,
-                                       leftover_new=0.4, context=context, boilerplate=False),
-                                 dict(units_old), dict(units_new))
+            matches = align(units_old, units_new, threshold=0.15, leftover=0.2,
+                            leftover_new=0.4, context=context, boilerplate=False)
+            if len(old_refs) > 1 and len(new_refs) > 1:
+                matches = _no_formula_moves(matches, dict(units_old), dict(units_new), aligned)
+            matches = _pair_gaps(matches, dict(units_old), dict(units_new))
             group = [self._pair("clause", m) for m in matches]
             rows.extend(_with_segments(_with_context(group)))
         rows = self._moved_clauses(rows)
@@ -737,6 +749,48 @@ def _with_segments(pairs: list[Pair]) -> list[Pair]:
     return [replace(p, old_segment=seg_old.get((p.old_ref or "", p.new_ref or ""), ""),
                     new_segment=seg_new.get((p.old_ref or "", p.new_ref or ""), ""))
             for p in pairs]
+
+
+_CROSS_SUBSTANCE = 0.15  # least similarity, formulas left out, of a 款 pair across articles
+
+
+def _no_formula_moves(matches: list[Match], old_units: dict[str, str],
+                      new_units: dict[str, str],
+                      aligned: set[tuple[str | None, str | None]]) -> list[Match]:
+    """Drop the clause pairs of a group of articles whose two articles were not aligned
+    with each other and whose texts share little but stock formulas (构成犯罪的，依法追究
+    刑事责任): such a pair says a 款 moved to another article, and a formula every
+    penalty article repeats is no evidence of that. The clauses become a deletion and an
+    addition (unless they keep other partners); the relations of the rest are recounted."""
+    def substance(text: str) -> str:
+        return _stock_re().sub("，", fold(text))
+
+    bad = {(m.old, m.new) for m in matches if m.old is not None and m.new is not None
+           and (m.old.split(".")[0], m.new.split(".")[0]) not in aligned
+           and similarity(substance(old_units[m.old]), substance(new_units[m.new]))
+           < _CROSS_SUBSTANCE}
+    if not bad:
+        return matches
+    kept = [m for m in matches if (m.old, m.new) not in bad]
+    old_deg = Counter(m.old for m in kept if m.old is not None and m.new is not None)
+    new_deg = Counter(m.new for m in kept if m.old is not None and m.new is not None)
+    out = []
+    for m in kept:
+        if m.old is not None and m.new is not None:
+            many_old, many_new = old_deg[m.old] > 1, new_deg[m.new] > 1
+            rel = ("many-to-many" if many_old and many_new else "split" if many_old
+                   else "merge" if many_new else "one-to-one")
+            if rel != m.relation:
+                m = replace(m, relation=rel)
+        out.append(m)
+    for o, n in sorted(bad, key=str):
+        if not old_deg[o]:
+            old_deg[o] = 1  # one deletion row, however many pairs it lost
+            out.append(Match(o, None, 0.0, ""))
+        if not new_deg[n]:
+            new_deg[n] = 1
+            out.append(Match(None, n, 0.0, ""))
+    return _order(out, list(old_units), list(new_units))
 
 
 _MOVED_CLAUSE = 0.6  # least similarity of a 款 moved into an article not aligned with its own

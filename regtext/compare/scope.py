@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .redlining import Edit, edits
 
@@ -25,6 +26,7 @@ _TITLE_RE = re.compile(r"《[^《》]*》")
 _PUNCT_RE = re.compile(r"[，。；：、,.;:！？（）()《》“”\s]")
 
 
+@lru_cache(maxsize=8192)
 def _tags(text: str) -> tuple[tuple[str, str], ...]:
     from ..extract.pipeline import pos_tags
 

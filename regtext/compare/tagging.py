@@ -260,8 +260,10 @@ def _norms(text: str, chapeau: str = "") -> tuple:
     return tuple(find_norms(text, chapeau=head)) if head else tuple(find_norms(text))
 
 
-def _units(norms) -> list[_Unit]:
-    """The binding duties of a text: each verb phrase a binding modal governs (cut at ，；)."""
+@lru_cache(maxsize=8192)
+def _units(norms: tuple) -> tuple[_Unit, ...]:
+    """The binding duties of a text: each verb phrase a binding modal governs (cut at ，；).
+    Cached: one text is read as old, new and as context of several rows."""
     out: list[_Unit] = []
     seen: set[int] = set()
     for n in norms:
@@ -294,7 +296,7 @@ def _units(norms) -> list[_Unit]:
         # condition (…另有规定的) or a deferral (从其规定) imposes nothing
         out.extend(_Unit(n.modality, p) for p in merged if not _INTRODUCER_RE.search(p)
                    and not _NOT_A_DUTY_RE.search(p.strip()))
-    return out
+    return tuple(out)
 
 
 _NOT_A_DUTY_RE = re.compile(r"的$|^(?:但|并|则)?(?:从|依照)其(?:规定|约定)")
@@ -307,22 +309,28 @@ _LIST_TAIL = ("以及", "及其", "或者", "等")
 
 
 def _starts_with_preposition(text: str) -> bool:
+    return _opens_with_preposition(text[:6])
+
+
+@lru_cache(maxsize=8192)
+def _opens_with_preposition(head: str) -> bool:
     from ..extract.pipeline import pos_tags
 
-    first = pos_tags(text[:6])
+    first = pos_tags(head)
     return bool(first) and first[0][1] == "p"
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
     c = clean(text)
-    return {c[i:i + 2] for i in range(len(c) - 1)}
+    return frozenset(c[i:i + 2] for i in range(len(c) - 1))
 
 
-def _cos(a: set[str], b: set[str]) -> float:
+def _cos(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / ((len(a) * len(b)) ** 0.5) if a and b else 0.0
 
 
-def _unmatched(units: list[_Unit], others: list[_Unit], other_text: str,
+def _unmatched(units: Sequence[_Unit], others: Sequence[_Unit], other_text: str,
                mine_is_old: bool) -> list[_Unit]:
     """The duties of ``units`` with no counterpart among ``others`` (one to one, best
     first) whose words ``other_text`` does not carry either."""
