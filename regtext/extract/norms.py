@@ -184,7 +184,7 @@ _ENACTING_RE = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|�
 _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需要)$")
 #: An authority's finding that opens a condition (人民法院发现…的，责令…): it names the
 #: authority that acts, not the offender.
-_FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中)?(?:发现|认为|查明|经查)")
+_FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查)?(?:发现|认为|查明|经查)")
 #: An order that stops or undoes an offence (责令其停止…, 责令限期改正): a sanction even
 #: when an authority's duty (应当) to give it is written (not 责令其监护人严加管教).
 _ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?(?:停止|改正|纠正|"
