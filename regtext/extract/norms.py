@@ -182,6 +182,13 @@ _STATE_RE = re.compile(r"国家|政府|部门|机关|国务院|委员会|^本[�
                        r"局$|厅$|办公室|人民法院|人民检察院")
 _ENACTING_RE = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|规则|准则|实施办法)[。\s]*$")
 _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需要)$")
+#: An authority's finding that opens a condition (人民法院发现…的，责令…): it names the
+#: authority that acts, not the offender.
+_FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查)?(?:发现|认为|查明|经查)")
+#: An order that stops or undoes an offence (责令其停止…, 责令限期改正): a sanction even
+#: when an authority's duty (应当) to give it is written (not 责令其监护人严加管教).
+_ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?(?:停止|改正|纠正|"
+                               r"整改|退还|退回|拆除|恢复)")
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
@@ -884,9 +891,15 @@ def find_norms(
         triggers = _embedded_dropped(segs, _find_triggers(segs))
         penalties, covered = _penalty_norms(segs, ctx)
         out.extend(penalties)
-        triggers = [t for t in triggers if t.seg not in covered]
+        # an obligation word inside a liability clause binds too: the offender's duty to
+        # make good (…的，应当恢复原状或者赔偿损失，并处罚款) or the authority's duty to
+        # sanction (…的，应当依法给予处分): it is not a discretionary 可以
+        triggers = [t for t in triggers if t.seg not in covered or _liability_duty(segs, t)]
         if ctx.chapeau_norm is not None and not ctx.own_seen:
-            first = min([triggers[0].seg if triggers else len(segs), *covered])
+            # a sanction in an item of a duty list (应当采取下列措施：（一）…的，责令其停止…)
+            # is what the chapeau's body must do: the item inherits across it
+            first = min([triggers[0].seg if triggers else len(segs),
+                         *([] if ctx.chapeau_norm.modality == "obligation" else covered)])
             out.extend(_inherited_norms(segs, first, bool(triggers), ctx))
         own = _own_norms(segs, triggers, ctx, agents=not chapeau)
         out.extend(own)
@@ -1012,8 +1025,12 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
-                _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]):
-            continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
+                _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]) and not (
+                _ORDER_TO_STOP_RE.match(segs[hk].text, hit.start()) and any(
+                    "违反" in x.text for x in segs[:hk] if x.is_condition)):
+            # 教育行政部门应当责令父母…: a duty to order, not a sanction clause, unless it
+            # orders the offender to stop (发现…违反本规定第八条的规定的，应当责令其停止…)
+            continue
         covered.update(range(a, b))
         if not own_body:
             # the authority that opens the clause or the sentence is the sanction's actor
@@ -1021,7 +1038,9 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             # (only a …时 clause: a …的 condition names the offender, not the authority)
             opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
                 (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
-                 and x.text.rstrip().endswith("时") and _opening_authority(x.text)), "")
+                 and (x.text.rstrip().endswith("时") or _FINDS_RE.match(
+                     x.text, len(_opening_authority(x.text))))
+                 and _opening_authority(x.text)), "")
             authority = opener or authority
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1045,6 +1064,26 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
     return out, covered
+
+
+def _liability_duty(segs: Sequence[_Seg], t: _Trigger) -> bool:
+    """True when modal word ``t``, inside a liability clause, states a duty of its own.
+
+    Only a modal verb of obligation counts (a 负责 there names a body: 由负责接收…的部门),
+    and not when a condition follows it in its ``；``-part (不履行…职责，应收不收，经批评教育
+    仍不改正的，…: the offence) or when it stands inside the sanction (处应缴…费一倍的罚款).
+    """
+    if t.modality != "obligation" or t.word in _DUTY_WORDS:
+        return False
+    seg = segs[t.seg]
+    hit = _sanction_in(seg.text)
+    if (hit and seg.start + hit.start() < t.pos) or seg.text[t.pos - seg.start - 1:
+                                                             t.pos - seg.start] == "处":
+        return False
+    for a, b in _parts(segs):
+        if a <= t.seg < b:
+            return not any(x.is_condition for x in segs[t.seg + 1: b])
+    return True
 
 
 def _part_offsets(segs: Sequence[_Seg], a: int, b: int) -> dict[int, int]:
@@ -1415,6 +1454,8 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         found = find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
     found = [replace(n, ref=node.ref) for n in found]
     out = list(found)
+    if node.children and _is_definition_list(own):
+        return out  # （X，是指下列行为：）the items describe what a term covers: no norms
     if node.children:
         # items of a case list (有下列情形之一的：) are conditions, not duties
         inherit = [] if _is_case_list(own) else [n for n in found if n.modality != "penalty"]
@@ -1423,13 +1464,39 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
             inherit = [n for n in inherit if n.start == last]
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
         authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
-                         None)
+                         None) or next((n for n in inherit if n.modality == "obligation"
+                                        and _AUTHORITY_END_RE.search(n.actor_raw or "")), None)
         for child in node.children:
             for n in _node_norms(child, aliases, inherit or None, carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
                 out.append(n)
     return out
+
+
+def _is_definition_list(chapeau: str) -> bool:
+    """True when ``chapeau`` introduces the items as the content of a definition.
+
+    The clause that opens the list defines (违法采取保全措施，是指人民法院依职权采取的下列
+    行为：) or the sentence goes on with one (…，是指…。包括下列行为：): its items describe
+    acts, and a 罚款 or 应当 inside them is part of the description, not a sanction or a duty.
+
+    Example:
+        >>> _is_definition_list("本条例所称重大事项，是指下列事项："), _is_definition_list(
+        ...     "提供者应当遵守以下规定：")
+        (True, False)
+    """
+    f = _mask(chapeau).rstrip()
+    sentences = [x for x in re.split(r"[。！？]", f) if x.strip()]
+    if not sentences or not re.search(r"(?:下列|以下|如下)[^，。；]{0,8}[：:]$", f):
+        return False
+    last = sentences[-1]
+    if _MODAL_RE.search(last):
+        return False
+    clause = re.split(r"[，；]", last)[-1]  # 是指…，按照以下方式确定：lists rules, not acts
+    return "是指" in clause or (
+        bool(re.match(r"\s*(?:具体|主要)?包括", last)) and len(sentences) > 1
+        and "是指" in sentences[-2])
 
 
 def _is_case_list(chapeau: str) -> bool:

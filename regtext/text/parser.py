@@ -78,6 +78,10 @@ _NEVER_HEAD_RE = re.compile(
 _QUOTE_INTRO_RE = re.compile(
     r"(如下|修改为|改为|修订为|表述为|规定为|增加[一二三四五六七八九十\d]*条[^。]*)：$")
 _TERMINAL = "。；：！？;:!?…”’」』"
+#: Sentence punctuation: a line with none is a title, a label, a table row or a formula.
+_PROSE_MARK_RE = re.compile(r"[，,、；;：:。！？]")
+_FORMULA_RE = re.compile(r"[＝=]")
+_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
 _KIND_OF = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 _PREFIX = {"part": "pt", "subpart": "spt", "chapter": "ch", "section": "sec"}
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
@@ -153,6 +157,7 @@ class _Builder:
         # 第一百二十三条 …; quoting = announced, in_quote = quoted lines are being read
         self.quoting = False
         self.in_quote = False
+        self.formula = False  # the last body line was a displayed formula (see _runs_on)
 
     def warn(self, kind: str, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(kind, line, message))
@@ -237,6 +242,9 @@ class _Builder:
         text = line.display
         if not self.in_quote:  # only the line right before quoted provisions announces them
             self.quoting = bool(_QUOTE_INTRO_RE.search(line.norm))
+        if not (self.in_quote or self.quoting) and self._runs_on(line):
+            return
+        self.formula = False
         m_item = _ITEM_RE.match(line.norm)
         if m_item:
             value = cn_to_int(m_item.group(1)) or 0
@@ -255,6 +263,50 @@ class _Builder:
             art.paras[-1].items.append(_Item(value, line.no, [text]))
             return
         art.paras.append(_Para(line.no, text))
+
+    def _runs_on(self, line: Line) -> bool:
+        """Append ``line`` to the text before it when it goes on with it: True if done.
+
+        Two typesetting breaks that are no new 款 (a blank line between them or not):
+        - a sentence broken off mid-way (``…延长工作时间的，`` / ``按照不低于…支付`` /
+          ``劳动者工资；``): the text before ends with ，/、 or, when it is prose (it has
+          sentence punctuation) with no formula, with a character; the line starts with one;
+        - a displayed formula (``应纳税额＝当期销项税额－当期进项税额``, no sentence
+          punctuation) after the text that announces it (``…计算公式：``), and the lines
+          without punctuation that go on with it (a fraction set over three lines).
+        """
+        art = self.article
+        norm = line.norm
+        if art is None or not art.paras or _structural(line) or not norm:
+            return False
+        para = art.paras[-1]
+        item = para.items[-1] if para.items else None
+        if item is not None and item.subitems:
+            item = item.subitems[-1]
+        prev = item.parts[-1] if item is not None else para.lead
+        if not prev:
+            return False
+        bare = not _PROSE_MARK_RE.search(norm)  # no sentence punctuation at all
+        formula = bare and bool(_FORMULA_RE.search(norm))
+        end = prev[-1]
+        if formula and (end in "：:" or self.formula):
+            pass
+        elif bare and self.formula:
+            pass  # a formula's next line: 核定开采回采率 / 开采回采率系数＝ / 实际开采回采率
+        elif not _IDEOGRAPH_RE.match(norm) or formula or _FORMULA_RE.search(prev):
+            return False
+        elif end in "，,、":
+            pass
+        elif not (_IDEOGRAPH_RE.match(end) and _PROSE_MARK_RE.search(prev)):
+            return False
+        # a formula keeps its own line; a broken sentence is mended
+        sep = "\n" if formula or self.formula else ""
+        self.formula = formula or (bare and self.formula)
+        if item is not None:
+            item.parts[-1] += sep + line.display
+        else:
+            para.lead += sep + line.display
+        return True
 
     def add_loose(self, kind: str, line: Line) -> None:
         if self.loose is None or self.loose.kind != kind:
