@@ -381,3 +381,34 @@ def test_criminal_liability_is_not_the_disciplining_bodys():
                                 (None, "追究刑事责任")]
     # negative: a body written for the criminal part itself stays its actor
     assert _penalties("构成犯罪的，由司法机关依法追究刑事责任。") == [("司法机关", "追究刑事责任")]
+
+
+# -- issue 13, third pass: categories seen on a second fresh sample, rules checked on the corpus --
+
+@pytest.mark.parametrize("text,actor", [
+    # 经X负责人批准: the organ whose head approves acts, not the party of the condition
+    ("社区矫正对象有下列情形之一的，经县级司法行政部门负责人批准，可以使用电子定位装置，加强监督管理：",
+     "县级司法行政部门"),
+    ("为了查明案情，在必要的时候，经公安机关负责人批准，可以进行侦查实验。", "公安机关"),
+    # a subject written out (not a condition's party) stays the actor
+    ("犯罪嫌疑人拒绝检查、提取、采集的，侦查人员认为必要的时候，经办案部门负责人批准，"
+     "可以强制检查、提取、采集。", "侦查人员"),
+])
+def test_the_organ_whose_head_approves_acts(text, actor):
+    assert _actors(text, "permission") == [actor]
+
+
+def test_approval_of_another_body_or_of_ones_own_head_names_no_actor():
+    # 经…部门批准 (no 负责人): the approver is not the one who acts
+    actors = _actors("商标评审委员会应当自收到申请之日起九个月内做出决定，并书面通知申请人。有特殊情况"
+                     "需要延长的，经国务院工商行政管理部门批准，可以延长三个月。", "permission")
+    assert actors == ["商标评审委员会"]
+    # 经本机关负责人批准: the body the sentence already names, not 本机关
+    actors = _actors("海事管理机构应当自受理申请之日起2个工作日内作出许可或者不予许可的决定。"
+                     "2个工作日内无法作出决定的，经海事管理机构负责人批准，可以延长5个工作日。",
+                     "permission")
+    assert actors == ["海事管理机构"]
+    actors = _actors("承办单位应当在接到政务服务热线事项五个工作日内办理完毕。对于特别复杂的政务服务"
+                     "热线事项，五个工作日不能办理完毕的，经本单位负责人批准，可以延期五个工作日。",
+                     "permission")
+    assert actors == ["承办单位"]

@@ -97,6 +97,8 @@ _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
+#: Nouns naming a party by what it is (公民, 当事人): a verb before one is no part of a name.
+_PERSON_NOUNS: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -167,6 +169,8 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _PERSON_NOUNS
+    _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -593,12 +597,17 @@ def _leading_actor(text: str) -> str:
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
         # government's or court's own department is named after it: 人民政府统计机构)
+        # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
+                       and toks[i + 1][0] not in _PERSON_NOUNS
                        and (not best or best != words
                             or _HAS_DEPARTMENTS_RE.search(words) is not None))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
-        modifier = flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        modifier = (flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+                    and toks[i + 1][0] not in _PERSON_NOUNS)
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+            break  # 组织他人…: a verb (even an actor word) taking a party as its object
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -1232,10 +1241,20 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             if found:
                 return found
     bare = not _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    # 经公安机关负责人批准，可以…: the organ whose head approves acts; it outranks the party of
+    # a condition (外国人…的，经…批准，可以遣送出境), not a subject written out (侦查人员…)
+    # (本机关, 行政机关: the organ is the one the sentence already names, when it names one)
+    approver = _head_approver(prefix)
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
+        if not approver and k >= t.seg - 2:
+            approver = _head_approver(other.text)
+            if approver:
+                continue
+        if approver and other.is_condition:
+            continue
         if k > floor >= 0 and not other.is_condition and not any(
                 segs[j].punct == "；" for j in range(floor, k)):
             continue  # (after a ；, a new part opens with its own subject)
@@ -1256,7 +1275,31 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             found = _agents_of_verb_phrase(other.text) or _noun_before_verb(other.text)
             if found:
                 return found
-    return []
+    if approver and not _SELF_ORGAN_RE.match(approver):
+        return _split_actors(approver, aliases)
+    return []  # (本机关: the caller's subject of the sentence before, or none)
+
+
+#: 经…负责人批准: an organ's head approves what the organ does (经本机关负责人批准, 经县级以上
+#: 公安机关主要负责人或者其授权的其他负责人批准).
+_HEAD_APPROVAL_RE = re.compile(
+    r"^经(?P<organ>[^，。；：经]{2,40}?)(?:主要)?负责人(?:或者其授权的其他负责人)?批准$")
+
+
+_SELF_ORGAN_RE = re.compile(r"^(?:本|该)|^(?:行政)?机关$")
+
+
+def _head_approver(text: str) -> str:
+    """The organ of ``经X负责人批准`` (X's head approves: X acts), or ''.
+
+    Example:
+        >>> _head_approver("经县级以上公安机关负责人批准"), _head_approver("经国务院批准")
+        ('县级以上公安机关', '')
+    """
+    m = _HEAD_APPROVAL_RE.match(_squeeze(text))
+    if not m or not _is_actorish(m.group("organ")):
+        return ""
+    return m.group("organ")
 
 
 #: Tags of the nouns a plain subject is made of (乡镇 煤矿).
