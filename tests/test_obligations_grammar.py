@@ -400,15 +400,16 @@ def test_the_organ_whose_head_approves_acts(text, actor):
 
 def test_approval_of_another_body_or_of_ones_own_head_names_no_actor():
     # 经…部门批准 (no 负责人): the approver is not the one who acts
-    actors = _actors("商标评审委员会应当自收到申请之日起九个月内做出决定，并书面通知申请人。有特殊情况"
-                     "需要延长的，经国务院工商行政管理部门批准，可以延长三个月。", "permission")
+    actors = _actors("商标评审委员会应当自收到申请之日起九个月内做出决定，并书面通知申请人。"
+                     "有特殊情况需要延长的，经国务院工商行政管理部门批准，可以延长三个月。",
+                     "permission")
     assert actors == ["商标评审委员会"]
     # 经本机关负责人批准: the body the sentence already names, not 本机关
     actors = _actors("海事管理机构应当自受理申请之日起2个工作日内作出许可或者不予许可的决定。"
                      "2个工作日内无法作出决定的，经海事管理机构负责人批准，可以延长5个工作日。",
                      "permission")
     assert actors == ["海事管理机构"]
-    actors = _actors("承办单位应当在接到政务服务热线事项五个工作日内办理完毕。对于特别复杂的政务服务"
-                     "热线事项，五个工作日不能办理完毕的，经本单位负责人批准，可以延期五个工作日。",
+    actors = _actors("承办单位应当在接到政务服务热线事项五个工作日内办理完毕。对于特别复杂的"
+                     "政务服务热线事项，五个工作日不能办理完毕的，经本单位负责人批准，可以延期五个工作日。",
                      "permission")
     assert actors == ["承办单位"]
