@@ -413,3 +413,22 @@ def test_approval_of_another_body_or_of_ones_own_head_names_no_actor():
                      "政务服务热线事项，五个工作日不能办理完毕的，经本单位负责人批准，可以延期五个工作日。",
                      "permission")
     assert actors == ["承办单位"]
+
+
+def test_items_sanctions_are_imposed_by_the_body_bound_to_take_the_measures():
+    doc = regtext.parse(
+        "第一百四十条 证券公司的治理结构、合规管理、风险控制指标不符合规定的，国务院证券监督管理"
+        "机构应当责令其限期改正；逾期未改正，或者其行为严重危及该证券公司的稳健运行、损害客户合法"
+        "权益的，国务院证券监督管理机构可以区别情形，对其采取下列措施：\n"
+        "（一）限制业务活动，责令暂停部分业务，停止核准新业务；\n"
+        "（二）限制分配红利，限制向董事、监事、高级管理人员支付报酬、提供福利；")
+    df = regtext.obligations(doc)
+    assert set(df[(df.ref == "140.1.1") & (df.modality == "penalty")].actor_raw) == {
+        "国务院证券监督管理机构"}
+    # negative: a civil liability the item hands to a party is not the duty bearer's
+    doc2 = regtext.parse(
+        "第三十五条 对于违反禁寄、限寄规定寄递的物品，邮政企业或者分支机构应当根据其种类、性质、"
+        "数量等分别作出下列处理：\n（一）不予寄递；\n"
+        "（四）造成危害人身安全或者污染、损毁其他邮件、设备的，由寄件人承担赔偿责任。")
+    df2 = regtext.obligations(doc2)
+    assert not set(df2[df2.modality == "penalty"].actor_raw) & {"分支机构", "邮政企业"}

@@ -1286,7 +1286,7 @@ _HEAD_APPROVAL_RE = re.compile(
     r"^经(?P<organ>[^，。；：经]{2,40}?)(?:主要)?负责人(?:或者其授权的其他负责人)?批准$")
 
 
-_SELF_ORGAN_RE = re.compile(r"^(?:本|该)|^(?:行政)?机关$")
+_SELF_ORGAN_RE = re.compile(r"^(?:本|该)|^(?:行政)?(?:机关|单位|部门|机构)$")
 
 
 def _head_approver(text: str) -> str:
@@ -1297,8 +1297,8 @@ def _head_approver(text: str) -> str:
         ('县级以上公安机关', '')
     """
     m = _HEAD_APPROVAL_RE.match(_squeeze(text))
-    if not m or not _is_actorish(m.group("organ")):
-        return ""
+    if not m or not _is_actorish(m.group("organ")) or re.match(r"上一?级", m.group("organ")):
+        return ""  # (经上一级公安机关负责人批准: a superior approves what the lower organ does)
     return m.group("organ")
 
 
@@ -1467,10 +1467,18 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
         authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
                          None)
+        # X应当采取下列措施：（一）…责令停止…: the body bound to take the measures imposes the
+        # sanctions its items list
+        # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
+        duty_body = next((n for n in inherit if n.actor_raw
+                          and _AUTHORITY_END_RE.search(n.actor_raw)), None)
         for child in node.children:
             for n in _node_norms(child, aliases, inherit or None, carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
+                elif (n.modality == "penalty" and n.actor is None and duty_body is not None
+                      and "责任" not in n.trigger and not _BODY_INTRO_RE.search(n.text)):
+                    n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
                 out.append(n)
     return out
 
