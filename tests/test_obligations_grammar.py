@@ -432,3 +432,30 @@ def test_items_sanctions_are_imposed_by_the_body_bound_to_take_the_measures():
         "（四）造成危害人身安全或者污染、损毁其他邮件、设备的，由寄件人承担赔偿责任。")
     df2 = regtext.obligations(doc2)
     assert not set(df2[df2.modality == "penalty"].actor_raw) & {"分支机构", "邮政企业"}
+
+
+def test_a_body_named_after_the_first_sanction_imposes_only_what_follows():
+    text = ("城乡规划编制单位有下列行为之一的，由所在地城市、县人民政府城乡规划主管部门"
+            "责令限期改正，处合同约定的规划编制费一倍以上二倍以下的罚款；情节严重的，责令停业整顿，由原发证机关"
+            "降低资质等级或者吊销资质证书；造成损失的，依法承担赔偿责任：")
+    assert _penalties(text) == [
+        ("所在地城市、县人民政府城乡规划主管部门", "责令"),
+        ("所在地城市、县人民政府城乡规划主管部门", "责令"),
+        ("原发证机关", "吊销"),
+        (None, "承担赔偿责任"),  # civil liability: the offender's, no body imposes it
+    ]
+    # negative: with no body before it, the first sanction takes the one named after it
+    text2 = ("违反本法第三十一条第一款规定的，没收违法所得，由公安机关处违法所得一倍以上十倍以下"
+             "罚款，没有违法所得或者违法所得不足二万元的，处二十万元以下罚款；情节严重的，"
+             "并处十五日以下拘留。")
+    assert {a for a, _ in _penalties(text2)} == {"公安机关"}
+
+
+def test_a_body_that_finds_the_offence_imposes_the_sanction():
+    text = ("建设行政主管部门或者其他有关部门发现建设单位在竣工验收过程中有违反国家有关建设工程质量"
+            "管理规定行为的，责令停止使用，重新组织竣工验收。")
+    assert _penalties(text)[0][0] == "建设行政主管部门或者其他有关部门"
+    # negative: a body that fails its duty is the offender, not the sanctioning body
+    text2 = ("履行数据监督管理职责的部门以及公共管理和服务机构不履行或者不正确履行本条例"
+             "规定职责的，对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。")
+    assert _penalties(text2)[0][0] is None

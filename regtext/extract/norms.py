@@ -587,12 +587,18 @@ def _leading_actor(text: str) -> str:
     words = ""
     best = ""
     toks = _np_pos(t[: last.end() + 2])
+    field = _FIELD_DEPARTMENT_RE.match(t) if toks and toks[0][1] == "vn" else None
     if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS) and not (
-            len(toks) > 1 and _is_head_word(toks[1][0])):
+            len(toks) > 1 and _is_head_word(toks[1][0])) and not field:
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
     for i, (word, flag) in enumerate(toks):
         if word.strip() == "":
             break
+        if field and len(words) + len(word) <= field.end():
+            words += word  # 建设|行政主管部门: the field's words, verbs or not
+            if _np_end_is_actor(words, word):
+                best = words
+            continue
         # a verb right before a head word names the body or person (调查人员, 统计机构,
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
@@ -630,6 +636,8 @@ def _leading_actor(text: str) -> str:
     return best if len(best) <= 40 else ""
 
 
+#: A department named by its field, whatever word the field is (建设行政主管部门, 教育行政部门).
+_FIELD_DEPARTMENT_RE = re.compile(r"[^，。；：的、]{1,6}?(?:行政主管|行政|主管)(?:部门|机关)")
 #: Bodies whose departments are named after them (县级以上人民政府统计机构, 人民法院…部门).
 _HAS_DEPARTMENTS_RE = re.compile(r"(?:政府|法院|检察院|国务院)$")
 
@@ -991,8 +999,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
-        own_body = _penalty_actor(part_text) if _BODY_INTRO_RE.search(part_text) else ""
-        authority = own_body or authority
+        bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
+        first_body = bodies[0][1] if bodies else ""
         hit, hk = None, a
         for k in range(a, b):
             if not segs[k].is_condition:
@@ -1018,29 +1026,43 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                         break
                     hit = None
         if hit is None:
+            authority = first_body or authority
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
                 _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]):
+            authority = first_body or authority
             continue  # 教育行政部门应当责令父母…: a duty to order, not a sanction clause
+        # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
+        # what follows it: the first sanction keeps the body before
+        offsets = _part_offsets(segs, a, b)
+        own_body = next((x for at, x in bodies if at < offsets[hk] + hit.start()), "")
+        ordered = re.match(r"经([^，。；]{2,40})$", segs[hk].text[: hit.start()])
+        if not own_body and ordered and _is_actorish(ordered.group(1)):
+            own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
+        authority = own_body or authority
         covered.update(range(a, b))
+        # (…的，没收违法所得，由公安机关处…罚款 with no body before: the body named)
         if not own_body:
             # the authority that opens the clause or the sentence is the sanction's actor
             # (…，国家食品药品监督管理局将…给予批评; 工商行政管理部门处理…时，…责令…)
             # (only a …时 clause: a …的 condition names the offender, not the authority)
+            # (a …的 condition only when the body makes an official finding in it:
+            # 主管部门发现…不再具备…条件的，…责令关闭)
             opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
                 (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
-                 and x.text.rstrip().endswith("时") and _opening_authority(x.text)), "")
-            authority = opener or authority
+                 and (x.text.rstrip().endswith("时") or _finds(x.text))
+                 and _opening_authority(x.text)), "")
+            authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         # criminal liability is the judiciary's: the body named for an earlier part's sanction
         # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
-        carried = "" if pi and not own_body and "刑事责任" in hit.group(0) else authority
+        # (nor civil liability, which the offender bears: 造成损失的，依法承担赔偿责任)
+        carried = "" if pi and not own_body and _LIABILITY_RE.search(hit.group(0)) else authority
         sanctions = [(hk, hit, carried)]
         # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
         # 机关吊销营业执照): one penalty per body, each with its own actor
-        offsets = _part_offsets(segs, a, b)
         for k in range(hk, b):
             if segs[k].is_condition:
                 continue
@@ -1053,7 +1075,25 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                     sanctions.append((k, later, body[-1]))
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
+        authority = first_body or authority  # a later part without a body takes this part's
     return out, covered
+
+
+#: Criminal and civil liability: no administrative body of an earlier part imposes it.
+_LIABILITY_RE = re.compile(r"刑事责任|赔偿责任|民事责任|连带责任")
+#: An official finding by the body that opens a condition (…部门发现/认定/查明…的), not a
+#: failure of its own (发现…不予查处的, 未发现…的: the body is then the offender).
+_FINDING_RE = re.compile(r"发现|认定|查明|查实|确认|检查发现|核查|经检查|经核查|接到|收到")
+_FAILURE_RE = re.compile(r"不|未|拒绝|拒不|隐瞒|擅自|违反|违法|滥用|玩忽|徇私")
+
+
+def _finds(text: str) -> bool:
+    """True when the body opening ``text`` makes an official finding (…部门发现…的)."""
+    lead = _leading_actor(text)
+    rest = _squeeze(text)[len(lead):] if lead else ""
+    m = _FINDING_RE.search(rest)
+    return bool(m) and m.start() <= 2 and not _FAILURE_RE.search(rest[: m.end() + 1]) \
+        and not re.search(r"(?:不予|未|没有|拒不|不)(?:依法)?(?:查处|处理|处罚|报告|制止)", rest)
 
 
 def _part_offsets(segs: Sequence[_Seg], a: int, b: int) -> dict[int, int]:
@@ -1477,10 +1517,14 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
                 elif (n.modality == "penalty" and n.actor is None and duty_body is not None
-                      and "责任" not in n.trigger and not _BODY_INTRO_RE.search(n.text)):
+                      and "责任" not in n.trigger and not _OWN_PARTY_RE.search(n.text)):
                     n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
                 out.append(n)
     return out
+
+
+#: An item naming who bears or imposes its sanction (由寄件人…, 移送…), not 理由 or 事由.
+_OWN_PARTY_RE = re.compile(r"(?<![理事自缘])由(?!于|此)|移送|移交|交由")
 
 
 def _is_case_list(chapeau: str) -> bool:
