@@ -459,3 +459,16 @@ def test_a_body_that_finds_the_offence_imposes_the_sanction():
     text2 = ("履行数据监督管理职责的部门以及公共管理和服务机构不履行或者不正确履行本条例"
              "规定职责的，对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。")
     assert _penalties(text2)[0][0] is None
+
+
+def test_dudren_shenpanyuan_is_one_legal_term():
+    # 独任审判员 is one legal term (jieba alone cuts it 独|任|审判员)
+    text = ("适用简易程序审理案件，审判长或者独任审判员应当当庭询问被告人对指控的犯罪事实的意见，"
+            "告知被告人适用简易程序审理的法律规定，确认被告人是否同意适用简易程序。")
+    assert _actors(text, "obligation") == ["审判长或者独任审判员"]
+
+
+def test_a_verb_phrase_opening_with_a_verbal_noun_is_no_department():
+    # negative for the field-department rule (建设|行政主管部门): no 行政/主管 department here
+    text = "设立房地产中介服务机构，应当向工商行政管理部门申请设立登记，领取营业执照。"
+    assert not any("中介服务机构" in a for a in _actors(text, "obligation"))

@@ -676,9 +676,12 @@ def _subject_before(prefix: str) -> str:
     if not p:
         return ""
     kept: list[str] = []
-    for word, flag in _np_pos(p):
+    toks = _np_pos(p)
+    for i, (word, flag) in enumerate(toks):
         if flag == "p" or flag == "d" or not word.strip():
             break
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+            return ""  # 辞退监察官应当…: a verb and its object, no subject
         kept.append(word)
     while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
         kept.pop()
@@ -771,7 +774,20 @@ def _agent_after_you(text: str) -> str:
     if not m:
         return ""
     rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
-    return _body_phrase(rest, _ACTOR_WORD_RE)
+    return _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+
+
+def _before_verb_of_party(text: str) -> str:
+    """``text`` up to a verb whose object is a party noun (人民陪审员|参加合议庭 → 人民陪审员)."""
+    if not any(w in text for w in _PERSON_NOUNS):
+        return text
+    toks = _np_pos(text)
+    pos = 0
+    for i, (word, flag) in enumerate(toks):
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+            return text[:pos]
+        pos += len(word)
+    return text
 
 
 def _bodies(text: str) -> list[tuple[int, str]]:
