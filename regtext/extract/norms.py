@@ -99,6 +99,8 @@ _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
 #: Nouns naming a party by what it is (公民, 当事人): a verb before one is no part of a name.
 _PERSON_NOUNS: frozenset[str] = frozenset()
+#: Titles of office among them (检察官): conferred by a verb before them (辞退检察官).
+_OFFICES: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -171,6 +173,8 @@ def reload_rules() -> None:
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
     global _PERSON_NOUNS
     _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
+    global _OFFICES
+    _OFFICES = frozenset(rules.column("person-nouns", "word", office="yes"))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -680,7 +684,7 @@ def _subject_before(prefix: str) -> str:
     for i, (word, flag) in enumerate(toks):
         if flag == "p" or flag == "d" or not word.strip():
             break
-        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _OFFICES:
             return ""  # 辞退监察官应当…: a verb and its object, no subject
         kept.append(word)
     while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
