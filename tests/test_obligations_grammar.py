@@ -472,3 +472,22 @@ def test_a_verb_phrase_opening_with_a_verbal_noun_is_no_department():
     # negative for the field-department rule (建设|行政主管部门): no 行政/主管 department here
     text = "设立房地产中介服务机构，应当向工商行政管理部门申请设立登记，领取营业执照。"
     assert not any("中介服务机构" in a for a in _actors(text, "obligation"))
+
+
+def test_a_thing_subject_takes_no_carried_party():
+    # 浙江省价格条例 19.2: the interval is the subject, no party of the 款 before bears it
+    norms = find_norms("定期监审的间隔时限不得少于一年。", carry_actor=["价格主管部门"])
+    assert [n.actor for n in norms] == [None]
+    # negative: a clause with no subject at all still takes the carried party
+    norms = find_norms("对同一经营者的同一种商品或者服务，在同一会计年度内不得交叉或者重复实施"
+                       "定价成本监审。", carry_actor=["价格主管部门"])
+    assert [n.actor_raw for n in norms] == ["价格主管部门"]
+    # negative: a time before the modal word is no thing subject (销售时应当…)
+    norms = find_norms("农业机械销售者进货时应当查验农业机械的产品合格证明；销售时应当如实记录所售"
+                       "农业机械的名称、规格、生产批号。")
+    assert [n.actor_raw for n in norms] == ["农业机械销售者", "农业机械销售者"]
+
+
+def test_jing_after_a_subject_is_a_preposition():
+    text = "公诉人、当事人和辩护人、诉讼代理人经审判长许可，可以对证人、鉴定人发问。"
+    assert _actors(text, "permission") == ["公诉人、当事人和辩护人、诉讼代理人"]

@@ -618,6 +618,8 @@ def _leading_actor(text: str) -> str:
                     and toks[i + 1][0] not in _PERSON_NOUNS)
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
             break  # 组织他人…: a verb (even an actor word) taking a party as its object
+        if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
+            break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -1211,6 +1213,11 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
             raw_actors = own or previous or list(ctx.chapeau_actors) or ["国家"]
+        elif not own and not ctx.chapeau_actors and _thing_subject(
+                segs[t.seg].text[: t.pos - segs[t.seg].start]):
+            # 电梯安全信息应当包括…: a thing is the subject; no party of an earlier sentence
+            # or 款 is carried to it (an item's thing binds its chapeau's actor, above)
+            raw_actors = []
         else:
             raw_actors = (own or previous
                           or ([] if impersonal else list(ctx.last_subject))
@@ -1229,6 +1236,32 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
                 actor_raw=raw,
             ))
     return out
+
+
+#: Tags of the words a thing subject is made of (电梯|安全|信息, 本市…销售的|燃气|器具).
+_THING_FLAGS = ("n", "nz", "nt", "ns", "nr", "j", "an", "b", "vn", "f", "m", "q", "ng", "l", "v",
+                "uj", "x", "c")
+
+
+def _thing_subject(prefix: str) -> bool:
+    """True when ``prefix`` (the words before a modal word) is a noun phrase naming no party.
+
+    Example:
+        >>> _thing_subject("电梯安全信息"), _thing_subject("经营者"), _thing_subject("必要时")
+        (True, False, False)
+    """
+    p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
+    if len(p) < 2 or _PREP_RE.match(p) or _is_actorish(p) or re.match(r"但|如|若|凡|其", p) \
+            or re.search(r"(?:时|时候|后|前|中|期间|以前|以后|之前|之后|内)$", p):
+        return False  # (销售时应当…: a time, the subject is the sentence's)
+    toks = _pos(p)
+    if not toks or toks[0][1] not in ("n", "nz", "nt", "ns", "j", "an", "b", "vn", "l") \
+            or toks[-1][1] not in ("n", "nz", "nt", "ns", "j", "an", "vn", "l", "ng"):
+        return False  # 采取…: a verb phrase; 必要时, 今后: time, not a subject
+    if any(f not in _THING_FLAGS for _, f in toks):
+        return False
+    # a plain verb only inside a relative clause (…销售的燃气燃烧器具)
+    return all(f != "v" or "的" in p[p.find(w):] for w, f in toks)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
