@@ -99,3 +99,13 @@ def test_an_unknown_modality_in_the_table_is_an_error(monkeypatch):
         norms.reload_rules()
     monkeypatch.undo()
     norms.reload_rules()
+
+
+@pytest.mark.parametrize("row", rules.table("person-nouns"), ids=lambda r: r["word"])
+def test_person_noun_row(row):
+    word = row["word"]
+    assert word in row["example"] and word in row["counterexample"]
+    # a verb before the noun is its predicate: no actor is that verb phrase
+    assert not any(word in n.actor_raw and not n.actor_raw.startswith(word)
+                   for n in find_norms(row["example"]))
+    assert any(n.actor_raw == word for n in find_norms(row["counterexample"]))

@@ -97,6 +97,10 @@ _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
+#: Nouns naming a party by what it is (公民, 当事人): a verb before one is no part of a name.
+_PERSON_NOUNS: frozenset[str] = frozenset()
+#: Titles of office among them (检察官): conferred by a verb before them (辞退检察官).
+_OFFICES: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -167,6 +171,10 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _PERSON_NOUNS
+    _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
+    global _OFFICES
+    _OFFICES = frozenset(rules.column("person-nouns", "word", office="yes"))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -590,22 +598,35 @@ def _leading_actor(text: str) -> str:
     words = ""
     best = ""
     toks = _np_pos(t[: last.end() + 2])
+    field = _FIELD_DEPARTMENT_RE.match(t) if toks and toks[0][1] == "vn" else None
     if toks and toks[0][1] == "vn" and (len(toks) < 2 or toks[1][0] not in _NP_JOINERS) and not (
-            len(toks) > 1 and _is_head_word(toks[1][0])):
+            len(toks) > 1 and _is_head_word(toks[1][0])) and not field:
         return ""  # 设置专门机构…: a verb, not a department list such as 发展改革、教育等部门
     for i, (word, flag) in enumerate(toks):
         if word.strip() == "":
             break
+        if field and len(words) + len(word) <= field.end():
+            words += word  # 建设|行政主管部门: the field's words, verbs or not
+            if _np_end_is_actor(words, word):
+                best = words
+            continue
         # a verb right before a head word names the body or person (调查人员, 统计机构,
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
         # government's or court's own department is named after it: 人民政府统计机构)
+        # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
+                       and toks[i + 1][0] not in _PERSON_NOUNS
                        and (not best or best != words
                             or _HAS_DEPARTMENTS_RE.search(words) is not None))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
-        modifier = flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        modifier = (flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+                    and toks[i + 1][0] not in _PERSON_NOUNS)
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+            break  # 组织他人…: a verb (even an actor word) taking a party as its object
+        if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
+            break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -628,6 +649,8 @@ def _leading_actor(text: str) -> str:
     return best if len(best) <= 40 else ""
 
 
+#: A department named by its field, whatever word the field is (建设行政主管部门, 教育行政部门).
+_FIELD_DEPARTMENT_RE = re.compile(r"[^，。；：的、]{1,6}?(?:行政主管|行政|主管)(?:部门|机关)")
 #: Bodies whose departments are named after them (县级以上人民政府统计机构, 人民法院…部门).
 _HAS_DEPARTMENTS_RE = re.compile(r"(?:政府|法院|检察院|国务院)$")
 
@@ -666,9 +689,12 @@ def _subject_before(prefix: str) -> str:
     if not p:
         return ""
     kept: list[str] = []
-    for word, flag in _np_pos(p):
+    toks = _np_pos(p)
+    for i, (word, flag) in enumerate(toks):
         if flag == "p" or flag == "d" or not word.strip():
             break
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _OFFICES:
+            return ""  # 辞退监察官应当…: a verb and its object, no subject
         kept.append(word)
     while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
         kept.pop()
@@ -761,7 +787,20 @@ def _agent_after_you(text: str) -> str:
     if not m:
         return ""
     rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
-    return _body_phrase(rest, _ACTOR_WORD_RE)
+    return _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+
+
+def _before_verb_of_party(text: str) -> str:
+    """``text`` up to a verb whose object is a party noun (人民陪审员|参加合议庭 → 人民陪审员)."""
+    if not any(w in text for w in _PERSON_NOUNS):
+        return text
+    toks = _np_pos(text)
+    pos = 0
+    for i, (word, flag) in enumerate(toks):
+        if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
+            return text[:pos]
+        pos += len(word)
+    return text
 
 
 def _bodies(text: str) -> list[tuple[int, str]]:
@@ -995,8 +1034,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
-        own_body = _penalty_actor(part_text) if _BODY_INTRO_RE.search(part_text) else ""
-        authority = own_body or authority
+        bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
+        first_body = bodies[0][1] if bodies else ""
         hit, hk = None, a
         for k in range(a, b):
             if not segs[k].is_condition:
@@ -1022,6 +1061,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                         break
                     hit = None
         if hit is None:
+            authority = first_body or authority
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
@@ -1030,27 +1070,40 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                     "违反" in x.text for x in segs[:hk] if x.is_condition)):
             # 教育行政部门应当责令父母…: a duty to order, not a sanction clause, unless it
             # orders the offender to stop (发现…违反本规定第八条的规定的，应当责令其停止…)
+            authority = first_body or authority
             continue
+        # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
+        # what follows it: the first sanction keeps the body before
+        offsets = _part_offsets(segs, a, b)
+        own_body = next((x for at, x in bodies if at < offsets[hk] + hit.start()), "")
+        ordered = re.match(r"经([^，。；]{2,40})$", segs[hk].text[: hit.start()])
+        if not own_body and ordered and _is_actorish(ordered.group(1)):
+            own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
+        authority = own_body or authority
         covered.update(range(a, b))
+        # (…的，没收违法所得，由公安机关处…罚款 with no body before: the body named)
         if not own_body:
             # the authority that opens the clause or the sentence is the sanction's actor
             # (…，国家食品药品监督管理局将…给予批评; 工商行政管理部门处理…时，…责令…)
             # (only a …时 clause: a …的 condition names the offender, not the authority)
+            # (a …的 condition only when the body makes an official finding in it:
+            # 主管部门发现…不再具备…条件的，…责令关闭)
             opener = _opening_authority(segs[hk].text[: hit.start()]) or next(
                 (_opening_authority(x.text) for x in segs[:hk] if x.is_condition
-                 and (x.text.rstrip().endswith("时") or _FINDS_RE.match(
-                     x.text, len(_opening_authority(x.text))))
+                 and (x.text.rstrip().endswith("时") or _finds(x.text) or (
+                     _FINDS_RE.match(x.text, len(_opening_authority(x.text)))
+                     and not _NEGLECT_RE.search(x.text)))
                  and _opening_authority(x.text)), "")
-            authority = opener or authority
+            authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         # criminal liability is the judiciary's: the body named for an earlier part's sanction
         # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
-        carried = "" if pi and not own_body and "刑事责任" in hit.group(0) else authority
+        # (nor civil liability, which the offender bears: 造成损失的，依法承担赔偿责任)
+        carried = "" if pi and not own_body and _LIABILITY_RE.search(hit.group(0)) else authority
         sanctions = [(hk, hit, carried)]
         # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
         # 机关吊销营业执照): one penalty per body, each with its own actor
-        offsets = _part_offsets(segs, a, b)
         for k in range(hk, b):
             if segs[k].is_condition:
                 continue
@@ -1063,6 +1116,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                     sanctions.append((k, later, body[-1]))
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
+        authority = first_body or authority  # a later part without a body takes this part's
     return out, covered
 
 
@@ -1084,6 +1138,27 @@ def _liability_duty(segs: Sequence[_Seg], t: _Trigger) -> bool:
         if a <= t.seg < b:
             return not any(x.is_condition for x in segs[t.seg + 1: b])
     return True
+
+
+#: Criminal and civil liability: no administrative body of an earlier part imposes it.
+_LIABILITY_RE = re.compile(r"刑事责任|赔偿责任|民事责任|连带责任")
+#: An official finding by the body that opens a condition (…部门发现/认定/查明…的), not a
+#: failure of its own (发现…不予查处的, 未发现…的: the body is then the offender).
+_FINDING_RE = re.compile(r"发现|认定|查明|查实|确认|检查发现|核查|经检查|经核查|接到|收到")
+_FAILURE_RE = re.compile(r"不|未|拒绝|拒不|隐瞒|擅自|违反|违法|滥用|玩忽|徇私")
+
+
+#: A body's failure to act on what it found (发现…不予查处的): the body is then the offender.
+_NEGLECT_RE = re.compile(r"(?:不予|未|没有|拒不|不)(?:依法)?(?:查处|处理|处罚|报告|制止)")
+
+
+def _finds(text: str) -> bool:
+    """True when the body opening ``text`` makes an official finding (…部门发现…的)."""
+    lead = _leading_actor(text)
+    rest = _squeeze(text)[len(lead):] if lead else ""
+    m = _FINDING_RE.search(rest)
+    return bool(m) and m.start() <= 2 and not _FAILURE_RE.search(rest[: m.end() + 1]) \
+        and not _NEGLECT_RE.search(rest)
 
 
 def _part_offsets(segs: Sequence[_Seg], a: int, b: int) -> dict[int, int]:
@@ -1181,6 +1256,11 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
             raw_actors = own or previous or list(ctx.chapeau_actors) or ["国家"]
+        elif not own and not ctx.chapeau_actors and _thing_subject(
+                segs[t.seg].text[: t.pos - segs[t.seg].start]):
+            # 电梯安全信息应当包括…: a thing is the subject; no party of an earlier sentence
+            # or 款 is carried to it (an item's thing binds its chapeau's actor, above)
+            raw_actors = []
         else:
             raw_actors = (own or previous
                           or ([] if impersonal else list(ctx.last_subject))
@@ -1199,6 +1279,32 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
                 actor_raw=raw,
             ))
     return out
+
+
+#: Tags of the words a thing subject is made of (电梯|安全|信息, 本市…销售的|燃气|器具).
+_THING_FLAGS = ("n", "nz", "nt", "ns", "nr", "j", "an", "b", "vn", "f", "m", "q", "ng", "l", "v",
+                "uj", "x", "c")
+
+
+def _thing_subject(prefix: str) -> bool:
+    """True when ``prefix`` (the words before a modal word) is a noun phrase naming no party.
+
+    Example:
+        >>> _thing_subject("电梯安全信息"), _thing_subject("经营者"), _thing_subject("必要时")
+        (True, False, False)
+    """
+    p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
+    if len(p) < 2 or _PREP_RE.match(p) or _is_actorish(p) or re.match(r"但|如|若|凡|其", p) \
+            or re.search(r"(?:时|时候|后|前|中|期间|以前|以后|之前|之后|内)$", p):
+        return False  # (销售时应当…: a time, the subject is the sentence's)
+    toks = _pos(p)
+    if not toks or toks[0][1] not in ("n", "nz", "nt", "ns", "j", "an", "b", "vn", "l") \
+            or toks[-1][1] not in ("n", "nz", "nt", "ns", "j", "an", "vn", "l", "ng"):
+        return False  # 采取…: a verb phrase; 必要时, 今后: time, not a subject
+    if any(f not in _THING_FLAGS for _, f in toks):
+        return False
+    # a plain verb only inside a relative clause (…销售的燃气燃烧器具)
+    return all(f != "v" or "的" in p[p.find(w):] for w, f in toks)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -1271,10 +1377,20 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             if found:
                 return found
     bare = not _ADVERB_TAIL_RE.sub("", prefix.strip()).strip()
+    # 经公安机关负责人批准，可以…: the organ whose head approves acts; it outranks the party of
+    # a condition (外国人…的，经…批准，可以遣送出境), not a subject written out (侦查人员…)
+    # (本机关, 行政机关: the organ is the one the sentence already names, when it names one)
+    approver = _head_approver(prefix)
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
             break  # an earlier norm's clause: its subject is found by the caller
+        if not approver and k >= t.seg - 2:
+            approver = _head_approver(other.text)
+            if approver:
+                continue
+        if approver and other.is_condition:
+            continue
         if k > floor >= 0 and not other.is_condition and not any(
                 segs[j].punct == "；" for j in range(floor, k)):
             continue  # (after a ；, a new part opens with its own subject)
@@ -1295,7 +1411,31 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             found = _agents_of_verb_phrase(other.text) or _noun_before_verb(other.text)
             if found:
                 return found
-    return []
+    if approver and not _SELF_ORGAN_RE.match(approver):
+        return _split_actors(approver, aliases)
+    return []  # (本机关: the caller's subject of the sentence before, or none)
+
+
+#: 经…负责人批准: an organ's head approves what the organ does (经本机关负责人批准, 经县级以上
+#: 公安机关主要负责人或者其授权的其他负责人批准).
+_HEAD_APPROVAL_RE = re.compile(
+    r"^经(?P<organ>[^，。；：经]{2,40}?)(?:主要)?负责人(?:或者其授权的其他负责人)?批准$")
+
+
+_SELF_ORGAN_RE = re.compile(r"^(?:本|该)|^(?:行政)?(?:机关|单位|部门|机构)$")
+
+
+def _head_approver(text: str) -> str:
+    """The organ of ``经X负责人批准`` (X's head approves: X acts), or ''.
+
+    Example:
+        >>> _head_approver("经县级以上公安机关负责人批准"), _head_approver("经国务院批准")
+        ('县级以上公安机关', '')
+    """
+    m = _HEAD_APPROVAL_RE.match(_squeeze(text))
+    if not m or not _is_actorish(m.group("organ")) or re.match(r"上一?级", m.group("organ")):
+        return ""  # (经上一级公安机关负责人批准: a superior approves what the lower organ does)
+    return m.group("organ")
 
 
 #: Tags of the nouns a plain subject is made of (乡镇 煤矿).
@@ -1464,12 +1604,19 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
             inherit = [n for n in inherit if n.start == last]
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
         authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
-                         None) or next((n for n in inherit if n.modality == "obligation"
-                                        and _AUTHORITY_END_RE.search(n.actor_raw or "")), None)
+                         None)
+        # X应当采取下列措施：（一）…责令停止…: the body bound to take the measures imposes the
+        # sanctions its items list
+        # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
+        duty_body = next((n for n in inherit if n.actor_raw
+                          and _AUTHORITY_END_RE.search(n.actor_raw)), None)
         for child in node.children:
             for n in _node_norms(child, aliases, inherit or None, carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
+                elif (n.modality == "penalty" and n.actor is None and duty_body is not None
+                      and "责任" not in n.trigger and not _OWN_PARTY_RE.search(n.text)):
+                    n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
                 out.append(n)
     return out
 
@@ -1497,6 +1644,10 @@ def _is_definition_list(chapeau: str) -> bool:
     return "是指" in clause or (
         bool(re.match(r"\s*(?:具体|主要)?包括", last)) and len(sentences) > 1
         and "是指" in sentences[-2])
+
+
+#: An item naming who bears or imposes its sanction (由寄件人…, 移送…), not 理由 or 事由.
+_OWN_PARTY_RE = re.compile(r"(?<![理事自缘])由(?!于|此)|移送|移交|交由")
 
 
 def _is_case_list(chapeau: str) -> bool:
