@@ -51,6 +51,7 @@ from typing import Any
 from .. import rules
 from ..text.model import Document, Node
 from ..text.normalize import fold
+from .concepts import concept_share, object_concepts
 
 #: Kinds of boilerplate provision (see ``rules/clause-kinds.tsv``).
 BOILERPLATE = ("purpose", "commencement", "scope", "referral")
@@ -70,6 +71,11 @@ BOILERPLATE_DISCOUNT = 0.35
 ACT_BONUS = 1.0
 #: Score factor for a principle clause matched to another text's principle clause.
 PRINCIPLE_BONUS = 1.5
+#: Score factor when the clause's duty and the provision are about different legal concepts
+#: (侵害知识产权 against 侵害健康权; ``rules/legal-concepts.tsv``).
+CONCEPT_MISMATCH = 0.5
+#: Most that speaking of the same legal concepts raises a score (factor 1 + CONCEPT_BONUS × share).
+CONCEPT_BONUS = 0.0
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -172,6 +178,7 @@ class Provision:
     actors: frozenset[str]  # kinds of party its norms address
     acts: frozenset[str]  # act words of its binding norms
     terms: frozenset[str] = frozenset()  # the terms it defines (a definition)
+    concepts: frozenset[str] = frozenset()  # what its duties are about (legal-concepts.tsv)
 
 
 _NORMS: dict[tuple[str | None, int], tuple[Any, ...] | None] = {}
@@ -253,7 +260,7 @@ def _in_definition(item: Provision, parent: Provision | None) -> Provision:
     definition: it takes the definition's kind and terms."""
     if item.kind or parent is None or parent.kind != "definition":
         return item
-    return Provision("definition", item.actors, item.acts, parent.terms)
+    return Provision("definition", item.actors, item.acts, parent.terms, item.concepts)
 
 
 @lru_cache(maxsize=1)
@@ -324,7 +331,8 @@ def _party(norm: Any) -> str:
     return actor_kind(norm.actor)
 
 
-def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
+def _facts(node: Node, doc: Document | None, norms: list[Any],
+           words: str | None = None) -> Provision:
     binding = [n for n in norms if n.modality in _BINDING]
     actors = frozenset(filter(None, (_party(n) for n in norms)))
     if norms and not actors and official_duty(node.text):
@@ -336,7 +344,8 @@ def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
         kind, actors,
         frozenset().union(*(act_words(query_text(n.text, doc), n.actor) for n in binding))
         if binding else frozenset(),
-        defined_terms(node.text) if kind == "definition" else frozenset())
+        defined_terms(node.text) if kind == "definition" else frozenset(),
+        object_concepts(query_text(node.text if words is None else words, doc)))
 
 
 _DEFINED = re.compile(r"([^，。；：:\s（）()]{2,40}?)，?是指")
@@ -375,13 +384,16 @@ def provision(doc_id: str, ref: str) -> Provision:
         return Provision("", frozenset(), frozenset())
     return Provision(parts[0].kind, frozenset().union(*(p.actors for p in parts)),
                      frozenset().union(*(p.acts for p in parts)),
-                     frozenset().union(*(p.terms for p in parts)))
+                     frozenset().union(*(p.terms for p in parts)),
+                     frozenset().union(*(p.concepts for p in parts)))
 
 
 def source(node: Node, doc: Document) -> Provision:
-    """The :class:`Provision` facts of a source clause (its own and its items' norms)."""
+    """The :class:`Provision` facts of a source clause (its own and its items' norms); the
+    concepts of a chapeau with items are those of its own words, as its query is."""
     return _facts(node, doc, [n for n in _doc_norms(doc) if n.ref and (
-        n.ref == node.ref or n.ref.startswith(node.ref + "."))])
+        n.ref == node.ref or n.ref.startswith(node.ref + "."))],
+        node.lead if node.children else None)
 
 
 # -- the rules ------------------------------------------------------------------------------
@@ -419,6 +431,7 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
             factor *= BOILERPLATE_DISCOUNT / DEFINITION_DISCOUNT  # not the clause's term
     if src.kind == tgt.kind == "principle":
         factor *= PRINCIPLE_BONUS  # 坚持…并重 parallels another text's 坚持…并重
+    factor *= concept_factor(src, tgt)
     if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
         if not src.actors & tgt.actors:
             factor *= PARTY_DISCOUNT
@@ -427,6 +440,27 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
             shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
             factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
     return factor
+
+
+def concept_factor(src: Provision, tgt: Provision) -> float:
+    """How the legal concepts of a clause's duty and of a provision weigh on their match:
+    :data:`CONCEPT_MISMATCH` when both name concepts and share none (a duty not to infringe
+    知识产权 is not the rule on 健康权), up to 1 + :data:`CONCEPT_BONUS` when the provision
+    speaks of all the clause's concepts, in the same words or others (歧视 ~ 差别待遇), else 1.
+
+    Example:
+        >>> ip = Provision("", frozenset(), frozenset(), concepts=frozenset({"知识产权"}))
+        >>> health = Provision("", frozenset(), frozenset(),
+        ...                    concepts=frozenset({"生命身体健康权", "人格权"}))
+        >>> copyright = Provision("", frozenset(), frozenset(),
+        ...                       concepts=frozenset({"著作权", "知识产权"}))
+        >>> concept_factor(ip, health), concept_factor(ip, copyright)
+        (0.6, 1.5)
+    """
+    share = concept_share(src.concepts, tgt.concepts)
+    if share is None:
+        return 1.0
+    return CONCEPT_MISMATCH if share == 0 else 1.0 + CONCEPT_BONUS * share
 
 
 def uses_term(terms: Iterable[str], text: str) -> bool:
