@@ -5,8 +5,7 @@ duty not to infringe 知识产权 rests on the copyright rules, not on the rule 
 健康权 that happens to share the verb. ``rules/legal-concepts.tsv`` holds the families: each
 row names a concept, the broader concept it is a kind of, and the words that name it. This
 module finds the concepts a text speaks of and measures how far two texts speak of the same
-ones; :mod:`regtext.network.ranking` uses that to re-rank links, and :mod:`.linking` to widen a
-clause's query with the other words of its concepts.
+ones; :mod:`regtext.network.ranking` uses that to re-rank links.
 
 Example:
     >>> sorted(concepts_in("不得对个人在交易价格等交易条件上实行不合理的差别待遇"))
@@ -21,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -146,10 +144,21 @@ def concept_share(src: frozenset[str], tgt: frozenset[str]) -> float | None:
 
 
 @cache
-def _binding_modal() -> re.Pattern[str]:
-    words = [r["word"] for r in rules.table("modal-words")
-             if r["modality"] in ("obligation", "prohibition")]
-    return re.compile(rules.alternation(words))
+def binding_modal() -> re.Pattern[str]:
+    """The obligation and prohibition words of ``rules/modal-words.tsv``, longest first, each
+    with the contexts it must not stand in (应用 and 相应 hold no 应).
+
+    Example:
+        >>> modal = binding_modal()
+        >>> bool(modal.search("鼓励网络技术创新和应用")), bool(modal.search("不得侵害"))
+        (False, True)
+    """
+    from ..extract.norms import _modal_word_re
+
+    rows = sorted((r for r in rules.table("modal-words")
+                   if r["modality"] in ("obligation", "prohibition")),
+                  key=lambda r: (-len(r["word"]), r["word"]))
+    return re.compile("|".join(_modal_word_re(r) for r in rows))
 
 
 def duty_object(text: str) -> str:
@@ -164,7 +173,7 @@ def duty_object(text: str) -> str:
     """
     parts = []
     for sentence in re.split(r"[。；]", fold(text or "")):
-        m = _binding_modal().search(sentence)
+        m = binding_modal().search(sentence)
         if m:
             parts.append(sentence[m.end():])
     return "；".join(parts) if parts else fold(text or "")
@@ -178,29 +187,3 @@ def object_concepts(text: str) -> frozenset[str]:
         ['知识产权']
     """
     return concepts_in(duty_object(text))
-
-
-def expansion(found: Iterable[str], text: str = "") -> str:
-    """The other words of the concepts ``found`` and of their narrower kinds, for widening a
-    query (歧视 → 差别待遇…, 知识产权 → 著作权、专利权…); words already in ``text`` and the
-    words of concepts that are only broader ones implied by a narrower find are left out.
-
-    Example:
-        >>> "差别待遇" in expansion({"歧视"}, "防止产生歧视")
-        True
-        >>> "歧视" in expansion({"歧视"}, "防止产生歧视")
-        False
-    """
-    own = _own(frozenset(found))
-    wanted = set(own)
-    fams = families()
-    changed = True
-    while changed:  # narrower kinds, all the way down
-        changed = False
-        for f in fams.values():
-            if f.broader in wanted and f.concept not in wanted and f.role != "party":
-                wanted.add(f.concept)
-                changed = True
-    t = fold(text or "")
-    words = [w for c in sorted(wanted) for w in fams[c].terms if w not in t]
-    return "、".join(words)

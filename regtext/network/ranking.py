@@ -45,13 +45,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .. import rules
 from ..text.model import Document, Node
 from ..text.normalize import fold
-from .concepts import concept_share, object_concepts
+from .concepts import binding_modal, concept_share, object_concepts
 
 #: Kinds of boilerplate provision (see ``rules/clause-kinds.tsv``).
 BOILERPLATE = ("purpose", "commencement", "scope", "referral")
@@ -488,18 +488,10 @@ def duty_object(term: str, text: str) -> bool:
         False
     """
     for sentence in re.split(r"[。；]", fold(text)):
-        m = _binding_modal().search(sentence)
+        m = binding_modal().search(sentence)
         if m and term in sentence[m.end():]:
             return True
     return False
-
-
-@cache
-def _binding_modal() -> re.Pattern[str]:
-    """The obligation and prohibition words of regtext/_data/rules/modal-words.tsv."""
-    words = [r["word"] for r in rules.table("modal-words")
-             if r["modality"] in ("obligation", "prohibition")]
-    return re.compile(rules.alternation(words))
 
 
 def party_factor(src: Provision, tgt: Provision) -> float:
