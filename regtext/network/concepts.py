@@ -86,6 +86,18 @@ def ancestors(concept: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def matches(text: str) -> list[tuple[str, str]]:
+    """Every concept word in ``text`` as (word, concept), longest first, without overlaps;
+    duty-bearers' names (role ``party``) included.
+
+    Example:
+        >>> matches("个人信息处理者不得泄露个人信息")
+        [('个人信息处理者', '个人信息处理者'), ('泄露', '信息泄露'), ('个人信息', '个人信息')]
+    """
+    pattern, owner = _matcher()
+    return [(m.group(0), owner[m.group(0)]) for m in pattern.finditer(fold(text or ""))]
+
+
 @lru_cache(maxsize=200_000)
 def concepts_in(text: str) -> frozenset[str]:
     """The concepts ``text`` speaks of (object concepts and the broader ones they are kinds
@@ -97,10 +109,8 @@ def concepts_in(text: str) -> frozenset[str]:
         >>> concepts_in("煽动民族仇恨、民族歧视") == {"煽动仇恨", "违法信息"}
         True
     """
-    pattern, owner = _matcher()
     out: set[str] = set()
-    for m in pattern.finditer(fold(text or "")):
-        concept = owner[m.group(0)]
+    for _, concept in matches(text):
         if families()[concept].role == "party":
             continue
         out.add(concept)

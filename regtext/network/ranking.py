@@ -24,10 +24,14 @@ and a target provision into a score:
    confidentiality is not a business's trade-secret duty.
 4. **A principle parallels principles.** A clause stating the principles a text follows
    (坚持…并重, 遵循…原则) gains :data:`PRINCIPLE_BONUS` on another text's principle clause.
-5. **The same act counts.** When both impose binding duties on the same kind of party, the
+5. **The same legal concept counts.** When the clause's duty (the words after its modal
+   verb) and the provision speak of legal concepts (``rules/legal-concepts.tsv``: 歧视 =
+   差别待遇, 著作权 is a kind of 知识产权) and share none, the match is discounted
+   (:data:`CONCEPT_MISMATCH`): 侵害知识产权 is not 侵害健康权.
+6. **The same act counts.** When both impose binding duties on the same kind of party, the
    share of the clause's act words (verbs and objects of its norms, by idf) found in the
    target's norms raises the score.
-6. **A text's own subject is not a topic.** The subject named in the source's title
+7. **A text's own subject is not a topic.** The subject named in the source's title
    (生成式人工智能服务 in 《生成式人工智能服务管理暂行办法》) runs through every clause;
    it is masked out of the query, so one statute sentence that names the same service
    is no duty match.
@@ -74,8 +78,6 @@ PRINCIPLE_BONUS = 1.5
 #: Score factor when the clause's duty and the provision are about different legal concepts
 #: (侵害知识产权 against 侵害健康权; ``rules/legal-concepts.tsv``).
 CONCEPT_MISMATCH = 0.5
-#: Most that speaking of the same legal concepts raises a score (factor 1 + CONCEPT_BONUS × share).
-CONCEPT_BONUS = 0.0
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -443,10 +445,13 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
 
 
 def concept_factor(src: Provision, tgt: Provision) -> float:
-    """How the legal concepts of a clause's duty and of a provision weigh on their match:
-    :data:`CONCEPT_MISMATCH` when both name concepts and share none (a duty not to infringe
-    知识产权 is not the rule on 健康权), up to 1 + :data:`CONCEPT_BONUS` when the provision
-    speaks of all the clause's concepts, in the same words or others (歧视 ~ 差别待遇), else 1.
+    """:data:`CONCEPT_MISMATCH` when a clause's duty and a provision both speak of legal
+    concepts (``rules/legal-concepts.tsv``) and share none, not even one a kind of the other or
+    two kinds of one broader concept: a duty not to infringe 知识产权 does not rest on the rule
+    against infringing 健康权, whatever verb they share. Else 1.
+
+    A bonus for concepts in common was tried and dropped: broad concepts (创新, 数据) are
+    shared by too many provisions to rank the right one higher.
 
     Example:
         >>> ip = Provision("", frozenset(), frozenset(), concepts=frozenset({"知识产权"}))
@@ -455,12 +460,10 @@ def concept_factor(src: Provision, tgt: Provision) -> float:
         >>> copyright = Provision("", frozenset(), frozenset(),
         ...                       concepts=frozenset({"著作权", "知识产权"}))
         >>> concept_factor(ip, health), concept_factor(ip, copyright)
-        (0.6, 1.5)
+        (0.5, 1.0)
     """
     share = concept_share(src.concepts, tgt.concepts)
-    if share is None:
-        return 1.0
-    return CONCEPT_MISMATCH if share == 0 else 1.0 + CONCEPT_BONUS * share
+    return CONCEPT_MISMATCH if share == 0 else 1.0
 
 
 def uses_term(terms: Iterable[str], text: str) -> bool:
