@@ -24,10 +24,14 @@ and a target provision into a score:
    confidentiality is not a business's trade-secret duty.
 4. **A principle parallels principles.** A clause stating the principles a text follows
    (坚持…并重, 遵循…原则) gains :data:`PRINCIPLE_BONUS` on another text's principle clause.
-5. **The same act counts.** When both impose binding duties on the same kind of party, the
+5. **The same legal concept counts.** When the clause's duty (the words after its modal
+   verb) and the provision speak of legal concepts (``rules/legal-concepts.tsv``: 歧视 =
+   差别待遇, 著作权 is a kind of 知识产权) and share none, the match is discounted
+   (:data:`CONCEPT_MISMATCH`): 侵害知识产权 is not 侵害健康权.
+6. **The same act counts.** When both impose binding duties on the same kind of party, the
    share of the clause's act words (verbs and objects of its norms, by idf) found in the
    target's norms raises the score.
-6. **A text's own subject is not a topic.** The subject named in the source's title
+7. **A text's own subject is not a topic.** The subject named in the source's title
    (生成式人工智能服务 in 《生成式人工智能服务管理暂行办法》) runs through every clause;
    it is masked out of the query, so one statute sentence that names the same service
    is no duty match.
@@ -45,12 +49,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .. import rules
 from ..text.model import Document, Node
 from ..text.normalize import fold
+from .concepts import binding_modal, concept_share, object_concepts
 
 #: Kinds of boilerplate provision (see ``rules/clause-kinds.tsv``).
 BOILERPLATE = ("purpose", "commencement", "scope", "referral")
@@ -70,6 +75,9 @@ BOILERPLATE_DISCOUNT = 0.35
 ACT_BONUS = 1.0
 #: Score factor for a principle clause matched to another text's principle clause.
 PRINCIPLE_BONUS = 1.5
+#: Score factor when the clause's duty and the provision are about different legal concepts
+#: (侵害知识产权 against 侵害健康权; ``rules/legal-concepts.tsv``).
+CONCEPT_MISMATCH = 0.5
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -172,6 +180,7 @@ class Provision:
     actors: frozenset[str]  # kinds of party its norms address
     acts: frozenset[str]  # act words of its binding norms
     terms: frozenset[str] = frozenset()  # the terms it defines (a definition)
+    concepts: frozenset[str] = frozenset()  # what its duties are about (legal-concepts.tsv)
 
 
 _NORMS: dict[tuple[str | None, int], tuple[Any, ...] | None] = {}
@@ -253,7 +262,7 @@ def _in_definition(item: Provision, parent: Provision | None) -> Provision:
     definition: it takes the definition's kind and terms."""
     if item.kind or parent is None or parent.kind != "definition":
         return item
-    return Provision("definition", item.actors, item.acts, parent.terms)
+    return Provision("definition", item.actors, item.acts, parent.terms, item.concepts)
 
 
 @lru_cache(maxsize=1)
@@ -324,7 +333,8 @@ def _party(norm: Any) -> str:
     return actor_kind(norm.actor)
 
 
-def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
+def _facts(node: Node, doc: Document | None, norms: list[Any],
+           words: str | None = None) -> Provision:
     binding = [n for n in norms if n.modality in _BINDING]
     actors = frozenset(filter(None, (_party(n) for n in norms)))
     if norms and not actors and official_duty(node.text):
@@ -336,7 +346,8 @@ def _facts(node: Node, doc: Document | None, norms: list[Any]) -> Provision:
         kind, actors,
         frozenset().union(*(act_words(query_text(n.text, doc), n.actor) for n in binding))
         if binding else frozenset(),
-        defined_terms(node.text) if kind == "definition" else frozenset())
+        defined_terms(node.text) if kind == "definition" else frozenset(),
+        object_concepts(query_text(node.text if words is None else words, doc)))
 
 
 _DEFINED = re.compile(r"([^，。；：:\s（）()]{2,40}?)，?是指")
@@ -375,13 +386,16 @@ def provision(doc_id: str, ref: str) -> Provision:
         return Provision("", frozenset(), frozenset())
     return Provision(parts[0].kind, frozenset().union(*(p.actors for p in parts)),
                      frozenset().union(*(p.acts for p in parts)),
-                     frozenset().union(*(p.terms for p in parts)))
+                     frozenset().union(*(p.terms for p in parts)),
+                     frozenset().union(*(p.concepts for p in parts)))
 
 
 def source(node: Node, doc: Document) -> Provision:
-    """The :class:`Provision` facts of a source clause (its own and its items' norms)."""
+    """The :class:`Provision` facts of a source clause (its own and its items' norms); the
+    concepts of a chapeau with items are those of its own words, as its query is."""
     return _facts(node, doc, [n for n in _doc_norms(doc) if n.ref and (
-        n.ref == node.ref or n.ref.startswith(node.ref + "."))])
+        n.ref == node.ref or n.ref.startswith(node.ref + "."))],
+        node.lead if node.children else None)
 
 
 # -- the rules ------------------------------------------------------------------------------
@@ -419,6 +433,7 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
             factor *= BOILERPLATE_DISCOUNT / DEFINITION_DISCOUNT  # not the clause's term
     if src.kind == tgt.kind == "principle":
         factor *= PRINCIPLE_BONUS  # 坚持…并重 parallels another text's 坚持…并重
+    factor *= concept_factor(src, tgt)
     if src.actors and tgt.actors and "any" not in src.actors | tgt.actors:
         if not src.actors & tgt.actors:
             factor *= PARTY_DISCOUNT
@@ -427,6 +442,28 @@ def similarity_factor(src: Provision, tgt: Provision, idf: dict[str, float],
             shared = sum(idf.get(w, 1.0) for w in src.acts & tgt.acts)
             factor *= 1.0 + ACT_BONUS * (shared / total if total else 0.0)
     return factor
+
+
+def concept_factor(src: Provision, tgt: Provision) -> float:
+    """:data:`CONCEPT_MISMATCH` when a clause's duty and a provision both speak of legal
+    concepts (``rules/legal-concepts.tsv``) and share none, not even one a kind of the other or
+    two kinds of one broader concept: a duty not to infringe 知识产权 does not rest on the rule
+    against infringing 健康权, whatever verb they share. Else 1.
+
+    A bonus for concepts in common was tried and dropped: broad concepts (创新, 数据) are
+    shared by too many provisions to rank the right one higher.
+
+    Example:
+        >>> ip = Provision("", frozenset(), frozenset(), concepts=frozenset({"知识产权"}))
+        >>> health = Provision("", frozenset(), frozenset(),
+        ...                    concepts=frozenset({"生命身体健康权", "人格权"}))
+        >>> copyright = Provision("", frozenset(), frozenset(),
+        ...                       concepts=frozenset({"著作权", "知识产权"}))
+        >>> concept_factor(ip, health), concept_factor(ip, copyright)
+        (0.5, 1.0)
+    """
+    share = concept_share(src.concepts, tgt.concepts)
+    return CONCEPT_MISMATCH if share == 0 else 1.0
 
 
 def uses_term(terms: Iterable[str], text: str) -> bool:
@@ -454,18 +491,10 @@ def duty_object(term: str, text: str) -> bool:
         False
     """
     for sentence in re.split(r"[。；]", fold(text)):
-        m = _binding_modal().search(sentence)
+        m = binding_modal().search(sentence)
         if m and term in sentence[m.end():]:
             return True
     return False
-
-
-@cache
-def _binding_modal() -> re.Pattern[str]:
-    """The obligation and prohibition words of regtext/_data/rules/modal-words.tsv."""
-    words = [r["word"] for r in rules.table("modal-words")
-             if r["modality"] in ("obligation", "prohibition")]
-    return re.compile(rules.alternation(words))
 
 
 def party_factor(src: Provision, tgt: Provision) -> float:
