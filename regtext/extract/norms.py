@@ -874,9 +874,8 @@ def find_norms(
             continue  # an exception sentence belongs to the norms before it
         nxt = sentences[si + 1] if si + 1 < len(sentences) else None
         ctx.exception = _exception_of(masked, text, s, e, nxt)
-        subject = _sentence_subject(segs, len(segs), aliases, agents=not chapeau)
-        if subject:
-            ctx.last_subject = subject
+        subject = _memo(_sentence_subject, segs, len(segs), aliases, agents=not chapeau)
+        ctx.last_subject = _Deferred(subject, ctx.last_subject)
         if re.search(r"是指|所称", masked[s:e]) or _ENACTING_RE.search(masked[s:e]):
             # a definition (X，是指…; 前款所称较低数额罚款由…规定: no sanction is imposed)
             # or the purpose clause (…，制定本法。)
@@ -890,8 +889,10 @@ def find_norms(
             out.extend(_inherited_norms(segs, first, bool(triggers), ctx))
         own = _own_norms(segs, triggers, ctx, agents=not chapeau)
         out.extend(own)
-        if own and not subject:  # the next sentence's subject-less norms keep this actor
-            ctx.last_subject = _unique(n.actor_raw for n in own if n.actor_raw) or ctx.last_subject
+        if own:  # the next sentence's subject-less norms keep this actor (if it has no subject)
+            ctx.last_subject = _Deferred(
+                _memo(lambda s, o: s() or _unique(n.actor_raw for n in o if n.actor_raw),
+                      subject, own), ctx.last_subject)
     out.sort(key=lambda n: (n.start, MODALITIES.index(n.modality)))
     return out
 
@@ -904,9 +905,56 @@ class _Context:
     aliases: Mapping[str, str]
     chapeau_actors: list[str]
     chapeau_norm: Norm | None
-    last_subject: list[str]
+    last_subject: list[str] | _Deferred
     exception: str = ""
     own_seen: bool = False  # an own modal word was met: no more chapeau inheritance
+
+
+_UNSET: Any = object()
+
+
+def _memo(func: Any, *args: Any, **kwargs: Any) -> Any:
+    """``func(*args, **kwargs)`` as a thunk, computed on its first call only."""
+    value = _UNSET
+
+    def thunk() -> Any:
+        nonlocal value
+        if value is _UNSET:
+            value = func(*args, **kwargs)
+        return value
+
+    return thunk
+
+
+class _Deferred:
+    """``compute() or fallback``, computed when first read (iterated).
+
+    A sentence's subject is the actor of later subject-less norms only; most norms name
+    their own actor, so the tagging it takes is done only when a norm asks for it.
+    ``fallback`` is a list or another :class:`_Deferred` (the earlier sentences').
+    """
+
+    __slots__ = ("_compute", "_fallback", "_value")
+
+    def __init__(self, compute: Any, fallback: list[str] | _Deferred) -> None:
+        self._compute, self._fallback, self._value = compute, fallback, _UNSET
+
+    def __iter__(self) -> Iterator[str]:
+        # a loop, not recursion: a long clause chains one link per sentence
+        pending: list[_Deferred] = []
+        node: list[str] | _Deferred = self
+        while isinstance(node, _Deferred) and node._value is _UNSET:
+            found = node._compute()
+            if found:
+                node._value = found
+                break
+            pending.append(node)
+            node = node._fallback
+        value = node._value if isinstance(node, _Deferred) else node
+        for link in pending:
+            link._value = value
+            link._compute = link._fallback = None  # type: ignore[assignment]
+        return iter(value)
 
 
 def _embedded_dropped(segs: Sequence[_Seg], triggers: list[_Trigger]) -> list[_Trigger]:
