@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .. import rules
@@ -371,6 +371,20 @@ def _is_actorish(words: str) -> bool:
 # -- clause analysis ------------------------------------------------------------------------
 
 
+class _computed_once:  # noqa: N801 - used as a decorator
+    """A property computed on first read and then kept in the instance (a lock-free
+    ``functools.cached_property``: Python 3.11's takes a lock on every first read)."""
+
+    def __init__(self, func: Any) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass
 class _Seg:
     start: int  # offsets in the clause text
@@ -378,7 +392,7 @@ class _Seg:
     text: str  # masked text of the segment
     punct: str  # the punctuation that closes it ('' at the end)
 
-    @cached_property  # read many times per segment; a segment does not change once cut
+    @_computed_once  # read many times per segment; a segment does not change once cut
     def is_condition(self) -> bool:
         t = self.text.rstrip()
         return self.punct in "，：；" and self.punct != "" and (
@@ -428,18 +442,17 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 def _segments(masked: str, s: int, e: int) -> list[_Seg]:
     segs = []
     start = s
-    for m in _SEGMENT_END_RE.finditer(masked, s, e):
-        p = m.start()  # pos/endpos, not a slice: offsets are the whole text's
-        segs.append(_Seg(start, p, masked[start:p], m.group(0)))
+    ends = [(m.start(), m.group(0)) for m in _SEGMENT_END_RE.finditer(masked, s, e)]
+    if start < e and (not ends or ends[-1][0] + 1 < e):
+        ends.append((e, ""))
+    for p, punct in ends:  # pos/endpos, not a slice: offsets are the whole text's
+        text = masked[start:p]
+        # leading blanks (masked parentheses, item numbers) are not part of a segment
+        lead = text.lstrip()
+        if lead.strip():
+            segs.append(_Seg(start + len(text) - len(lead), p, lead, punct))
         start = p + 1
-    if start < e:
-        segs.append(_Seg(start, e, masked[start:e], ""))
-    # leading blanks (masked parentheses, item numbers) are not part of a segment
-    for seg in segs:
-        lead = len(seg.text) - len(seg.text.lstrip())
-        seg.start += lead
-        seg.text = seg.text.lstrip()
-    return [s for s in segs if s.text.strip()]
+    return segs
 
 
 #: A deeming rule after a modal word (应当认定为, 应当视为): a definition, not a duty.
