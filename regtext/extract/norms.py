@@ -1070,6 +1070,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
     """One penalty norm per ``；``-part that names a sanction; also the segments covered."""
     out: list[Norm] = []
     covered: set[int] = set()
+    # every sanction below is a match of one of these in one segment; most sentences have none
+    if not any(_PENALTY_RE.search(x.text) or _PENALTY_BY_REFERENCE_RE.search(x.text)
+               for x in segs):
+        return out, covered
     authority = ""
     for pi, (a, b) in enumerate(_parts(segs)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
