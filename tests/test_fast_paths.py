@@ -121,3 +121,20 @@ def test_a_long_chain_of_subjectless_sentences_does_not_recurse():
     text = "施工单位应当检验材料。" + "不得使用不合格材料。" * 1200
     found = norms.find_norms(text)
     assert len(found) == 1201 and {n.actor for n in found} == {"施工单位"}
+
+
+@pytest.mark.parametrize("ref", ["21.1.2", "21", "2.1", "211.1"])
+def test_containing_refs_as_the_plain_scan_finds_them(ref):
+    by = ["21.1", "3", "21", "21.1.2", "2", "21.1.20"]  # sanctioned refs, in the order found
+    plain = [r for r in by if ref == r or ref.startswith(r + ".")]
+    assert norms._containing(ref, {r: k for k, r in enumerate(by)}) == plain
+
+
+def test_a_sanction_of_an_article_reaches_its_paragraphs():
+    # 违反…第一条 sanctions article 1: its paragraph 1.1 gets the penalty clause in sanctioned_by
+    doc = regtext.parse("测试条例\n第一条 经营者应当明码标价。\n第二条 违反本条例第一条规定的，"
+                        "由市场监督管理部门责令改正，处一万元以下罚款。", id="t")
+    df = regtext.obligations(doc)
+    duty = df[df.modality == "obligation"].iloc[0]
+    assert duty.ref == "1.1" and list(duty.sanctioned_by) == ["2.1"]
+    assert all(not list(x) for x in df[df.modality == "penalty"].sanctioned_by)

@@ -889,25 +889,26 @@ def find_norms(
     """
     if not text or not text.strip():
         return []
-    own_defs = definitions(text) if "以下" in text else {}
-    aliases = {**own_defs, **(aliases or {})}
     masked = _mask(text)
-    sentences = _sentences(masked)
     chapeau = list(chapeau or [])
-    ctx = _Context(
-        text=text,
-        aliases=aliases,
-        chapeau_actors=_unique([n.actor_raw or (n.actor or "") for n in chapeau if n.actor]),
-        chapeau_norm=next((n for n in reversed(chapeau) if n.modality != "penalty"), None),
-        last_subject=list(carry_actor or []),
-    )
-    if ctx.chapeau_norm is None and not (
+    chapeau_norm = next((n for n in reversed(chapeau) if n.modality != "penalty"), None)
+    if chapeau_norm is None and not (
             _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked
             or _PENALTY_BY_REFERENCE_RE.search(masked)):
         # no modal word, sanction or 违反 anywhere (each segment's match is a match of the
         # whole text: the patterns never span punctuation): nothing below can make a norm,
         # and most of the time would go to tagging subjects for nothing
         return []
+    own_defs = definitions(text) if "以下" in text else {}
+    aliases = {**own_defs, **(aliases or {})}
+    sentences = _sentences(masked)
+    ctx = _Context(
+        text=text,
+        aliases=aliases,
+        chapeau_actors=_unique([n.actor_raw or (n.actor or "") for n in chapeau if n.actor]),
+        chapeau_norm=chapeau_norm,
+        last_subject=list(carry_actor or []),
+    )
     out: list[Norm] = []
     for si, (s, e) in enumerate(sentences):
         segs = _segments(masked, s, e)
@@ -1599,6 +1600,7 @@ def _link_sanctions(doc: Document, norms: list[Norm],
             by.setdefault(r, [])
             if norms[i].ref not in by[r]:
                 by[r].append(norms[i].ref or "")
+    order = {r: k for k, r in enumerate(by)}
     out = []
     for i, n in enumerate(norms):
         extra: dict[str, Any] = {}
@@ -1606,13 +1608,21 @@ def _link_sanctions(doc: Document, norms: list[Norm],
             extra["sanctions"] = sanctions[i]
         if n.ref and n.modality != "penalty":
             hits: list[str] = []
-            for r, srcs in by.items():
-                if n.ref == r or n.ref.startswith(r + "."):
-                    hits.extend(s for s in srcs if s not in hits)
+            # the sanctioned refs that are n.ref or contain it (21 and 21.1 for 21.1.2), in
+            # the order they were found: a look-up per level, not a pass over all of them
+            for r in _containing(n.ref, order):
+                hits.extend(s for s in by[r] if s not in hits)
             if hits:
                 extra["sanctioned_by"] = tuple(hits)
         out.append(_replace(n, **extra) if extra else n)
     return out
+
+
+def _containing(ref: str, order: Mapping[str, int]) -> list[str]:
+    """The keys of ``order`` that are ``ref`` or one of its ancestors (``21``, ``21.1`` for
+    ``21.1.2``), sorted by their value."""
+    levels = [ref[:i] for i, ch in enumerate(ref) if ch == "."] + [ref]
+    return sorted((r for r in levels if r in order), key=order.__getitem__)
 
 
 #: An offence against the whole text: 违反本办法规定, 违反本法的规定 (no article named).
