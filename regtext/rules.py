@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["RuleError", "alternation", "column", "table", "tables"]
+__all__ = ["RuleError", "alternation", "column", "first_chars", "skip_ahead", "table", "tables"]
 
 REQUIRED = ("example", "counterexample")
 
@@ -89,3 +89,81 @@ def alternation(words: Iterable[str], escape: bool = True) -> str:
     """A non-capturing regex alternation, longest first so that 应当 wins over 应."""
     ws: Sequence[str] = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) if escape else w for w in ws) + ")"
+
+
+def first_chars(pattern: str) -> str | None:
+    """The characters a match of ``pattern`` can start with (sorted), or None when they cannot
+    be listed: a pattern that may match the empty string or start with any character
+    (``[^，]``, ``.``, ``\\w``), or one the parser does not know.
+
+    Lookarounds take no character and are skipped; an optional part (``?``, ``*``) gives None.
+
+    Example:
+        >>> first_chars(r"(?<!相)应(?!用)|不得|(?:予以|给予)警告")
+        '不予应给'
+        >>> first_chars(r"(?:依法)?处罚") is None, first_chars(r"[^，]罚") is None
+        (True, True)
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        found = _first(list(sre_parse.parse(pattern)))
+    except (re.error, TypeError, ValueError):
+        return None
+    return "".join(sorted(found)) if found else None
+
+
+def _first(items: list) -> set[str] | None:
+    """First characters of a parsed (sub)pattern; None when unknown or it may match ''."""
+    for op, av in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the next item takes the first character
+        if name == "LITERAL":
+            return {chr(av)}
+        if name == "IN":
+            out = set()
+            for kind, val in av:
+                if str(kind) == "LITERAL":
+                    out.add(chr(val))
+                elif str(kind) == "RANGE" and val[1] - val[0] < 64:
+                    out.update(chr(c) for c in range(val[0], val[1] + 1))
+                else:  # NEGATE, CATEGORY, a wide range: too many to list
+                    return None
+            return out
+        if name == "SUBPATTERN":
+            if av[1] or av[2]:  # inline flags (?i:…): characters may fold
+                return None
+            return _first(list(av[3]))
+        if name == "BRANCH":
+            out = set()
+            for alt in av[1]:
+                got = _first(list(alt))
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            return _first(list(av[2]))
+        return None  # anything else (an optional part, a back reference…): unknown
+    return None  # only zero-width items: the pattern may match the empty string
+
+
+def skip_ahead(pattern: str) -> str:
+    """``pattern`` behind a lookahead for its :func:`first_chars`, so that a search skips
+    the positions no match can start at (a long alternation is otherwise tried in full at
+    every character); the same matches, groups and spans. ``pattern`` as it is when its
+    first characters cannot be listed.
+
+    Example:
+        >>> skip_ahead("应当|不得")
+        '(?=[不应])(?:应当|不得)'
+        >>> skip_ahead("(?:依法)?处罚")
+        '(?:依法)?处罚'
+    """
+    chars = first_chars(pattern)
+    if not chars:
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])(?:" + pattern + ")"

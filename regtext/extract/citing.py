@@ -352,6 +352,17 @@ class _DocContext:
     titles: tuple[str, ...] = ()  # the legal titles the text cites in 《》
 
 
+@lru_cache(maxsize=1)
+def _width_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTHS)) + "]")
+
+
+def _widths(text: str) -> str:
+    """``text.translate(_WIDTHS)``, by one regex over the characters that change: str.translate
+    looks every character up in the dict, 8x slower, and most clauses have none to change."""
+    return _width_re().sub(lambda m: _WIDTHS[ord(m.group())], text)
+
+
 def _context(doc: Document) -> _DocContext:
     try:
         ctx = _DOC_CACHE.get(doc)
@@ -841,7 +852,7 @@ class _Scan:
         else:
             ctx = ctx or _context(doc)
             # fold() simplifies character by character; a simplified text only needs widths
-            self.folded = text.translate(_WIDTHS) if ctx.simplified else fold(text)
+            self.folded = _widths(text) if ctx.simplified else fold(text)
             self.abbrevs, self.own = ctx.abbrevs, ctx.target
             self.as_of, self.titles = ctx.as_of, ctx.titles
         self.last_external: tuple[str | None, str] | None = None

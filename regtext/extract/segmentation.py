@@ -112,7 +112,8 @@ _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba's block p
 _BLANK_RUN = re.compile("(\r\n|\\s)")
 _NUMBER = re.compile("[\\.0-9]+")
 _LATIN = re.compile("[a-zA-Z0-9]+")
-_LATIN1 = re.compile("^[a-zA-Z0-9]$")
+#: One ASCII letter or digit (a word of the block pattern is never a newline).
+_ALNUM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _SELF_CHECK = ("个人信息处理者应当依法履行职责。", "第1条 AI技术a1b2、C++ 12.5%\r\n x",
                "违反本法第二十一条规定的，由有关主管部门责令改正，给予警告。", "")
 
@@ -122,20 +123,25 @@ def _route(s: str, freq: dict[str, int], logtotal: float) -> list[int]:
     word that starts at ``k`` (same sums in the same order as jieba, ties to the longer word)."""
     n = len(s)
     score, nxt = [0.0] * (n + 1), [0] * (n + 1)
+    get = freq.get
     for k in range(n - 1, -1, -1):
-        best = None
+        best, end = None, k
         i, frag = k, s[k]
-        while i < n and frag in freq:  # every dictionary word starting at k
-            f = freq[frag]
+        while True:  # every dictionary word starting at k (and its prefixes, with frequency 0)
+            f = get(frag)
+            if f is None:
+                break
             if f:
-                cand = (log(f) - logtotal + score[i + 1], i)
-                if best is None or cand > best:
-                    best = cand
+                cand = log(f) - logtotal + score[i + 1]
+                if best is None or cand >= best:  # >=: a tie goes to the longer word
+                    best, end = cand, i
             i += 1
+            if i == n:
+                break
             frag = s[k:i + 1]
         if best is None:
-            best = (log(freq.get(s[k]) or 1) - logtotal + score[k + 1], k)
-        score[k], nxt[k] = best
+            best = log(get(s[k]) or 1) - logtotal + score[k + 1]
+        score[k], nxt[k] = best, end
     return nxt
 
 
@@ -149,7 +155,7 @@ def _route_tags(pos: Any) -> Any:
         x, latin = 0, ""
         while x < n:
             word = s[x:nxt[x] + 1]
-            if _LATIN1.match(word):
+            if word in _ALNUM_CHARS:
                 latin += word  # single letters and digits join into one 'eng' token
             else:
                 if latin:
@@ -200,7 +206,6 @@ def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _WORD_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba.cut's blocks
-_ALNUM1 = re.compile("[a-zA-Z0-9]")
 
 
 def _route_words(tok: Any) -> Any:
@@ -224,7 +229,7 @@ def _route_words(tok: Any) -> Any:
             x, latin = 0, ""
             while x < n:
                 word = blk[x:nxt[x] + 1]
-                if len(word) == 1 and _ALNUM1.match(word):
+                if word in _ALNUM_CHARS:
                     latin += word  # single letters and digits join into one word
                 else:
                     if latin:

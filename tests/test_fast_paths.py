@@ -1,0 +1,140 @@
+"""The shortcuts that make the corpus pipeline fast must give what the plain code gives.
+
+Each shortcut is checked against the slow form it replaces, on real law text, and on the case
+where it must not apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import regtext
+from regtext import rules
+from regtext.extract import citing, norms
+
+# real law text (LawRefBook clauses: duties, a penalty clause, a policy)
+_LAW = (
+    "经营者应当使用经检定合格的计量器具，以法定计量单位作为结算标准，保证计量结果准确。"
+    "不得使用未经检定、检定不合格或者超过检定周期的计量器具。"
+    "违反本条例第十二条规定的，由县级以上人民政府计量行政部门责令改正，可以并处一万元以下罚款；"
+    "构成犯罪的，依法追究刑事责任。国家鼓励和支持计量科学技术研究。"
+)
+
+
+@pytest.mark.parametrize("pattern", ["modal", "penalty"])
+def test_skip_ahead_keeps_every_match_of_the_norm_regexes(pattern):
+    fast = norms._MODAL_RE if pattern == "modal" else norms._PENALTY_RE
+    assert fast.pattern.startswith("(?=["), "the lookahead is in place"
+    plain = re.compile(fast.pattern[fast.pattern.index("])(?:") + 5: -1])
+    text = _LAW + regtext.load("genai-2023-final").text
+    got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+    assert got, "the text has modal words and sanctions"
+    assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_first_chars_of_a_table_pattern():
+    # lookbehinds take no character: 有 starts 有…的义务 whatever may not precede it
+    assert rules.first_chars(r"(?<![没享具])有(?:[^，。；有的]{1,16}的)?义务") == "有"
+    assert rules.first_chars(r"(?:予以|给予|处以)[^，。；：]{0,12}?处罚") == "予处给"
+
+
+@pytest.mark.parametrize("pattern", [r"(?:依法)?处罚", r"[^，。]{0,3}罚款", r"\w+法", r"(?=第)",
+                                     r"(?i:a)b", ""])
+def test_skip_ahead_leaves_what_it_cannot_list(pattern):
+    # an optional start, a negated class, a category, only a lookahead, case folding, nothing
+    assert rules.first_chars(pattern) is None
+    assert rules.skip_ahead(pattern) == pattern
+
+
+def test_widths_folds_like_translate():
+    text = "依照（ＧＢ１２３４５）和(草案)\u3000第二条\t规定。" + _LAW
+    assert citing._widths(text) == text.translate(citing._WIDTHS)
+    assert citing._widths(_LAW) == _LAW  # nothing to fold: the same text
+
+
+def _plain_segments(masked, s, e):
+    """The segments as first written: cut at every mark, then strip and drop blank ones."""
+    out, start = [], s
+    for m in re.finditer(r"[，；：。！？]", masked[s:e]):
+        out.append([start, s + m.start(), masked[start:s + m.start()], m.group(0)])
+        start = s + m.start() + 1
+    if start < e:
+        out.append([start, e, masked[start:e], ""])
+    for seg in out:
+        seg[0] += len(seg[2]) - len(seg[2].lstrip())
+        seg[2] = seg[2].lstrip()
+    return [tuple(x) for x in out if x[2].strip()]
+
+
+@pytest.mark.parametrize("masked", [
+    "   （一）   ，  ，经营者应当，  不得。",
+    norms._mask(_LAW),
+    norms._mask("（二）擅自改变用途的；"),
+    "，，。",
+    "",
+])
+def test_segments_are_cut_as_before(masked):
+    got = [(x.start, x.end, x.text, x.punct) for x in norms._segments(masked, 0, len(masked))]
+    assert got == _plain_segments(masked, 0, len(masked))
+    assert all(masked[a:b] == t for a, b, t, _ in got)
+
+
+def test_segments_keep_trailing_blanks_and_drop_blank_ones():
+    segs = norms._segments("   （一）   ，  ，不得。", 0, 16)
+    assert [(x.text, x.punct) for x in segs] == [("（一）   ", "，"), ("不得", "。")]
+
+
+def _count_subject_tagging(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    plain = norms._sentence_subject
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return plain(*args, **kwargs)
+
+    monkeypatch.setattr(norms, "_sentence_subject", counted)
+    return calls
+
+
+def test_a_sentence_subject_is_tagged_when_a_later_norm_needs_it(monkeypatch):
+    calls = _count_subject_tagging(monkeypatch)
+    found = norms.find_norms("施工单位应当对建设工程材料进行进货检验和质量检测。"
+                             "不得使用不合格的建设工程材料。")
+    assert [(n.actor, n.modality) for n in found] == [("施工单位", "obligation"),
+                                                      ("施工单位", "prohibition")]
+    assert calls, "the second sentence names no subject: the first one's is read"
+
+
+def test_a_sentence_subject_is_not_tagged_when_every_norm_names_its_actor(monkeypatch):
+    calls = _count_subject_tagging(monkeypatch)
+    found = norms.find_norms(
+        "城市供水专业经营单位应当与用户签订供水用水合同，明确供水用水双方权利义务。"
+        "城市供水专业经营单位不得拒绝用户合理的订立合同要求。")
+    assert [n.modality for n in found] == ["obligation", "prohibition"]
+    assert calls == []
+
+
+def test_a_long_chain_of_subjectless_sentences_does_not_recurse():
+    # one link per sentence: thousands of sentences must not hit the recursion limit
+    text = "施工单位应当检验材料。" + "不得使用不合格材料。" * 1200
+    found = norms.find_norms(text)
+    assert len(found) == 1201 and {n.actor for n in found} == {"施工单位"}
+
+
+@pytest.mark.parametrize("ref", ["21.1.2", "21", "2.1", "211.1"])
+def test_containing_refs_as_the_plain_scan_finds_them(ref):
+    by = ["21.1", "3", "21", "21.1.2", "2", "21.1.20"]  # sanctioned refs, in the order found
+    plain = [r for r in by if ref == r or ref.startswith(r + ".")]
+    assert norms._containing(ref, {r: k for k, r in enumerate(by)}) == plain
+
+
+def test_a_sanction_of_an_article_reaches_its_paragraphs():
+    # 违反…第一条 sanctions article 1: its paragraph 1.1 gets the penalty clause in sanctioned_by
+    doc = regtext.parse("测试条例\n第一条 经营者应当明码标价。\n第二条 违反本条例第一条规定的，"
+                        "由市场监督管理部门责令改正，处一万元以下罚款。", id="t")
+    df = regtext.obligations(doc)
+    duty = df[df.modality == "obligation"].iloc[0]
+    assert duty.ref == "1.1" and list(duty.sanctioned_by) == ["2.1"]
+    assert all(not list(x) for x in df[df.modality == "penalty"].sanctioned_by)
