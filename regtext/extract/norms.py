@@ -475,7 +475,7 @@ _DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{
 _PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
 #: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
 _RELATIVE_SUBJECT_RE = re.compile(
-    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为|(?<![但于凡就总还要若])是)")
+    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
