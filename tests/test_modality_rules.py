@@ -202,3 +202,12 @@ def test_should_have_known_is_a_knowledge_standard_not_a_duty():
     # negative: 应当 before another verb of knowing is still a duty (应当告知)
     text = "用人单位应当告知劳动者工作内容、工作条件、工作地点、职业危害、安全生产状况、劳动报酬。"
     assert _modalities(text) == {"obligation"}
+
+
+def test_an_institution_ending_in_suo_before_youquan_is_a_permission():
+    # 上海航运交易所管理规定 28: 航运交易所|有权, not …所有权 (ownership)
+    text = ("会员和出市代表违反本规定、航运交易所章程和交易规则的，航运交易所有权责令当事人停止违法"
+            "行为，并可以视情节给予警告、暂停进场交易或者取消会员资格的处理。")
+    assert ("permission", "航运交易所") in {(n.modality, n.actor) for n in find_norms(text)}
+    # negative: ownership stays a noun (矿产资源法 3)
+    assert _modalities("矿产资源属于国家所有，由国务院行使国家对矿产资源的所有权。") == set()
