@@ -335,6 +335,13 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+#: Bodies named by their role in the case, not by their field: the one that issued the licence or
+#: approval (原发证部门), a superior (上级主管机关), the judicial organs (移送司法机关). A lawyer
+#: keeps them apart from the field's competent department (主管部门).
+_ROLE_BODY_RE = re.compile(
+    r"其?(?:上级|上一级)[^、，和或及]*(?:部门|机关)"
+    r"|其?原?(?:发证|颁证|发照|审批|批准|登记)(?:部门|机关)"
+    r"|司法(?:部门|机关)")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -366,6 +373,8 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
             continue
         if len(long) >= 2 and a.endswith(long) and _is_actorish(short):
             return short
+    if _ROLE_BODY_RE.fullmatch(a):
+        return a.removeprefix("其")
     if a.endswith("部门") or a.endswith("主管机关"):
         return "主管部门"
     for generic in ("提供者", "使用者"):
