@@ -495,8 +495,9 @@ def test_jing_after_a_subject_is_a_preposition():
 
 def test_a_body_named_by_its_role_is_not_the_competent_department():
     # 计划生育技术服务管理条例: the body that issued the licence revokes it
-    text = ("违反本条例的规定，逾期不校验计划生育技术服务执业许可证明文件，继续从事计划生育技术服务的，"
-            "由原发证部门责令限期补办校验手续；拒不校验的，由原发证部门吊销计划生育技术服务的执业资格。")
+    text = ("违反本条例的规定，逾期不校验计划生育技术服务执业许可证明文件，继续从事计划生育技术"
+            "服务的，由原发证部门责令限期补办校验手续；拒不校验的，由原发证部门吊销计划生育技术服务"
+            "的执业资格。")
     assert {n.actor for n in find_norms(text) if n.modality == "penalty"} == {"原发证部门"}
     # 艾滋病防治条例: a superior punishes the inspection body
     text = "出入境检验检疫机构有前款规定情形的，由其上级主管部门依照本条规定予以处罚。"
