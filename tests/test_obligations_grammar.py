@@ -506,3 +506,14 @@ def test_a_body_named_by_its_role_is_not_the_competent_department():
     # negative: a field's department is still the competent department
     assert normalize_actor("县级人民政府卫生行政主管部门") == "主管部门"
     assert normalize_actor("发展改革部门") == "主管部门"
+
+
+def test_an_actor_word_opening_a_chain_of_verbs_is_a_verb():
+    # 烟台市制定地方性法规条例 14: 组织|起草… — whoever organises the drafting, not an 组织
+    text = "组织起草地方性法规草案应当确定起草工作负责人，落实起草工作人员。"
+    assert _actors(text, "obligation") == [""]
+    # negative: 组织 before a verb that names a body with its head (组织编制机关) stays a name
+    assert _actors("组织编制机关应当依法公布经批准的基础测绘规划。", "obligation") == ["组织编制机关"]
+    # negative: 组织 as a noun in a list of parties
+    text = "组织和个人提供的科普产品和服务、发布的科普信息应当具有合法性、科学性。"
+    assert _actors(text, "obligation") == ["组织和个人"]

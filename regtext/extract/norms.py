@@ -659,6 +659,10 @@ def _leading_actor(text: str) -> str:
                     and toks[i + 1][0] not in _PERSON_NOUNS)
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
             break  # 组织他人…: a verb (even an actor word) taking a party as its object
+        if (i == 0 and flag == "v" and word in _ACTOR_WORDS and i + 1 < len(toks)
+                and toks[i + 1][1] == "v"
+                and not (i + 2 < len(toks) and _is_head_word(toks[i + 2][0]))):
+            return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
