@@ -513,7 +513,8 @@ def test_an_actor_word_opening_a_chain_of_verbs_is_a_verb():
     text = "组织起草地方性法规草案应当确定起草工作负责人，落实起草工作人员。"
     assert _actors(text, "obligation") == [""]
     # negative: 组织 before a verb that names a body with its head (组织编制机关) stays a name
-    assert _actors("组织编制机关应当依法公布经批准的基础测绘规划。", "obligation") == ["组织编制机关"]
+    text = "组织编制机关应当依法公布经批准的基础测绘规划。"
+    assert _actors(text, "obligation") == ["组织编制机关"]
     # negative: 组织 as a noun in a list of parties
     text = "组织和个人提供的科普产品和服务、发布的科普信息应当具有合法性、科学性。"
     assert _actors(text, "obligation") == ["组织和个人"]
