@@ -211,3 +211,17 @@ def test_an_institution_ending_in_suo_before_youquan_is_a_permission():
     assert ("permission", "航运交易所") in {(n.modality, n.actor) for n in find_norms(text)}
     # negative: ownership stays a noun (矿产资源法 3)
     assert _modalities("矿产资源属于国家所有，由国务院行使国家对矿产资源的所有权。") == set()
+
+
+def test_suspending_a_licence_is_a_penalty():
+    # 危险废物经营许可证管理办法: 暂扣…许可证 (行政处罚法: 暂扣许可证件) is a sanction
+    text = ("违反本办法第十一条规定的，由县级以上地方人民政府环境保护主管部门责令限期改正，"
+            "给予警告；逾期不改正的，由原发证机关暂扣危险废物经营许可证。")
+    assert ("penalty", "原发证机关") in {(n.modality, n.actor) for n in find_norms(text)}
+    # negative: a receipt for goods held (暂扣凭证) and a held licence in a case are no penalty
+    text = ("车辆无营运权证从事出租汽车服务且无法当场提供其他有效证件的，交通运输主管部门可以扣押其"
+            "车辆，并出具省交通运输主管部门统一印制的暂扣凭证。")
+    assert "penalty" not in _modalities(text)
+    text = ("（一）实施严重道路交通违法行为，依法被处以暂扣机动车驾驶证、吊销机动车驾驶证、拘留等"
+            "行政处罚的；")
+    assert "penalty" not in _modalities(text)
