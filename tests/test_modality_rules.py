@@ -162,3 +162,66 @@ def test_a_formula_after_a_finished_sentence_is_its_own_paragraph():
     doc = regtext.parse("第一条 小时工资：月工资收入÷（月计薪天数×8小时）。\n\n"
                         "月计薪天数＝（365天-104天）÷12月＝21.75天")
     assert [n.ref for n in doc if n.kind == "paragraph"] == ["1.1", "1.2"]
+
+
+# -- norms3: referral penalties, 为 + beneficiary, knowledge standards ------------------------
+
+def test_a_penalty_by_referral_with_jinxing_chufa_is_a_penalty():
+    # 地图管理条例: 依照《测绘法》的有关规定进行处罚 hands the offence to another law's penalties
+    text = ("违反本条例规定，未取得测绘资质证书或者超越测绘资质等级许可的范围从事地图编制活动或者"
+            "互联网地图服务活动的，依照《中华人民共和国测绘法》的有关规定进行处罚。")
+    assert _modalities(text) == {"penalty"}
+    # negative: a power to punish later, no liability clause (校车安全管理条例)
+    text = ("交通警察对违反道路交通安全法律法规的校车，可以在消除违法行为的前提下先予放行，待校车"
+            "完成接送学生任务后再对校车驾驶人进行处罚。")
+    assert "penalty" not in _modalities(text)
+    # negative: asking a body to punish is no penalty (上海市实施《妇女权益保障法》办法)
+    text = ("受到性骚扰或者家庭暴力的妇女，可以依法提请公安机关对违法行为人进行处罚，也可以依法向"
+            "人民法院提起民事诉讼。")
+    assert _modalities(text) == {"permission"}
+
+
+def test_wei_before_a_beneficiary_is_the_preposition_for_not_the_copula():
+    # 出境入境管理法 39: …的有关规定为其办理 — 为其 is "for him", the duty stands
+    text = ("外国人在中国境内旅馆住宿的，旅馆应当按照旅馆业治安管理的有关规定为其办理住宿登记，"
+            "并向所在地公安机关报送外国人住宿登记信息。")
+    assert ("obligation", "旅馆") in {(n.modality, n.actor) for n in find_norms(text)}
+    text = "华侨、港澳投资者在境内投资可以委托境内的亲友为其代理人。"
+    assert _modalities(text) == {"permission"}
+    # negative: a modal word inside a subject followed by the copula 为 opens no norm
+    assert _modalities("申请人可以申请的期限为六十日。") == set()
+
+
+def test_should_have_known_is_a_knowledge_standard_not_a_duty():
+    # 民法典 担保制度解释: 知道或者应当知道 describes what a party knew
+    assert _modalities("（四）抵押权人知道或者应当知道抵押财产被查封、扣押；") == set()
+    text = ("以买卖或者其他方式转让拼装或者已经达到报废标准的机动车，发生交通事故造成损害，转让人、"
+            "受让人以其不知道且不应当知道该机动车系拼装或者已经达到报废标准为由，主张不承担侵权责任"
+            "的，人民法院不予支持。")
+    assert "prohibition" not in _modalities(text)
+    # negative: 应当 before another verb of knowing is still a duty (应当告知)
+    text = "用人单位应当告知劳动者工作内容、工作条件、工作地点、职业危害、安全生产状况、劳动报酬。"
+    assert _modalities(text) == {"obligation"}
+
+
+def test_an_institution_ending_in_suo_before_youquan_is_a_permission():
+    # 上海航运交易所管理规定 28: 航运交易所|有权, not …所有权 (ownership)
+    text = ("会员和出市代表违反本规定、航运交易所章程和交易规则的，航运交易所有权责令当事人停止违法"
+            "行为，并可以视情节给予警告、暂停进场交易或者取消会员资格的处理。")
+    assert ("permission", "航运交易所") in {(n.modality, n.actor) for n in find_norms(text)}
+    # negative: ownership stays a noun (矿产资源法 3)
+    assert _modalities("矿产资源属于国家所有，由国务院行使国家对矿产资源的所有权。") == set()
+
+
+def test_suspending_a_licence_is_a_penalty():
+    # 危险废物经营许可证管理办法: 暂扣…许可证 (行政处罚法: 暂扣许可证件) is a sanction
+    text = ("违反本办法第十一条规定的，由县级以上地方人民政府环境保护主管部门责令限期改正，"
+            "给予警告；逾期不改正的，由原发证机关暂扣危险废物经营许可证。")
+    assert ("penalty", "原发证机关") in {(n.modality, n.actor) for n in find_norms(text)}
+    # negative: a receipt for goods held (暂扣凭证) and a held licence in a case are no penalty
+    text = ("车辆无营运权证从事出租汽车服务且无法当场提供其他有效证件的，交通运输主管部门可以扣押其"
+            "车辆，并出具省交通运输主管部门统一印制的暂扣凭证。")
+    assert "penalty" not in _modalities(text)
+    text = ("（一）实施严重道路交通违法行为，依法被处以暂扣机动车驾驶证、吊销机动车驾驶证、拘留等"
+            "行政处罚的；")
+    assert "penalty" not in _modalities(text)

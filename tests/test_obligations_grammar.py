@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import regtext
-from regtext.extract.norms import find_norms
+from regtext.extract.norms import find_norms, normalize_actor
 
 
 def _penalties(text: str) -> list[tuple[str | None, str]]:
@@ -491,3 +491,30 @@ def test_a_thing_subject_takes_no_carried_party():
 def test_jing_after_a_subject_is_a_preposition():
     text = "公诉人、当事人和辩护人、诉讼代理人经审判长许可，可以对证人、鉴定人发问。"
     assert _actors(text, "permission") == ["公诉人、当事人和辩护人、诉讼代理人"]
+
+
+def test_a_body_named_by_its_role_is_not_the_competent_department():
+    # 计划生育技术服务管理条例: the body that issued the licence revokes it
+    text = ("违反本条例的规定，逾期不校验计划生育技术服务执业许可证明文件，继续从事计划生育技术"
+            "服务的，由原发证部门责令限期补办校验手续；拒不校验的，由原发证部门吊销计划生育技术服务"
+            "的执业资格。")
+    assert {n.actor for n in find_norms(text) if n.modality == "penalty"} == {"原发证部门"}
+    # 艾滋病防治条例: a superior punishes the inspection body
+    text = "出入境检验检疫机构有前款规定情形的，由其上级主管部门依照本条规定予以处罚。"
+    assert [n.actor for n in find_norms(text) if n.modality == "penalty"] == ["上级主管部门"]
+    assert normalize_actor("司法机关") == "司法机关"
+    # negative: a field's department is still the competent department
+    assert normalize_actor("县级人民政府卫生行政主管部门") == "主管部门"
+    assert normalize_actor("发展改革部门") == "主管部门"
+
+
+def test_an_actor_word_opening_a_chain_of_verbs_is_a_verb():
+    # 烟台市制定地方性法规条例 14: 组织|起草… — whoever organises the drafting, not an 组织
+    text = "组织起草地方性法规草案应当确定起草工作负责人，落实起草工作人员。"
+    assert _actors(text, "obligation") == [""]
+    # negative: 组织 before a verb that names a body with its head (组织编制机关) stays a name
+    text = "组织编制机关应当依法公布经批准的基础测绘规划。"
+    assert _actors(text, "obligation") == ["组织编制机关"]
+    # negative: 组织 as a noun in a list of parties
+    text = "组织和个人提供的科普产品和服务、发布的科普信息应当具有合法性、科学性。"
+    assert _actors(text, "obligation") == ["组织和个人"]

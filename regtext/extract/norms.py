@@ -335,6 +335,13 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+#: Bodies named by their role in the case, not by their field: the one that issued the licence or
+#: approval (原发证部门), a superior (上级主管机关), the judicial organs (移送司法机关). A lawyer
+#: keeps them apart from the field's competent department (主管部门).
+_ROLE_BODY_RE = re.compile(
+    r"其?(?:上级|上一级)[^、，和或及]*(?:部门|机关)"
+    r"|其?原?(?:发证|颁证|发照|审批|批准|登记)(?:部门|机关)"
+    r"|司法(?:部门|机关)")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -366,6 +373,8 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
             continue
         if len(long) >= 2 and a.endswith(long) and _is_actorish(short):
             return short
+    if _ROLE_BODY_RE.fullmatch(a):
+        return a.removeprefix("其")
     if a.endswith("部门") or a.endswith("主管机关"):
         return "主管部门"
     for generic in ("提供者", "使用者"):
@@ -475,7 +484,7 @@ _DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{
 _PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
 #: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
 _RELATIVE_SUBJECT_RE = re.compile(
-    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为|(?<![但于凡就总还要若])是)")
+    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -650,6 +659,10 @@ def _leading_actor(text: str) -> str:
                     and toks[i + 1][0] not in _PERSON_NOUNS)
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
             break  # 组织他人…: a verb (even an actor word) taking a party as its object
+        if (i == 0 and flag == "v" and word in _ACTOR_WORDS and i + 1 < len(toks)
+                and toks[i + 1][1] == "v"
+                and not (i + 2 < len(toks) and _is_head_word(toks[i + 2][0]))):
+            return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
