@@ -57,15 +57,20 @@ def test_tax_laws_as_a_class_are_no_title():
         ("中华人民共和国企业所得税法", "3")]
 
 
-@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
-def test_a_file_cites_the_version_in_force_on_its_own_date(tmp_path, monkeypatch):
-    # 重庆市地方立法条例 (2017) cites 立法法: the 2015 version, not the 2023 one
+def _register_both_lifafa(tmp_path, monkeypatch) -> None:
+    """Register the 2015 and 2023 立法法 in a private cache (two versions of one title)."""
     monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
     laws = tmp_path / "laws"
     laws.mkdir()
     for name in ("立法法(2015-03-15).md", "立法法(2023-03-13).md"):
         shutil.copy(LRB / "宪法相关法" / name, laws / name)
     regtext.corpus.register(laws, progress=False)
+
+
+@pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
+def test_a_file_cites_the_version_in_force_on_its_own_date(tmp_path, monkeypatch):
+    # 重庆市地方立法条例 (2017) cites 立法法: the 2015 version, not the 2023 one
+    _register_both_lifafa(tmp_path, monkeypatch)
     citing = LRB / "DLC/重庆地方法规/地方性法规/重庆/重庆市地方立法条例(2017-01-19).md"
     df = regtext.citations(regtext.read(citing)).query("kind == 'external'")
     targets = set(df[df.target_title.str.contains("立法法")].target_doc)
@@ -124,12 +129,7 @@ def test_a_registered_version_in_force_beats_a_shipped_text_of_another_date(tmp_
 
 @pytest.mark.skipif(LRB is None, reason="LawRefBook not available")
 def test_a_dated_citation_names_that_version_or_none(tmp_path, monkeypatch):
-    monkeypatch.setenv("REGTEXT_CACHE", str(tmp_path / "cache"))
-    laws = tmp_path / "laws"
-    laws.mkdir()
-    for name in ("立法法(2015-03-15).md", "立法法(2023-03-13).md"):
-        shutil.copy(LRB / "宪法相关法" / name, laws / name)
-    regtext.corpus.register(laws, progress=False)
+    _register_both_lifafa(tmp_path, monkeypatch)
 
     def targets(text: str) -> list:
         doc = regtext.parse("某条例\n（2024年1月1日通过）\n" + text)
