@@ -268,3 +268,26 @@ def test_a_broad_concept_or_a_clause_without_a_duty_finds_no_comparable_duty():
     assert not ranking.comparable_duty(
         ranking.Provision("", frozenset({"state"}), frozenset({"保障"})),
         ranking.provision("pipl", "24.1"), "歧视")
+
+
+def test_a_scope_clause_parallels_scope_clauses_on_its_subject():
+    # 在中华人民共和国境内应用深度合成技术提供互联网信息服务…，适用本规定: the algorithm
+    # recommendation rules' scope (算法, the broader concept) parallels it; the DSL's scope
+    # (数据处理活动) does not
+    doc = regtext.load("deep-synthesis")
+    found = linking.comparable_duties(doc.get("2.1"), doc, linking.corpus_index(),
+                                      linking.statutes(doc), as_of="2022-11-25")
+    arts = {(d, r.split(".")[0]) for d, r, _, _ in found}
+    assert ("algorithm-recommendation", "2") in arts
+    assert ("dsl", "2") not in arts
+    # a scope clause that names no concept (本法所称…) finds none
+    iis = regtext.load("internet-info-services")
+    assert linking.comparable_duties(iis.get("2.1"), iis, linking.corpus_index(),
+                                     linking.statutes(iis)) == []
+
+
+def test_a_first_article_that_says_who_must_observe_the_text_is_its_scope():
+    # 在中华人民共和国境内从事互联网信息服务活动，必须遵守本办法: a scope clause
+    assert ranking.clause_kind(regtext.load("internet-info-services").get("2.1").text) == "scope"
+    # 网络运营者开展经营和服务活动，必须遵守法律、行政法规… (CSL 9): a duty
+    assert ranking.clause_kind(regtext.load("csl").get("9.1").text) == ""

@@ -346,16 +346,19 @@ class Index:
 
     def concept_units(self) -> tuple[dict[str, list[int]], dict[str, int]]:
         """(concept -> ids of the units whose duties are about it, concept -> how many articles
-        speak of it), from :func:`regtext.network.ranking.provision`; built on first use."""
+        speak of it), from :func:`regtext.network.ranking.provision`; built on first use. Scope
+        clauses are counted under ``scope:`` + concept, apart from the rules."""
         if self._concepts is None:
             from . import ranking
 
             units: dict[str, list[int]] = defaultdict(list)
             articles: dict[str, set[tuple[str, str]]] = defaultdict(set)
             for uid, (doc_id, ref) in enumerate(self.units):
-                for c in ranking.provision(doc_id, ref).concepts:
-                    units[c].append(uid)
-                    articles[c].add((doc_id, ref.split(".")[0]))
+                facts = ranking.provision(doc_id, ref)
+                prefix = "scope:" if facts.kind == "scope" else ""
+                for c in facts.concepts:
+                    units[prefix + c].append(uid)
+                    articles[prefix + c].add((doc_id, ref.split(".")[0]))
             self._concepts = (dict(units), {c: len(a) for c, a in articles.items()})
         return self._concepts
 
@@ -620,7 +623,9 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
     more than :data:`~regtext.network.ranking.COMPARABLE_MAX_ARTICLES` articles speak of is too
     broad), imposing a binding rule on the same kind of party
     (:func:`~regtext.network.ranking.comparable_duty`), whatever words they use: 防止产生…歧视
-    rests on the rule against 不合理的差别待遇 in automated decisions. Each scores
+    rests on the rule against 不合理的差别待遇 in automated decisions. A scope clause
+    (…适用本办法) likewise parallels the scope clauses of texts on the same subject or on a
+    broader one (:func:`~regtext.network.ranking.comparable_scope`). Each scores
     :data:`~regtext.network.ranking.COMPARABLE_DUTY` plus a tenth of its similarity.
     Statutes published after ``as_of`` are left out.
 
@@ -632,9 +637,11 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
         [('algorithm-recommendation', '21.1'), ('pipl', '24.1')]
     """
     from . import ranking
+    from .concepts import ancestors
 
     src = ranking.source(node, doc)
-    if src.kind or not src.acts or not src.actors:
+    scope = src.kind == "scope"
+    if not scope and (src.kind or not src.acts or not src.actors):
         return []  # no duty of its own (boilerplate, principles, definitions, policy)
     words = node.lead if node.children else node.text
     wanted = ranking.duty_concepts(words, doc)
@@ -645,12 +652,15 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
     sc = None
     best: dict[tuple[str, str], tuple[str, str, float, str]] = {}
     for concept in sorted(wanted):
-        if spread.get(concept, 0) > ranking.COMPARABLE_MAX_ARTICLES:
+        # a scope clause: the scope clauses on the concept or on a broader one it is a kind of
+        keys = ["scope:" + c for c in (concept, *ancestors(concept))] if scope else [concept]
+        if not scope and spread.get(concept, 0) > ranking.COMPARABLE_MAX_ARTICLES:
             continue
-        for uid in units.get(concept, ()):
+        for uid in sorted({u for key in keys for u in units.get(key, ())}):
             tdoc, tref = index.units[uid]
-            if tdoc not in allowed or not ranking.comparable_duty(
-                    src, ranking.provision(tdoc, tref), concept):
+            tgt = ranking.provision(tdoc, tref)
+            if tdoc not in allowed or not (ranking.comparable_scope(tgt, concept) if scope
+                                           else ranking.comparable_duty(src, tgt, concept)):
                 continue
             if sc is None:
                 sc = index.scores(tokens(ranking.query_text(words, doc)))

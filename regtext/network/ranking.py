@@ -586,6 +586,24 @@ def comparable_duty(src: Provision, tgt: Provision, concept: str) -> bool:
     return bool(src.actors & tgt.actors or "any" in src.actors | tgt.actors)
 
 
+def comparable_scope(tgt: Provision, concept: str) -> bool:
+    """True when ``tgt`` is a scope clause (…适用本法, 在…境内从事…活动，必须遵守本法) on
+    ``concept`` or on a broader concept it is a kind of: a scope clause parallels the scope
+    clauses of texts on the same subject (深度合成 is a kind of 算法, so the algorithm
+    recommendation rules' scope parallels a deep-synthesis scope).
+
+    Example:
+        >>> comparable_scope(provision("algorithm-recommendation", "2.1"), "深度合成")
+        True
+        >>> comparable_scope(provision("dsl", "2.1"), "深度合成")
+        False
+    """
+    from .concepts import ancestors
+
+    return tgt.kind == "scope" and (concept in tgt.concepts or any(
+        a in tgt.concepts for a in ancestors(concept)))
+
+
 def party_factor(src: Provision, tgt: Provision) -> float:
     """:data:`PARTY_DISCOUNT` when a duty-bearing clause and a provision address different
     kinds of party (neither addressing everyone), else 1.
