@@ -280,7 +280,11 @@ def test_a_scope_clause_parallels_scope_clauses_on_its_subject():
     arts = {(d, r.split(".")[0]) for d, r, _, _ in found}
     assert ("algorithm-recommendation", "2") in arts
     assert ("dsl", "2") not in arts
-    # a scope clause that names no concept (本法所称…) finds none
+    # a carve-out from particular articles (反垄断法: 不适用本法第十七条…) is no scope clause
+    exemption = regtext.load("anti-monopoly").get("20.1")
+    assert ranking.clause_kind(exemption.text) == "exemption"
+    assert ranking.clause_kind(regtext.load("anti-monopoly").get("2.1").text) == "scope"
+    # a scope clause that names no concept finds none
     iis = regtext.load("internet-info-services")
     assert linking.comparable_duties(iis.get("2.1"), iis, linking.corpus_index(),
                                      linking.statutes(iis)) == []

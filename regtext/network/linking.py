@@ -807,14 +807,15 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
                     _shared_words(node, tdoc, tref, index) if explain else "bm25")
     # comparable duties come last: they add provisions and raise scores, but neither reach
     # other statutes' similarity hits nor lower a link found otherwise
+    what = "scope" if src_facts.kind == "scope" else "duty"
     for tdoc, tref, score, concept in ([] if boilerplate else comparable_duties(
             node, doc, index, allowed, None if keep_later else as_of)):
         cur = found.get((tdoc, tref.split(".")[0]))
         if cur is None:
-            add(tdoc, tref, "concept", score, f"comparable duty: {concept}")
+            add(tdoc, tref, "concept", score, f"comparable {what}: {concept}")
             continue
         cur[4].add("concept")
-        cur[3].append(f"comparable duty: {concept}")
+        cur[3].append(f"comparable {what}: {concept}")
         if score > cur[1]:
             cur[0], cur[1], cur[2] = "concept", score, tref
 

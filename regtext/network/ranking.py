@@ -103,7 +103,8 @@ def _clause_kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=200_000)
 def clause_kind(text: str) -> str:
     """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``referral``,
-    ``definition``, ``principle`` or ``""`` (a substantive rule), from
+    ``definition``, ``principle``, ``exemption`` (a carve-out from particular articles, a
+    substantive rule) or ``""`` (a substantive rule), from
     ``rules/clause-kinds.tsv``.
 
     Example:
