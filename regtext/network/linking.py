@@ -614,7 +614,8 @@ def is_later(target_doc: str, as_of: str | None) -> bool:
 
 
 def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable[str],
-                      as_of: str | None = None) -> list[tuple[str, str, float, str]]:
+                      as_of: str | None = None, src: Any = None
+                      ) -> list[tuple[str, str, float, str]]:
     """Provisions that impose a duty comparable to the clause's, as (doc, unit ref, score,
     concept), one per article, best first.
 
@@ -627,7 +628,8 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
     (…适用本办法) likewise parallels the scope clauses of texts on the same subject or on a
     broader one (:func:`~regtext.network.ranking.comparable_scope`). Each scores
     :data:`~regtext.network.ranking.COMPARABLE_DUTY` plus a tenth of its similarity.
-    Statutes published after ``as_of`` are left out.
+    Statutes published after ``as_of`` are left out. ``src`` (the clause's
+    :func:`regtext.network.ranking.source` facts) saves reading them again.
 
     Example:
         >>> import regtext
@@ -639,7 +641,7 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
     from . import ranking
     from .concepts import ancestors
 
-    src = ranking.source(node, doc)
+    src = src if src is not None else ranking.source(node, doc)
     scope = src.kind == "scope"
     if not scope and (src.kind or not src.acts or not src.actors):
         return []  # no duty of its own (boilerplate, principles, definitions, policy)
@@ -809,7 +811,7 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
     # other statutes' similarity hits nor lower a link found otherwise
     what = "scope" if src_facts.kind == "scope" else "duty"
     for tdoc, tref, score, concept in ([] if boilerplate else comparable_duties(
-            node, doc, index, allowed, None if keep_later else as_of)):
+            node, doc, index, allowed, None if keep_later else as_of, src_facts)):
         cur = found.get((tdoc, tref.split(".")[0]))
         if cur is None:
             add(tdoc, tref, "concept", score, f"comparable {what}: {concept}")
