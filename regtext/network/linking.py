@@ -634,8 +634,9 @@ def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable
     Example:
         >>> import regtext
         >>> doc = regtext.load("genai-2023-final")
-        >>> [(d, r) for d, r, _, c in comparable_duties(doc.get("4.1.2"), doc, corpus_index(),
-        ...  statutes(doc)) if c == "歧视"][:2]
+        >>> found = comparable_duties(doc.get("4.1.2"), doc, corpus_index(), statutes(doc),
+        ...                           as_of="2023-07-10")
+        >>> sorted((d, r) for d, r, _, c in found if c == "歧视")
         [('algorithm-recommendation', '21.1'), ('pipl', '24.1')]
     """
     from . import ranking
