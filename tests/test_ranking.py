@@ -3,6 +3,8 @@ where it must not, on real statute text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import regtext
@@ -133,6 +135,9 @@ def test_addressed_party_rows(row):
     if row["rule"] == "declaration":
         assert ranking.state_declaration(row["example"])
         assert not ranking.state_declaration(row["counterexample"])
+    elif row["rule"] == "public-body":
+        assert ranking.public_body(row["example"])
+        assert not ranking.public_body(row["counterexample"])
     else:
         assert ranking.encouraged_kind(row["example"]) == "business"
         assert ranking.encouraged_kind(row["counterexample"]) == ""
@@ -207,3 +212,86 @@ def test_a_principle_clause_parallels_principle_clauses():
     duty = ranking.source(doc.get("11.2"), doc)  # a duty gains nothing from a principle
     assert ranking.similarity_factor(duty, ranking.provision("pipl", "5.1"), {}) <= 2.0
     assert ranking.similarity_factor(duty, csl3, {}) < ranking.PRINCIPLE_BONUS
+
+
+# -- comparable duties, public bodies, circumstances (session 18) ---------------------------
+
+
+@pytest.mark.parametrize("row", rules.table("duty-circumstance"), ids=lambda r: r["pattern"][:12])
+def test_duty_circumstance_rows(row):
+    pattern = re.compile(row["pattern"])
+    assert pattern.search(row["example"])
+    assert not pattern.search(row["counterexample"])
+
+
+def test_the_circumstance_of_a_duty_is_not_what_it_is_about():
+    # a duty whose occasion is data processing (在…过程中，) is about what follows
+    assert ranking.duty_concepts("在数据处理过程中，应当采取有效措施防止产生歧视") == {"歧视"}
+    # the same words as the object of the duty stay its concept
+    assert "训练数据" in ranking.duty_concepts("提供者应当采取有效措施提高训练数据质量")
+    assert ranking.only_in_circumstance("训练数据", "在训练数据选择过程中，防止产生歧视")
+    assert not ranking.only_in_circumstance("训练数据", "应当加强训练数据管理")
+
+
+def test_a_public_body_binds_the_state_whatever_its_head_noun():
+    # 反垄断法: 行政机关和法律、法规授权的具有管理公共事务职能的组织不得滥用行政权力，实施下列
+    # 行为…（一）对外地商品设定歧视性收费项目: the items bind the state, not a business
+    assert ranking.provision("anti-monopoly", "41.1.1").actors == frozenset({"state"})
+    assert ranking.provision("anti-monopoly", "41").actors == frozenset({"state"})
+    # 经营者不得利用数据和算法…从事本法禁止的垄断行为: a business's duty stays one
+    assert ranking.provision("anti-monopoly", "9").actors == frozenset({"business"})
+
+
+def test_a_comparable_duty_is_found_in_other_words():
+    # 算法推荐服务提供者…不得…实行不合理的差别待遇 (algorithm recommendation 21) and PIPL 24
+    # (个人信息处理者…不得对个人在交易价格等交易条件上实行不合理的差别待遇) bind businesses on
+    # the same concept (歧视)
+    doc = regtext.load("algorithm-recommendation")
+    found = linking.comparable_duties(doc.get("21.1"), doc, linking.corpus_index(),
+                                      linking.statutes(doc), as_of="2021-12-31")
+    hits = {(d, r.split(".")[0]): c for d, r, _, c in found}
+    assert hits.get(("pipl", "24")) == "歧视"
+    # the anti-monopoly rule against administrative bodies' 歧视性收费 is the state's duty
+    assert ("anti-monopoly", "41") not in hits
+    assert all(s >= ranking.COMPARABLE_DUTY for _, _, s, _ in found)
+
+
+def test_a_broad_concept_or_a_clause_without_a_duty_finds_no_comparable_duty():
+    idx = linking.corpus_index()
+    pipl = regtext.load("pipl")
+    # 个人信息 (and 个人信息权利) are named by too many articles to find duties by
+    assert linking.comparable_duties(pipl.get("45.1"), pipl, idx, linking.statutes(pipl)) == []
+    # a principle with no duty of its own (国家坚持…) finds none
+    csl = regtext.load("csl")
+    assert linking.comparable_duties(csl.get("3.1"), csl, idx, linking.statutes(csl)) == []
+    # a duty about a concept found but addressed to another kind of party: the state's
+    assert not ranking.comparable_duty(
+        ranking.Provision("", frozenset({"state"}), frozenset({"保障"})),
+        ranking.provision("pipl", "24.1"), "歧视")
+
+
+def test_a_scope_clause_parallels_scope_clauses_on_its_subject():
+    # 在中华人民共和国境内应用深度合成技术提供互联网信息服务…，适用本规定: the algorithm
+    # recommendation rules' scope (算法, the broader concept) parallels it; the DSL's scope
+    # (数据处理活动) does not
+    doc = regtext.load("deep-synthesis")
+    found = linking.comparable_duties(doc.get("2.1"), doc, linking.corpus_index(),
+                                      linking.statutes(doc), as_of="2022-11-25")
+    arts = {(d, r.split(".")[0]) for d, r, _, _ in found}
+    assert ("algorithm-recommendation", "2") in arts
+    assert ("dsl", "2") not in arts
+    # a carve-out from particular articles (反垄断法: 不适用本法第十七条…) is no scope clause
+    exemption = regtext.load("anti-monopoly").get("20.1")
+    assert ranking.clause_kind(exemption.text) == "exemption"
+    assert ranking.clause_kind(regtext.load("anti-monopoly").get("2.1").text) == "scope"
+    # a scope clause that names no concept finds none
+    iis = regtext.load("internet-info-services")
+    assert linking.comparable_duties(iis.get("2.1"), iis, linking.corpus_index(),
+                                     linking.statutes(iis)) == []
+
+
+def test_a_first_article_that_says_who_must_observe_the_text_is_its_scope():
+    # 在中华人民共和国境内从事互联网信息服务活动，必须遵守本办法: a scope clause
+    assert ranking.clause_kind(regtext.load("internet-info-services").get("2.1").text) == "scope"
+    # 网络运营者开展经营和服务活动，必须遵守法律、行政法规… (CSL 9): a duty
+    assert ranking.clause_kind(regtext.load("csl").get("9.1").text) == ""

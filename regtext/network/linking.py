@@ -342,6 +342,25 @@ class Index:
         self._masks: dict[frozenset[str], Any] = {}
         self.unit_art = np.asarray([art_no[(d, r.split(".")[0])] for d, r in self.units],
                                    dtype=np.int64)
+        self._concepts: tuple[dict[str, list[int]], dict[str, int]] | None = None
+
+    def concept_units(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        """(concept -> ids of the units whose duties are about it, concept -> how many articles
+        speak of it), from :func:`regtext.network.ranking.provision`; built on first use. Scope
+        clauses are counted under ``scope:`` + concept, apart from the rules."""
+        if self._concepts is None:
+            from . import ranking
+
+            units: dict[str, list[int]] = defaultdict(list)
+            articles: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for uid, (doc_id, ref) in enumerate(self.units):
+                facts = ranking.provision(doc_id, ref)
+                prefix = "scope:" if facts.kind == "scope" else ""
+                for c in facts.concepts:
+                    units[prefix + c].append(uid)
+                    articles[prefix + c].add((doc_id, ref.split(".")[0]))
+            self._concepts = (dict(units), {c: len(a) for c, a in articles.items()})
+        return self._concepts
 
     def scores(self, text: str | Node | tuple[str, ...]):
         """BM25 score of every unit for the query ``text`` (a string, a Node or tokens
@@ -594,6 +613,67 @@ def is_later(target_doc: str, as_of: str | None) -> bool:
     return bool(as_of and date and date > str(as_of)[:10])
 
 
+def comparable_duties(node: Node, doc: Document, index: Index, allowed: Iterable[str],
+                      as_of: str | None = None, src: Any = None
+                      ) -> list[tuple[str, str, float, str]]:
+    """Provisions that impose a duty comparable to the clause's, as (doc, unit ref, score,
+    concept), one per article, best first.
+
+    A lawyer looks for the duty, not the words: the provisions about the same specific legal
+    concept as the clause's duty (:func:`regtext.network.ranking.duty_concepts`; a concept that
+    more than :data:`~regtext.network.ranking.COMPARABLE_MAX_ARTICLES` articles speak of is too
+    broad), imposing a binding rule on the same kind of party
+    (:func:`~regtext.network.ranking.comparable_duty`), whatever words they use: 防止产生…歧视
+    rests on the rule against 不合理的差别待遇 in automated decisions. A scope clause
+    (…适用本办法) likewise parallels the scope clauses of texts on the same subject or on a
+    broader one (:func:`~regtext.network.ranking.comparable_scope`). Each scores
+    :data:`~regtext.network.ranking.COMPARABLE_DUTY` plus a tenth of its similarity.
+    Statutes published after ``as_of`` are left out. ``src`` (the clause's
+    :func:`regtext.network.ranking.source` facts) saves reading them again.
+
+    Example:
+        >>> import regtext
+        >>> doc = regtext.load("genai-2023-final")
+        >>> found = comparable_duties(doc.get("4.1.2"), doc, corpus_index(), statutes(doc),
+        ...                           as_of="2023-07-10")
+        >>> sorted((d, r) for d, r, _, c in found if c == "歧视")
+        [('algorithm-recommendation', '21.1'), ('pipl', '24.1')]
+    """
+    from . import ranking
+    from .concepts import ancestors
+
+    src = src if src is not None else ranking.source(node, doc)
+    scope = src.kind == "scope"
+    if not scope and (src.kind or not src.acts or not src.actors):
+        return []  # no duty of its own (boilerplate, principles, definitions, policy)
+    words = node.lead if node.children else node.text
+    wanted = ranking.duty_concepts(words, doc)
+    if not wanted:
+        return []
+    units, spread = index.concept_units()
+    allowed = {d for d in allowed if not is_later(d, as_of)}
+    sc = None
+    best: dict[tuple[str, str], tuple[str, str, float, str]] = {}
+    for concept in sorted(wanted):
+        # a scope clause: the scope clauses on the concept or on a broader one it is a kind of
+        keys = ["scope:" + c for c in (concept, *ancestors(concept))] if scope else [concept]
+        if not scope and spread.get(concept, 0) > ranking.COMPARABLE_MAX_ARTICLES:
+            continue
+        for uid in sorted({u for key in keys for u in units.get(key, ())}):
+            tdoc, tref = index.units[uid]
+            tgt = ranking.provision(tdoc, tref)
+            if tdoc not in allowed or not (ranking.comparable_scope(tgt, concept) if scope
+                                           else ranking.comparable_duty(src, tgt, concept)):
+                continue
+            if sc is None:
+                sc = index.scores(tokens(ranking.query_text(words, doc)))
+            score = round(ranking.COMPARABLE_DUTY + 0.1 * _sim_score(float(sc[uid])), 4)
+            key = (tdoc, tref.split(".")[0])
+            if key not in best or score > best[key][2]:
+                best[key] = (tdoc, tref, score, concept)
+    return sorted(best.values(), key=lambda h: (-h[2], h[0], h[1]))
+
+
 def rerank(node: Node, doc: Document, index: Index, allowed: Iterable[str], k: int,
            as_of: str | None = None) -> list[tuple[str, str, float]]:
     """The similarity hits of a clause after the ranking rules (:mod:`.ranking`): up to ``k``
@@ -701,6 +781,8 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
         seen_terms.add(term)
         central = ranking.turns_on(term, node.text, actors)
         factor = 1.0 if own is None or term in own else ranking.ITEM_CONCEPT_DISCOUNT
+        if ranking.only_in_circumstance(term, node.text):
+            factor *= ranking.ITEM_CONCEPT_DISCOUNT  # 在训练数据选择…过程中，: its occasion
         # a term's best provision per statute first, its others after every term's best:
         # a clause naming five rights shows five rights before a second article on one
         for group in _by_doc(c for c in lexicon() if c.term == term).values():
@@ -726,6 +808,19 @@ def clause_links(node: Node, doc: Document, k: int = 5, targets: Iterable[str] |
             if tdoc in reached:
                 add(tdoc, tref, "similarity", _sim_score(raw),
                     _shared_words(node, tdoc, tref, index) if explain else "bm25")
+    # comparable duties come last: they add provisions and raise scores, but neither reach
+    # other statutes' similarity hits nor lower a link found otherwise
+    what = "scope" if src_facts.kind == "scope" else "duty"
+    for tdoc, tref, score, concept in ([] if boilerplate else comparable_duties(
+            node, doc, index, allowed, None if keep_later else as_of, src_facts)):
+        cur = found.get((tdoc, tref.split(".")[0]))
+        if cur is None:
+            add(tdoc, tref, "concept", score, f"comparable {what}: {concept}")
+            continue
+        cur[4].add("concept")
+        cur[3].append(f"comparable {what}: {concept}")
+        if score > cur[1]:
+            cur[0], cur[1], cur[2] = "concept", score, tref
 
     rows = sorted(found.items(), key=lambda kv: (-kv[1][1], VIA_ORDER[kv[1][0]], kv[0][0],
                                                  kv[0][1]))

@@ -78,6 +78,13 @@ PRINCIPLE_BONUS = 1.5
 #: Score factor when the clause's duty and the provision are about different legal concepts
 #: (侵害知识产权 against 侵害健康权; ``rules/legal-concepts.tsv``).
 CONCEPT_MISMATCH = 0.5
+#: Score of a provision that imposes a comparable duty (the same specific legal concept, on the
+#: same kind of party), before a tenth of its similarity is added: a lawyer cites it even when it
+#: says the concept in other words (歧视 = 不合理的差别待遇) and shares no other word.
+COMPARABLE_DUTY = 0.6
+#: A concept that more articles of the statutes speak of than this is too broad to find
+#: comparable duties by (个人信息, 行政许可); 歧视 or 透明度 are not.
+COMPARABLE_MAX_ARTICLES = 12
 
 _BINDING = ("obligation", "prohibition")
 _DEPARTMENT_LIST = re.compile(
@@ -96,7 +103,8 @@ def _clause_kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=200_000)
 def clause_kind(text: str) -> str:
     """What a provision is for: ``purpose``, ``commencement``, ``scope``, ``referral``,
-    ``definition``, ``principle`` or ``""`` (a substantive rule), from
+    ``definition``, ``principle``, ``exemption`` (a carve-out from particular articles, a
+    substantive rule) or ``""`` (a substantive rule), from
     ``rules/clause-kinds.tsv``.
 
     Example:
@@ -254,6 +262,12 @@ def _provisions(doc_id: str) -> dict[str, Provision]:
                               [n for r, ns in by_ref.items()
                                if r == node.ref or r.startswith(node.ref + ".") for n in ns])
              for node in doc.clauses()}
+    for node in doc.clauses():  # a public body's duty, and the items under it, bind the state
+        f = facts[node.ref]
+        if f.actors and "state" not in f.actors and (public_body(node.lead or node.text) or any(
+                public_body(a.lead) for a in doc.ancestors(node.ref) if a.kind != "article")):
+            facts[node.ref] = Provision(f.kind, frozenset({"state"}), f.acts, f.terms,
+                                        f.concepts)
     return {ref: _in_definition(f, facts.get(ref.rpartition(".")[0])) for ref, f in facts.items()}
 
 
@@ -322,6 +336,22 @@ def state_declaration(text: str) -> bool:
     """
     t = fold(text or "")
     return any(p.search(t) for p in _addressed().get("declaration", ()))
+
+
+def public_body(text: str) -> bool:
+    """True when a sentence of ``text`` has an organ of the state or a body empowered to
+    administer public affairs as the subject of its duty (``rules/addressed-party.tsv``,
+    ``public-body``): 行政机关和法律、法规授权的具有管理公共事务职能的组织不得… binds the state
+    side, whatever head noun (组织) its actor has.
+
+    Example:
+        >>> public_body("行政机关和法律、法规授权的具有管理公共事务职能的组织不得滥用行政权力")
+        True
+        >>> public_body("当事人对行政机关作出的行政处罚不服，可以依法申请行政复议")
+        False
+    """
+    t = fold(text or "")
+    return any(p.search(t) for p in _addressed().get("public-body", ()))
 
 
 def _party(norm: Any) -> str:
@@ -495,6 +525,84 @@ def duty_object(term: str, text: str) -> bool:
         if m and term in sentence[m.end():]:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _circumstance() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in rules.table("duty-circumstance"))
+
+
+def duty_concepts(text: str, doc: Document | None = None) -> frozenset[str]:
+    """The most specific legal concepts a clause's duty is about: those of the words after its
+    binding modal word (the whole text when it has none), without the source's own subject and
+    without the circumstance the duty applies in (``rules/duty-circumstance.tsv``: 在…过程中，).
+
+    Example:
+        >>> sorted(duty_concepts("在训练数据处理过程中，应当采取有效措施防止产生歧视"))
+        ['歧视']
+        >>> sorted(duty_concepts("不得侵害他人依法享有的著作权"))
+        ['著作权']
+    """
+    from .concepts import _own, concepts_in
+    from .concepts import duty_object as object_words
+
+    words = object_words(query_text(text, doc))
+    for p in _circumstance():
+        words = p.sub(" ", words)
+    return _own(concepts_in(words))
+
+
+def only_in_circumstance(term: str, text: str) -> bool:
+    """True when ``term`` occurs in ``text`` only inside the circumstance of its duty
+    (``rules/duty-circumstance.tsv``: 在训练数据选择…过程中，): the duty is not about it.
+
+    Example:
+        >>> only_in_circumstance("训练数据", "在训练数据选择过程中，采取有效措施防止产生歧视")
+        True
+        >>> only_in_circumstance("训练数据", "采取有效措施提高训练数据质量")
+        False
+    """
+    t = fold(text or "")
+    spans = [m.span() for p in _circumstance() for m in p.finditer(t)]
+    hits = [m.start() for m in re.finditer(re.escape(term), t)] if term else []
+    return bool(hits) and all(any(a <= h < b for a, b in spans) for h in hits)
+
+
+def comparable_duty(src: Provision, tgt: Provision, concept: str) -> bool:
+    """True when ``tgt`` imposes a duty comparable to the clause's (``src``): a binding rule (no
+    definition, principle or boilerplate) about ``concept``, addressed to the same kind of party
+    (or to everyone).
+
+    Example:
+        >>> duty = Provision("", frozenset({"business"}), frozenset({"歧视"}))
+        >>> rule = Provision("", frozenset({"business"}), frozenset({"差别待遇"}),
+        ...                  concepts=frozenset({"歧视"}))
+        >>> official = Provision("", frozenset({"state"}), frozenset({"歧视性"}),
+        ...                      concepts=frozenset({"歧视"}))
+        >>> comparable_duty(duty, rule, "歧视"), comparable_duty(duty, official, "歧视")
+        (True, False)
+    """
+    if tgt.kind or not tgt.acts or concept not in tgt.concepts or not src.actors:
+        return False
+    return bool(src.actors & tgt.actors or "any" in src.actors | tgt.actors)
+
+
+def comparable_scope(tgt: Provision, concept: str) -> bool:
+    """True when ``tgt`` is a scope clause (…适用本法, 在…境内从事…活动，必须遵守本法) on
+    ``concept`` or on a broader concept it is a kind of: a scope clause parallels the scope
+    clauses of texts on the same subject (深度合成 is a kind of 算法, so the algorithm
+    recommendation rules' scope parallels a deep-synthesis scope).
+
+    Example:
+        >>> comparable_scope(provision("algorithm-recommendation", "2.1"), "深度合成")
+        True
+        >>> comparable_scope(provision("dsl", "2.1"), "深度合成")
+        False
+    """
+    from .concepts import ancestors
+
+    return tgt.kind == "scope" and (concept in tgt.concepts or any(
+        a in tgt.concepts for a in ancestors(concept)))
 
 
 def party_factor(src: Provision, tgt: Provision) -> float:
