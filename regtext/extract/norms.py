@@ -202,8 +202,9 @@ _ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|�
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
+#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
 _PREP_RE = re.compile(
-    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从|于|就|经|通过|自|针对|除|以|将|把|应|须|"
+    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|经|通过|自|针对|除|以|将|把|应|须|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
 )
 _ADVERB_TAIL_RE = re.compile(
@@ -655,7 +656,9 @@ def _leading_actor(text: str) -> str:
                        and (not best or best != words
                             or _HAS_DEPARTMENTS_RE.search(words) is not None))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
-        modifier = (flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        # (or a one-character place the tagger calls zg before a noun: 村|经济合作社, 县|政府)
+        modifier = (flag in ("a", "zg") and i + 1 < len(toks)
+                    and toks[i + 1][1].startswith(("n", "l"))
                     and toks[i + 1][0] not in _PERSON_NOUNS)
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
             break  # 组织他人…: a verb (even an actor word) taking a party as its object
@@ -1203,6 +1206,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                      _FINDS_RE.match(x.text, len(_opening_authority(x.text)))
                      and not _NEGLECT_RE.search(x.text)))
                  and _opening_authority(x.text)), "")
+            # (an authority that acts in a clause of its own before the sanction: …的，公安机关
+            # 交通管理部门不予受理或者不予登记，处…罚款)
+            opener = opener or next((x for x in (_acting_authority(y.text) for y in segs[a:hk]
+                                                 if not y.is_condition) if x), "")
             authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1283,6 +1290,28 @@ def _opening_authority(text: str) -> str:
     """A public body that is the subject opening ``text`` (工商行政管理部门处理…时), or ''."""
     lead = _leading_actor(text)
     return lead if lead and _AUTHORITY_END_RE.search(lead) else ""
+
+
+#: An authority's own administrative act (不予受理, 撤销登记, 收缴…): it acts on the offence.
+_OFFICIAL_ACT_RE = re.compile(
+    r"(?:应当|可以|依法|并|即)*(?:不予(?:受理|登记|批准|许可|核准|注册|办理|发放|颁发|认可)|"
+    r"撤销|注销|收缴|收回|吊销|责令|没收|扣留|暂扣|取消|宣布)")
+
+
+def _acting_authority(text: str) -> str:
+    """The authority opening ``text`` when the clause is its administrative act, or ''.
+
+    Example:
+        >>> _acting_authority("公安机关交通管理部门不予受理或者不予登记")
+        '公安机关交通管理部门'
+        >>> _acting_authority("行政机关及其工作人员违反本法规定")
+        ''
+    """
+    lead = _opening_authority(text)
+    if not lead:
+        return ""
+    rest = _squeeze(text)[len(_squeeze(lead)):]
+    return lead if _OFFICIAL_ACT_RE.match(rest) else ""
 
 
 def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], raw: str,
@@ -1458,6 +1487,10 @@ def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str
     return []
 
 
+#: 由本人提出: the subject acts itself; 本人 names no other agent.
+_REFLEXIVE_RE = re.compile(r"(?:其)?本人|自己|本单位")
+
+
 def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
                 agents: bool = True, floor: int = -1) -> list[str]:
     """Raw actors for a trigger: its own clause's subject, else an earlier clause's.
@@ -1469,13 +1502,22 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     """
     seg = segs[t.seg]
     prefix = seg.text[: t.pos - seg.start]
+    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty,
+    # even when the sentence opens with a noun (初任检察官应当由遴选委员会审核: the committee
+    # reviews; the person named first is what the duty is about)
+    after = seg.text[t.end - seg.start:]
+    by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after)
+    agent_after = _agent_after_you(after) if by else ""
+    if "并" in agent_after:
+        # 并 joins verbs, never nouns: 由价格鉴证人员签名并加盖…机构印章 → 价格鉴证人员
+        agent_after = _leading_actor(after[by.end():]) if by else ""
+    if agent_after and not _REFLEXIVE_RE.match(agent_after):
+        return _split_actors(agent_after, aliases)
     subj = _subject_before(prefix) or _plain_np(prefix)
     if subj:
         return _split_actors(subj, aliases)
-    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty
-    after = seg.text[t.end - seg.start:]
-    agent = _agent_after_you(prefix) or (_agent_after_you(after) if after.startswith("由") else "")
-    if agent:
+    agent = _agent_after_you(prefix)
+    if agent and not _REFLEXIVE_RE.match(agent):
         return _split_actors(agent, aliases)
     if prefix.strip() and not _PREP_RE.match(prefix.strip()):
         lead = _leading_actor(prefix)
@@ -1490,6 +1532,7 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     # a condition (外国人…的，经…批准，可以遣送出境), not a subject written out (侦查人员…)
     # (本机关, 行政机关: the organ is the one the sentence already names, when it names one)
     approver = _head_approver(prefix)
+    adjacent = t.seg - 1  # the clause right before the modal word's (a 为… copula skipped)
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
@@ -1503,7 +1546,10 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         if k > floor >= 0 and not other.is_condition and not any(
                 segs[j].punct == "；" for j in range(floor, k)):
             continue  # (after a ；, a new part opens with its own subject)
-        if bare and k == t.seg - 1 and not other.is_condition:
+        if bare and k == adjacent and not other.is_condition:
+            if k and _COPULA_RE.match(_squeeze(other.text)):
+                adjacent -= 1  # X的单位和个人，为…纳税人，应当…: the subject is before the 为
+                continue
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
             if whole:
@@ -1595,10 +1641,24 @@ def _plain_np(prefix: str) -> str:
     return p if toks and toks[-1][0] not in _NP_JOINERS else ""
 
 
+#: A copula clause naming what the subject is (…的单位和个人，为资源税的纳税人，应当…).
+_COPULA_RE = re.compile(r"^(?:为|是)[^，。；：]{1,30}(?:人|者|单位|机构|机关|部门)$")
+#: A locative 在… that opens a relative clause on the head after its 的 (在…开采矿产品的单位).
+_LOCATIVE_RELATIVE_RE = re.compile(r"^在[^，。；：]{2,80}的[^，。；：的]{0,20}$")
+
+
 def _segment_subject(text: str) -> str:
-    """A whole clause that is a subject: it ends with an actor word and is not a condition."""
+    """A whole clause that is a subject: it ends with an actor word and is not a condition.
+
+    A clause opening with 在 is a subject when the 在 phrase sits inside a relative clause on
+    the head after 的 (在本省行政区域内从事…的单位和个人), not a place where a subject acts.
+    """
     t = re.sub(r"^(?:依法|依照|按照规定)", "", _squeeze(text))
-    if not t or t.endswith("的") or len(t) > 60 or _PREP_RE.match(t):
+    if not t or t.endswith("的") or len(t) > 90:
+        return ""
+    if _PREP_RE.match(t) and not _LOCATIVE_RELATIVE_RE.match(t):
+        return ""
+    if len(t) > 60 and not _LOCATIVE_RELATIVE_RE.match(t):
         return ""
     toks = _np_pos(t)
     if not toks or not _np_end_is_actor(t, toks[-1][0]):
@@ -1625,7 +1685,29 @@ def document_norms(doc: Document) -> list[Norm]:
     """
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
-    return _link_sanctions(doc, _article_norms(doc, aliases), aliases)
+    norms = _article_norms(doc, aliases)
+    if _CRIMINAL_TEXT_RE.search(doc.title or ""):
+        norms = [_court_sentences(n) for n in norms]
+    return _link_sanctions(doc, norms, aliases)
+
+
+#: A text on criminal law (刑法, 办理…刑事案件…的解释, 惩治…犯罪的决定): its punishments are
+#: criminal sentences.
+_CRIMINAL_TEXT_RE = re.compile(r"刑法|刑事|犯罪")
+#: A punishment named without its kind (从重处罚, 定罪处罚, 依法惩处), not a liability a party
+#: bears (承担…责任) nor an administrative one (行政处罚, 治安管理处罚, 处分).
+_BARE_PUNISHMENT_RE = re.compile(r"(?<!行政)(?<!治安管理)(?:处罚|惩处|论处)$")
+
+
+def _court_sentences(norm: Norm) -> Norm:
+    """In a text on criminal law, a punishment with no body named is the court's to impose.
+
+    ``具有下列情形之一的，从重处罚`` in a criminal interpretation: only a court sentences; a
+    sanction named with its own body keeps it.
+    """
+    if norm.modality != "penalty" or norm.actor or not _BARE_PUNISHMENT_RE.search(norm.trigger):
+        return norm
+    return replace(norm, actor=_COURT, actor_raw="")
 
 
 def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
@@ -1719,8 +1801,15 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
         duty_body = next((n for n in inherit if n.actor_raw
                           and _AUTHORITY_END_RE.search(n.actor_raw)), None)
+        # 国境口岸和交通工具的负责人在卫生工作方面的责任是：(一)应当…: a chapeau with no modal
+        # word that names a party opens the list with it: the items' subject-less norms are its
+        child_carry = carry
+        if not inherit and not _is_case_list(own):
+            lead = _chapeau_party(own)
+            if lead:
+                child_carry = [lead]
         for child in node.children:
-            for n in _node_norms(child, aliases, inherit or None, carry, where):
+            for n in _node_norms(child, aliases, inherit or None, child_carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
                 elif (n.modality == "penalty" and n.actor is None and duty_body is not None
@@ -1728,6 +1817,31 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
                     n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
                 out.append(n)
     return out
+
+
+def _chapeau_party(chapeau: str) -> str:
+    """The party that opens a list's chapeau with no modal word (``X的责任是：``), or ''.
+
+    Only the chapeau's last sentence, when it ends with ``：`` and opens with a party (not a
+    condition ``…的：`` nor a thing: 本条例下列用语的含义：).
+
+    Example:
+        >>> _chapeau_party("国境口岸和交通工具的负责人在卫生工作方面的责任是："), _chapeau_party(
+        ...     "本条例下列用语的含义：")
+        ('国境口岸和交通工具的负责人', '')
+    """
+    f = _mask(chapeau).rstrip()
+    if not f.endswith(("：", ":")) or f[:-1].endswith("的"):
+        return ""
+    last = re.split(r"[。！？]", f[:-1])[-1]
+    if re.search(r"[，；]", last):
+        return ""  # (…的，按照下列规定处理：: a condition and a clause, not a party's list)
+    if re.search(r"包括|是指|含义|如下[：:]?$", last):
+        return ""  # (…的资料包括：: what a term covers, not a party's list)
+    lead = _squeeze(_leading_actor(last))
+    if not lead or not _is_actorish(lead) or lead.endswith(("或者", "再者")):
+        return ""
+    return lead
 
 
 def _is_definition_list(chapeau: str) -> bool:
