@@ -607,3 +607,32 @@ def test_a_bare_punishment_in_a_criminal_text_is_the_courts():
                         "\n", title="中华人民共和国治安管理处罚法")
     frame = regtext.obligations(doc)
     assert "人民法院" not in set(frame[frame.modality == "penalty"].actor.dropna())
+
+
+def test_a_relative_clause_covers_the_whole_list_after_its_head():
+    # 集成电路布图设计保护条例: …的自然人、法人或者其他组织 (not …的自然人)
+    text = ("取得使用布图设计非自愿许可的自然人、法人或者其他组织应当向布图设计权利人支付合理的"
+            "报酬。")
+    assert _actors(text, "obligation") == ["取得使用布图设计非自愿许可的自然人、法人或者其他组织"]
+    # negative (广东省革命遗址保护条例): 分别由…部门、…的主管部门 is a 由 phrase, no subject
+    text = ("革命遗址属于不可移动文物、历史建筑或者烈士纪念设施的，分别由文物行政主管部门、承担历史"
+            "建筑保护工作的主管部门、退役军人工作主管部门依照有关法律法规规定，负责保护管理工作。")
+    assert not any(a.startswith("分别") for a in _actors(text, "obligation"))
+
+
+def test_zuzhi_after_a_whole_subject_is_its_verb():
+    # 上海市排水与污水处理条例: 市人民政府组织编制…时 → 市人民政府
+    text = "市人民政府组织编制城市总体规划时，应当将雨水源头减排建设要求和控制指标纳入。"
+    assert _actors(text, "obligation") == ["市人民政府"]
+    # negative (慈善法): 慈善行业组织 is a name
+    text = "民政部门、其他有关部门或者慈善行业组织接到投诉、举报后，应当及时调查处理。"
+    assert "慈善行业组织" in _actors(text, "obligation")
+
+
+def test_you_before_zucheng_or_danren_names_members_not_an_agent():
+    # 建设工程安全生产管理条例: 由…人员担任 says who holds the post
+    text = "施工单位的项目负责人应当由取得相应执业资格的人员担任。"
+    assert _actors(text, "obligation") == ["施工单位的项目负责人"]
+    # negative (公司法): 由合并各方签订 names who acts
+    text = "公司合并，应当由合并各方签订合并协议，并编制资产负债表及财产清单。"
+    assert _actors(text, "obligation")[0] == "合并各方"

@@ -97,6 +97,8 @@ _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
+_MORE_ACTORS_RE: re.Pattern[str]
+_FEWER_ACTORS_RE: re.Pattern[str]
 #: Nouns naming a party by what it is (公民, 当事人): a verb before one is no part of a name.
 _PERSON_NOUNS: frozenset[str] = frozenset()
 #: Titles of office among them (检察官): conferred by a verb before them (辞退检察官).
@@ -172,6 +174,11 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _MORE_ACTORS_RE, _FEWER_ACTORS_RE  # …的单位和个人: the relative clause is on every
+    # member of the list (the longest members first: 非法人组织, not 非法人)
+    member = r"(?:和|及其|及|以及|或者|与|、)[^，。；：的和及或与、,;]{0,8}"
+    _MORE_ACTORS_RE = re.compile(f"(?:{member}{_ACTOR_SUFFIX_RE})+")
+    _FEWER_ACTORS_RE = re.compile(f"(?:{member}?{_ACTOR_SUFFIX_RE})+")
     global _PERSON_NOUNS
     _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
     global _OFFICES
@@ -205,6 +212,7 @@ _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予�
 #: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|经|通过|自|针对|除|以|将|把|应|须|"
+    r"给(?!予)|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
 )
 _ADVERB_TAIL_RE = re.compile(
@@ -668,6 +676,12 @@ def _leading_actor(text: str) -> str:
             return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
+        if (best and best == words and flag == "v" and word in _ACTOR_WORDS
+                and i + 1 < len(toks) and toks[i + 1][1] == "v"
+                and (_AUTHORITY_END_RE.search(words) or words.endswith(("单位", "者")))):
+            # …乡（镇）人民政府组织实施…, 建设单位组织竣工验收, 燃气经营者组织抢险: after a
+            # whole subject that organises, 组织 is its verb (not in 慈善行业组织接到…)
+            break
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -683,7 +697,7 @@ def _leading_actor(text: str) -> str:
                     or toks[i - 1][1] == "vn"):
                 break
         words += word
-        if _np_end_is_actor(words, word):
+        if _np_end_is_actor(words, word) and flag != "zg":  # (园|沟宅河: a modifier alone)
             best = words
     if not best:
         best = _relative_actor(t)
@@ -702,21 +716,32 @@ def _is_head_word(word: str) -> bool:
 
 
 def _relative_actor(text: str) -> str:
-    """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase."""
+    """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase.
+
+    The relative clause covers a list after its head (…的单位和个人, …的自然人、法人或者其他
+    组织): the list is kept when it ends where a word ends, else the first head alone.
+    """
     m = _RELATIVE_ACTOR_RE.match(text)
-    if not m:
-        return ""
-    cand = m.group(0)
-    pos = 0
-    for i, (word, _flag) in enumerate(toks := _pos(text[:60])):
-        pos += len(word)
-        if pos == len(cand):
-            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
-            if nxt[1] in ("v", "p", "d", "c", "x", "") or nxt[0] in ("，",):
-                return cand
-            return ""
-        if pos > len(cand):
-            return ""
+    if not m or re.match(r"(?:分别|均|统一|一律|依法)?由", text):
+        return ""  # (分别由…部门、…的主管部门: the agents of a 由 phrase, not a subject)
+    base = m.group(0)
+    cands = [text[: more.end()] for more in (_MORE_ACTORS_RE.match(text, len(base)),
+                                              _FEWER_ACTORS_RE.match(text, len(base))) if more]
+    cands.append(base)
+    toks = _pos(text[:60])
+    for cand in cands:
+        if cand.endswith(("或者", "再者")):
+            continue  # (…不相符或者: a conjunction, not a head)
+        pos = 0
+        for i, (word, _flag) in enumerate(toks):
+            pos += len(word)
+            if pos == len(cand):
+                nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+                if nxt[1] in ("v", "p", "d", "c", "x", "") or nxt[0] in ("，",):
+                    return cand
+                break
+            if pos > len(cand):
+                break
     return ""
 
 
@@ -830,7 +855,7 @@ def _agent_after_you(text: str) -> str:
     m = re.search(r"由(?!于|此)(?:其(?!他|中|余|次))?", text)
     if not m:
         return ""
-    rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
+    rest = re.split(r"[，。；：,;]", text[m.end(): m.end() + 60], maxsplit=1)[0]
     return _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
 
 
@@ -1488,7 +1513,33 @@ def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str
 
 
 #: 由本人提出: the subject acts itself; 本人 names no other agent.
-_REFLEXIVE_RE = re.compile(r"(?:其)?本人|自己|本单位")
+_REFLEXIVE_RE = re.compile(r"(?:其)?本人|自己")
+#: 由…组成/担任: the members a body is made of or who holds a post, not an agent.
+_MEMBERSHIP_RE = re.compile(r"(?:组成|构成|担任|兼任|充任)$")
+
+
+def _head_before_verb(agent: str) -> str:
+    """``agent`` cut where a head word is followed by a verb: the agent's name ends there.
+
+    Example:
+        >>> _head_before_verb("价格鉴证人员签名并加盖价格鉴证机构")
+        '价格鉴证人员'
+        >>> _head_before_verb("检察官遴选委员会")  # a verb before the head is part of the name
+        '检察官遴选委员会'
+    """
+    if "并" in agent:  # 并 joins verbs, never nouns: 当事人协商一致并经… → 当事人
+        agent = _leading_actor(agent[: agent.index("并")]) or agent
+    toks = _np_pos(agent)
+    pos = 0
+    for i, (word, flag) in enumerate(toks[:-1]):
+        pos += len(word)
+        if (_is_head_word(word) or flag == "nag") and toks[i + 1][1] == "v" \
+                and toks[i + 1][0] not in _ACTOR_WORDS:
+            nxt = toks[i + 2][0] if i + 2 < len(toks) else ""
+            if not _is_head_word(nxt) and "的" not in agent[pos:]:
+                # (遴选|委员会: a verb naming the head; 国家授权…的机构: a relative clause)
+                return agent[:pos]
+    return agent
 
 
 def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
@@ -1507,10 +1558,9 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     # reviews; the person named first is what the duty is about)
     after = seg.text[t.end - seg.start:]
     by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after)
-    agent_after = _agent_after_you(after) if by else ""
-    if "并" in agent_after:
-        # 并 joins verbs, never nouns: 由价格鉴证人员签名并加盖…机构印章 → 价格鉴证人员
-        agent_after = _leading_actor(after[by.end():]) if by else ""
+    if by and _MEMBERSHIP_RE.search(re.split(r"[，。；：]", after, maxsplit=1)[0]):
+        by = None  # 业主委员会应当由五至十一名委员组成: who it is made of, not who acts
+    agent_after = _head_before_verb(_agent_after_you(after)) if by else ""
     if agent_after and not _REFLEXIVE_RE.match(agent_after):
         return _split_actors(agent_after, aliases)
     subj = _subject_before(prefix) or _plain_np(prefix)
