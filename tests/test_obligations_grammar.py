@@ -551,6 +551,8 @@ def test_the_agent_after_a_modal_you_bears_the_duty():
     text = "价格鉴证结论书应当由价格鉴证人员签名并加盖价格鉴证机构印章。"
     assert _actors(text, "obligation") == ["价格鉴证人员"]
     # negative (检察官法): 由本人 is the subject itself, no other agent
+    # negative (优化营商环境条例): 不得由市场主体承担 protects the party, it does not bind it
+    assert _actors("区域评估的费用不得由市场主体承担。", "prohibition") != ["市场主体"]
     text = "检察官申请辞职，应当由本人书面提出，经批准后，依照法律规定的程序免除其职务。"
     assert _actors(text, "obligation") == ["检察官"]
     text = ("常务委员会组成人员必须出席常务委员会会议。因病或者其他特殊原因不能出席会议的，应当"
@@ -636,3 +638,12 @@ def test_you_before_zucheng_or_danren_names_members_not_an_agent():
     # negative (公司法): 由合并各方签订 names who acts
     text = "公司合并，应当由合并各方签订合并协议，并编制资产负债表及财产清单。"
     assert _actors(text, "obligation")[0] == "合并各方"
+
+
+def test_a_clause_of_subject_verb_object_gives_its_subject():
+    # 残疾人就业条例: 用人单位招用残疾人职工，应当… → 用人单位 (not the whole clause)
+    text = "用人单位招用残疾人职工，应当依法与其签订劳动合同或者服务协议。"
+    assert _actors(text, "obligation") == ["用人单位"]
+    # negative: a clause that is only a subject stays whole
+    text = "县级以上地方人民政府卫生行政部门，应当对医疗机构的放射诊疗工作进行监督检查。"
+    assert _actors(text, "obligation") == ["县级以上地方人民政府卫生行政部门"]

@@ -1557,7 +1557,10 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     # even when the sentence opens with a noun (初任检察官应当由遴选委员会审核: the committee
     # reviews; the person named first is what the duty is about)
     after = seg.text[t.end - seg.start:]
-    by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after)
+    # (not after 不得: 费用不得由市场主体承担 forbids making the party bear it; the party is
+    # whom the rule protects)
+    by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after) \
+        if t.modality != "prohibition" else None
     if by and _MEMBERSHIP_RE.search(re.split(r"[，。；：]", after, maxsplit=1)[0]):
         by = None  # 业主委员会应当由五至十一名委员组成: who it is made of, not who acts
     agent_after = _head_before_verb(_agent_after_you(after)) if by else ""
@@ -1715,6 +1718,12 @@ def _segment_subject(text: str) -> str:
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
         return ""  # 保护未成年人，应当…: a verb phrase, not a subject
+    if "的" not in t:
+        # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
+        lead = _squeeze(_leading_actor(t))
+        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
+        if rest and rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS and len(rest[0][0]) > 1:
+            return lead
     return t
 
 
