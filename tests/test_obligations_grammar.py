@@ -644,6 +644,9 @@ def test_a_clause_of_subject_verb_object_gives_its_subject():
     # 残疾人就业条例: 用人单位招用残疾人职工，应当… → 用人单位 (not the whole clause)
     text = "用人单位招用残疾人职工，应当依法与其签订劳动合同或者服务协议。"
     assert _actors(text, "obligation") == ["用人单位"]
-    # negative: a clause that is only a subject stays whole
-    text = "县级以上地方人民政府卫生行政部门，应当对医疗机构的放射诊疗工作进行监督检查。"
-    assert _actors(text, "obligation") == ["县级以上地方人民政府卫生行政部门"]
+    # 北京经济技术开发区条例: a preposition opens the predicate too
+    text = "本市有关部门在开发区设立分支机构，必须经开发区管委会同意，并报市人民政府批准。"
+    assert _actors(text, "obligation")[0] == "本市有关部门"
+    # negative (广东省科学技术普及条例): a clause that is only a subject stays whole
+    text = "县级以上人民政府其他各有关部门，应当按照各自职责做好相关领域内的科普工作。"
+    assert _actors(text, "obligation") == ["县级以上人民政府其他各有关部门"]

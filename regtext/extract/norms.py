@@ -1722,7 +1722,10 @@ def _segment_subject(text: str) -> str:
         # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
         lead = _squeeze(_leading_actor(t))
         rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
-        if rest and rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS and len(rest[0][0]) > 1:
+        # (本市有关部门在开发区设立分支机构: a preposition opens the predicate too)
+        if rest and ((rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS
+                      and len(rest[0][0]) > 1)
+                     or (rest[0][1] == "p" and any(f == "v" for _, f in rest[1:]))):
             return lead
     return t
 
