@@ -650,3 +650,14 @@ def test_a_clause_of_subject_verb_object_gives_its_subject():
     # negative (广东省科学技术普及条例): a clause that is only a subject stays whole
     text = "县级以上人民政府其他各有关部门，应当按照各自职责做好相关领域内的科普工作。"
     assert _actors(text, "obligation") == ["县级以上人民政府其他各有关部门"]
+
+
+def test_a_courts_verb_before_a_party_is_no_department_name():
+    # 民事诉讼法解释: 人民法院接到当事人提交的…时 → 人民法院 (not 人民法院接到当事人)
+    text = ("人民法院接到当事人提交的民事起诉状时，对符合民事诉讼法第一百二十二条的规定，且不属于"
+            "第一百二十七条规定情形的，应当登记立案。")
+    assert _actors(text, "obligation") == ["人民法院"]
+    # negative (统计法): a government's own body is named after it
+    text = ("县级以上人民政府统计机构和有关部门以及乡、镇人民政府，应当按照国家有关规定建立"
+            "统计资料的保存、管理制度，建立健全统计信息共享机制。")
+    assert _actors(text, "obligation")[0].startswith("县级以上人民政府统计机构")

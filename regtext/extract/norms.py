@@ -656,13 +656,15 @@ def _leading_actor(text: str) -> str:
         # a verb right before a head word names the body or person (调查人员, 统计机构,
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
-        # government's or court's own department is named after it: 人民政府统计机构)
+        # government's or court's own department is named after it: 人民政府统计机构, never
+        # a party: 人民法院接到当事人… is the court, a verb and its object)
         # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
                        and toks[i + 1][0] not in _PERSON_NOUNS
                        and (not best or best != words
-                            or _HAS_DEPARTMENTS_RE.search(words) is not None))
+                            or (_HAS_DEPARTMENTS_RE.search(words) is not None
+                                and _AUTHORITY_END_RE.search(toks[i + 1][0]) is not None)))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
         # (or a one-character place the tagger calls zg before a noun: 村|经济合作社, 县|政府)
         modifier = (flag in ("a", "zg") and i + 1 < len(toks)
