@@ -661,3 +661,22 @@ def test_a_courts_verb_before_a_party_is_no_department_name():
     text = ("县级以上人民政府统计机构和有关部门以及乡、镇人民政府，应当按照国家有关规定建立"
             "统计资料的保存、管理制度，建立健全统计信息共享机制。")
     assert _actors(text, "obligation")[0].startswith("县级以上人民政府统计机构")
+
+
+def test_a_body_set_up_in_the_sentence_bears_the_responsibility_after_it():
+    # 济南市名泉保护条例: 市人民政府设立名泉保护委员会，负责… → the committee
+    text = ("市人民政府设立名泉保护委员会，负责本市名泉保护工作的组织领导，协调、研究、解决名泉保护"
+            "工作中的重大事项。")
+    assert _actors(text, "obligation") == ["名泉保护委员会"]
+    # negative (北京经济技术开发区条例): with 必须 the founder keeps the duty
+    text = "本市有关部门在开发区设立分支机构，必须经开发区管委会同意，并报市人民政府批准。"
+    assert "分支机构" not in _actors(text, "obligation")
+
+
+def test_you_qi_before_zuzhi_names_no_agent():
+    # 湖州市物业管理条例: 由其组织修复 — 组织 is the verb, 其 the party already named
+    text = ("交接各方应当对物业管理区域内电梯、消防、技防、道闸系统等共用设施设备的使用维护现状给予"
+            "确认，因原物业服务人管理、使用不当造成无法正常使用的，应当由其组织修复或者承担相应责任。")
+    assert "组织" not in _actors(text, "obligation")
+    # negative (LawRefBook liability clause): 由其所在单位或主管部门 names the bodies
+    assert _penalties("情节轻微的，由其所在单位或主管部门给予行政处分。")[0][0] == "所在单位或主管部门"

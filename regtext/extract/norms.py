@@ -858,7 +858,14 @@ def _agent_after_you(text: str) -> str:
     if not m:
         return ""
     rest = re.split(r"[，。；：,;]", text[m.end(): m.end() + 60], maxsplit=1)[0]
-    return _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+    body = _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+    while body.endswith(("或者", "再者")):  # the 者 of a conjunction is no head
+        body = _body_phrase(body[:-2], _ACTOR_WORD_RE)
+    if body in _ACTOR_WORDS and rest.startswith(body):
+        toks = _pos(rest[:12])
+        if toks and toks[0][0] == body and toks[0][1] == "v":
+            return ""  # 由其组织修复: 组织 is the verb, the agent is 其 (the subject)
+    return body
 
 
 def _before_verb_of_party(text: str) -> str:
@@ -1605,6 +1612,11 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             if k and _COPULA_RE.match(_squeeze(other.text)):
                 adjacent -= 1  # X的单位和个人，为…纳税人，应当…: the subject is before the 为
                 continue
+            founded = _FOUNDED_BODY_RE.match(_squeeze(other.text)) \
+                if t.word.startswith("负责") else None
+            if founded and _is_actorish(founded.group("body")):
+                # 市人民政府设立名泉保护委员会，负责…: the body set up bears the duty that follows
+                return _split_actors(founded.group("body"), aliases)
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
             if whole:
@@ -1698,6 +1710,10 @@ def _plain_np(prefix: str) -> str:
 
 #: A copula clause naming what the subject is (…的单位和个人，为资源税的纳税人，应当…).
 _COPULA_RE = re.compile(r"^(?:为|是)[^，。；：]{1,30}(?:人|者|单位|机构|机关|部门)$")
+#: A body that the subject sets up, named last in its clause (市人民政府设立名泉保护委员会).
+_FOUNDED_BODY_RE = re.compile(
+    r"^[^，。；：的]{2,40}?(?:依法)?(?:设立|成立|组建|设置)(?P<body>[^，。；：的]{2,30}?"
+    r"(?:委员会|机构|小组|中心|办公室|指挥部))$")
 #: A locative 在… that opens a relative clause on the head after its 的 (在…开采矿产品的单位).
 _LOCATIVE_RELATIVE_RE = re.compile(r"^在[^，。；：]{2,80}的[^，。；：的]{0,20}$")
 
