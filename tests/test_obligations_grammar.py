@@ -679,4 +679,5 @@ def test_you_qi_before_zuzhi_names_no_agent():
             "确认，因原物业服务人管理、使用不当造成无法正常使用的，应当由其组织修复或者承担相应责任。")
     assert "组织" not in _actors(text, "obligation")
     # negative (LawRefBook liability clause): 由其所在单位或主管部门 names the bodies
-    assert _penalties("情节轻微的，由其所在单位或主管部门给予行政处分。")[0][0] == "所在单位或主管部门"
+    text = "情节轻微的，由其所在单位或主管部门给予行政处分。"
+    assert _penalties(text)[0][0] == "所在单位或主管部门"
