@@ -518,3 +518,166 @@ def test_an_actor_word_opening_a_chain_of_verbs_is_a_verb():
     # negative: 组织 as a noun in a list of parties
     text = "组织和个人提供的科普产品和服务、发布的科普信息应当具有合法性、科学性。"
     assert _actors(text, "obligation") == ["组织和个人"]
+
+
+# -- session 18 (actors3): subject chunking, 由 agents, chapeau parties, criminal texts -------
+
+def test_congshi_is_a_verb_not_the_preposition_cong():
+    # 上海市文物保护条例: 从事…的企业 is a subject (从事 is a verb)
+    text = ("从事文物收购、销售、拍卖活动的企业，应当按照国家有关规定履行审批手续，并在核准的范围内"
+            "经营。")
+    assert _actors(text, "obligation") == ["从事文物收购、销售、拍卖活动的企业"]
+    # negative (民法典 解释 text): 从…中 is the preposition 从, no subject
+    text = ("从被监护人财产中支付赔偿费用的，应当保留被监护人所必需的生活费和完成义务教育所必需的"
+            "费用。")
+    assert not any(a.startswith("从") for a in _actors(text, "obligation"))
+
+
+def test_a_one_character_place_before_a_noun_is_part_of_the_subject():
+    # 浙江省工伤保险条例: 县 (tagged zg) before 社会保险行政部门
+    text = ("市、县社会保险行政部门受理工伤认定申请后，应当根据审核需要对劳动人事关系、事故伤害情况"
+            "进行调查核实。")
+    assert _actors(text, "obligation") == ["市、县社会保险行政部门"]
+    # negative: 村 before a modal word does not make the object (村务监督委员会) the actor
+    text = "村应当建立村务监督委员会，依法对村务公开、民主理财等情况进行监督。"
+    assert "村务监督委员会" not in _actors(text, "obligation")
+
+
+def test_the_agent_after_a_modal_you_bears_the_duty():
+    # 海事诉讼特别程序法: the body named after 应当由 does it, not the thing the sentence opens with
+    text = "船舶检验、估价应当由国家授权或者其他具有专业资格的机构或者个人承担。"
+    assert _actors(text, "obligation") == ["国家授权或者其他具有专业资格的机构或者个人"]
+    # 河南省赃物罚没物管理条例: the agent ends at its verb (签名并加盖…)
+    text = "价格鉴证结论书应当由价格鉴证人员签名并加盖价格鉴证机构印章。"
+    assert _actors(text, "obligation") == ["价格鉴证人员"]
+    # negative (检察官法): 由本人 is the subject itself, no other agent
+    # negative (优化营商环境条例): 不得由市场主体承担 protects the party, it does not bind it
+    assert _actors("区域评估的费用不得由市场主体承担。", "prohibition") != ["市场主体"]
+    text = "检察官申请辞职，应当由本人书面提出，经批准后，依照法律规定的程序免除其职务。"
+    assert _actors(text, "obligation") == ["检察官"]
+    text = ("常务委员会组成人员必须出席常务委员会会议。因病或者其他特殊原因不能出席会议的，应当"
+            "由本人向常务委员会主任或者秘书长请假。")
+    assert set(_actors(text, "obligation")) == {"常务委员会组成人员"}
+
+
+def test_a_locative_inside_a_relative_clause_and_a_copula_keep_the_subject():
+    # 资源税法: 在…的单位和个人，为…纳税人，应当…: the subject is before the 为 clause
+    text = ("在中华人民共和国领域和中华人民共和国管辖的其他海域开发应税资源的单位和个人，为资源税的"
+            "纳税人，应当依照本法规定缴纳资源税。")
+    assert [n.actor for n in find_norms(text)] == ["单位和个人"]
+    # negative: a 在 phrase that is a place (在…禁止区域内，) is not the subject
+    text = ("在市、县（市、区）人民政府划定的禁止区域内，任何单位和个人不得露天烧烤，不得为露天烧烤"
+            "提供场地。")
+    assert set(_actors(text, "prohibition")) == {"任何单位和个人"}
+
+
+def test_an_authority_acting_before_the_sanction_imposes_it():
+    # 机动车驾驶证申领和使用规定: …的，公安机关交通管理部门不予受理…，处…罚款
+    text = ("申请人隐瞒有关情况或者提供虚假材料申领机动车驾驶证的，公安机关交通管理部门不予受理或者"
+            "不予办理，处五百元以下罚款；申请人在一年内不得再次申领机动车驾驶证。")
+    assert [a for a, _ in _penalties(text)] == ["公安机关交通管理部门"]
+    from regtext.extract.norms import _acting_authority
+
+    # negative (行政许可法): an authority that offends does not act on the offence
+    assert _acting_authority("行政机关及其工作人员违反本法的规定") == ""
+
+
+def test_a_chapeau_naming_a_party_gives_its_items_their_actor():
+    # 搜寻援救民用航空器规定: X的主要职责是：(三)…应当… → X
+    doc = regtext.parse(
+        "第二十三条 现场负责人的主要职责是：\n(一)组织抢救幸存人员；\n"
+        "(三)保护好民用航空器失事现场；为抢救人员或者灭火必须变动现场时，应当进行拍照或者录相；\n",
+        title="搜寻援救民用航空器规定")
+    assert list(regtext.obligations(doc).actor) == ["现场负责人"]
+    # negative (统计法实施条例): …的资料包括： lists what a term covers, no party
+    doc = regtext.parse(
+        "第二十九条 统计法第二十五条规定的能够识别或者推断单个统计调查对象身份的资料包括：\n"
+        "(一)直接标明单个统计调查对象身份的资料；\n(三)可以推断单个统计调查对象身份的汇总资料。\n",
+        title="统计法实施条例")
+    assert regtext.obligations(doc).actor.isna().all()
+
+
+def test_a_bare_punishment_in_a_criminal_text_is_the_courts():
+    body = ("第四条 实施刑法第三百三十八条、第三百三十九条规定的犯罪行为，具有下列情形之一的，应当"
+            "从重处罚：\n（一）阻挠环境监督检查或者突发环境事件调查，尚不构成妨害公务等犯罪的；\n")
+    title = "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"
+    doc = regtext.parse(body, title=title)
+    frame = regtext.obligations(doc)
+    assert list(frame[frame.modality == "penalty"].actor) == ["人民法院"]
+    # negative (治安管理处罚法): an administrative text's 从重处罚 is not a court's
+    doc = regtext.parse("第二十条 违反治安管理有下列情形之一的，从重处罚：\n（一）有较严重后果的；"
+                        "\n", title="中华人民共和国治安管理处罚法")
+    frame = regtext.obligations(doc)
+    assert "人民法院" not in set(frame[frame.modality == "penalty"].actor.dropna())
+
+
+def test_a_relative_clause_covers_the_whole_list_after_its_head():
+    # 集成电路布图设计保护条例: …的自然人、法人或者其他组织 (not …的自然人)
+    text = ("取得使用布图设计非自愿许可的自然人、法人或者其他组织应当向布图设计权利人支付合理的"
+            "报酬。")
+    assert _actors(text, "obligation") == ["取得使用布图设计非自愿许可的自然人、法人或者其他组织"]
+    # negative (广东省革命遗址保护条例): 分别由…部门、…的主管部门 is a 由 phrase, no subject
+    text = ("革命遗址属于不可移动文物、历史建筑或者烈士纪念设施的，分别由文物行政主管部门、承担历史"
+            "建筑保护工作的主管部门、退役军人工作主管部门依照有关法律法规规定，负责保护管理工作。")
+    assert not any(a.startswith("分别") for a in _actors(text, "obligation"))
+
+
+def test_zuzhi_after_a_whole_subject_is_its_verb():
+    # 上海市排水与污水处理条例: 市人民政府组织编制…时 → 市人民政府
+    text = "市人民政府组织编制城市总体规划时，应当将雨水源头减排建设要求和控制指标纳入。"
+    assert _actors(text, "obligation") == ["市人民政府"]
+    # negative (慈善法): 慈善行业组织 is a name
+    text = "民政部门、其他有关部门或者慈善行业组织接到投诉、举报后，应当及时调查处理。"
+    assert "慈善行业组织" in _actors(text, "obligation")
+
+
+def test_you_before_zucheng_or_danren_names_members_not_an_agent():
+    # 建设工程安全生产管理条例: 由…人员担任 says who holds the post
+    text = "施工单位的项目负责人应当由取得相应执业资格的人员担任。"
+    assert _actors(text, "obligation") == ["施工单位的项目负责人"]
+    # negative (公司法): 由合并各方签订 names who acts
+    text = "公司合并，应当由合并各方签订合并协议，并编制资产负债表及财产清单。"
+    assert _actors(text, "obligation")[0] == "合并各方"
+
+
+def test_a_clause_of_subject_verb_object_gives_its_subject():
+    # 残疾人就业条例: 用人单位招用残疾人职工，应当… → 用人单位 (not the whole clause)
+    text = "用人单位招用残疾人职工，应当依法与其签订劳动合同或者服务协议。"
+    assert _actors(text, "obligation") == ["用人单位"]
+    # 北京经济技术开发区条例: a preposition opens the predicate too
+    text = "本市有关部门在开发区设立分支机构，必须经开发区管委会同意，并报市人民政府批准。"
+    assert _actors(text, "obligation")[0] == "本市有关部门"
+    # negative (广东省科学技术普及条例): a clause that is only a subject stays whole
+    text = "县级以上人民政府其他各有关部门，应当按照各自职责做好相关领域内的科普工作。"
+    assert _actors(text, "obligation") == ["县级以上人民政府其他各有关部门"]
+
+
+def test_a_courts_verb_before_a_party_is_no_department_name():
+    # 民事诉讼法解释: 人民法院接到当事人提交的…时 → 人民法院 (not 人民法院接到当事人)
+    text = ("人民法院接到当事人提交的民事起诉状时，对符合民事诉讼法第一百二十二条的规定，且不属于"
+            "第一百二十七条规定情形的，应当登记立案。")
+    assert _actors(text, "obligation") == ["人民法院"]
+    # negative (统计法): a government's own body is named after it
+    text = ("县级以上人民政府统计机构和有关部门以及乡、镇人民政府，应当按照国家有关规定建立"
+            "统计资料的保存、管理制度，建立健全统计信息共享机制。")
+    assert _actors(text, "obligation")[0].startswith("县级以上人民政府统计机构")
+
+
+def test_a_body_set_up_in_the_sentence_bears_the_responsibility_after_it():
+    # 济南市名泉保护条例: 市人民政府设立名泉保护委员会，负责… → the committee
+    text = ("市人民政府设立名泉保护委员会，负责本市名泉保护工作的组织领导，协调、研究、解决名泉保护"
+            "工作中的重大事项。")
+    assert _actors(text, "obligation") == ["名泉保护委员会"]
+    # negative (北京经济技术开发区条例): with 必须 the founder keeps the duty
+    text = "本市有关部门在开发区设立分支机构，必须经开发区管委会同意，并报市人民政府批准。"
+    assert "分支机构" not in _actors(text, "obligation")
+
+
+def test_you_qi_before_zuzhi_names_no_agent():
+    # 湖州市物业管理条例: 由其组织修复 — 组织 is the verb, 其 the party already named
+    text = ("交接各方应当对物业管理区域内电梯、消防、技防、道闸系统等共用设施设备的使用维护现状给予"
+            "确认，因原物业服务人管理、使用不当造成无法正常使用的，应当由其组织修复或者承担相应责任。")
+    assert "组织" not in _actors(text, "obligation")
+    # negative (LawRefBook liability clause): 由其所在单位或主管部门 names the bodies
+    text = "情节轻微的，由其所在单位或主管部门给予行政处分。"
+    assert _penalties(text)[0][0] == "所在单位或主管部门"

@@ -97,6 +97,8 @@ _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
+_MORE_ACTORS_RE: re.Pattern[str]
+_FEWER_ACTORS_RE: re.Pattern[str]
 #: Nouns naming a party by what it is (公民, 当事人): a verb before one is no part of a name.
 _PERSON_NOUNS: frozenset[str] = frozenset()
 #: Titles of office among them (检察官): conferred by a verb before them (辞退检察官).
@@ -172,6 +174,11 @@ def reload_rules() -> None:
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
+    global _MORE_ACTORS_RE, _FEWER_ACTORS_RE  # …的单位和个人: the relative clause is on every
+    # member of the list (the longest members first: 非法人组织, not 非法人)
+    member = r"(?:和|及其|及|以及|或者|与|、)[^，。；：的和及或与、,;]{0,8}"
+    _MORE_ACTORS_RE = re.compile(f"(?:{member}{_ACTOR_SUFFIX_RE})+")
+    _FEWER_ACTORS_RE = re.compile(f"(?:{member}?{_ACTOR_SUFFIX_RE})+")
     global _PERSON_NOUNS
     _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
     global _OFFICES
@@ -202,8 +209,10 @@ _ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|�
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
+#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
 _PREP_RE = re.compile(
-    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从|于|就|经|通过|自|针对|除|以|将|把|应|须|"
+    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|经|通过|自|针对|除|以|将|把|应|须|"
+    r"给(?!予)|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
 )
 _ADVERB_TAIL_RE = re.compile(
@@ -647,15 +656,19 @@ def _leading_actor(text: str) -> str:
         # a verb right before a head word names the body or person (调查人员, 统计机构,
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
-        # government's or court's own department is named after it: 人民政府统计机构)
+        # government's or court's own department is named after it: 人民政府统计机构, never
+        # a party: 人民法院接到当事人… is the court, a verb and its object)
         # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
                        and toks[i + 1][0] not in _PERSON_NOUNS
                        and (not best or best != words
-                            or _HAS_DEPARTMENTS_RE.search(words) is not None))
+                            or (_HAS_DEPARTMENTS_RE.search(words) is not None
+                                and _AUTHORITY_END_RE.search(toks[i + 1][0]) is not None)))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
-        modifier = (flag == "a" and i + 1 < len(toks) and toks[i + 1][1].startswith("n")
+        # (or a one-character place the tagger calls zg before a noun: 村|经济合作社, 县|政府)
+        modifier = (flag in ("a", "zg") and i + 1 < len(toks)
+                    and toks[i + 1][1].startswith(("n", "l"))
                     and toks[i + 1][0] not in _PERSON_NOUNS)
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _PERSON_NOUNS:
             break  # 组织他人…: a verb (even an actor word) taking a party as its object
@@ -665,6 +678,12 @@ def _leading_actor(text: str) -> str:
             return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
+        if (best and best == words and flag == "v" and word in _ACTOR_WORDS
+                and i + 1 < len(toks) and toks[i + 1][1] == "v"
+                and (_AUTHORITY_END_RE.search(words) or words.endswith(("单位", "者")))):
+            # …乡（镇）人民政府组织实施…, 建设单位组织竣工验收, 燃气经营者组织抢险: after a
+            # whole subject that organises, 组织 is its verb (not in 慈善行业组织接到…)
+            break
         nounish = (flag in _NP_FLAGS or word in _NP_JOINERS or word in _ACTOR_WORDS
                    or before_head or modifier)
         if not nounish or (flag.startswith("v") and flag != "vn" and word not in _ACTOR_WORDS
@@ -680,7 +699,7 @@ def _leading_actor(text: str) -> str:
                     or toks[i - 1][1] == "vn"):
                 break
         words += word
-        if _np_end_is_actor(words, word):
+        if _np_end_is_actor(words, word) and flag != "zg":  # (园|沟宅河: a modifier alone)
             best = words
     if not best:
         best = _relative_actor(t)
@@ -699,21 +718,32 @@ def _is_head_word(word: str) -> bool:
 
 
 def _relative_actor(text: str) -> str:
-    """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase."""
+    """A subject with a relative clause: ``履行个人信息保护职责的部门``履行职责… → the phrase.
+
+    The relative clause covers a list after its head (…的单位和个人, …的自然人、法人或者其他
+    组织): the list is kept when it ends where a word ends, else the first head alone.
+    """
     m = _RELATIVE_ACTOR_RE.match(text)
-    if not m:
-        return ""
-    cand = m.group(0)
-    pos = 0
-    for i, (word, _flag) in enumerate(toks := _pos(text[:60])):
-        pos += len(word)
-        if pos == len(cand):
-            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
-            if nxt[1] in ("v", "p", "d", "c", "x", "") or nxt[0] in ("，",):
-                return cand
-            return ""
-        if pos > len(cand):
-            return ""
+    if not m or re.match(r"(?:分别|均|统一|一律|依法)?由", text):
+        return ""  # (分别由…部门、…的主管部门: the agents of a 由 phrase, not a subject)
+    base = m.group(0)
+    cands = [text[: more.end()] for more in (_MORE_ACTORS_RE.match(text, len(base)),
+                                              _FEWER_ACTORS_RE.match(text, len(base))) if more]
+    cands.append(base)
+    toks = _pos(text[:60])
+    for cand in cands:
+        if cand.endswith(("或者", "再者")):
+            continue  # (…不相符或者: a conjunction, not a head)
+        pos = 0
+        for i, (word, _flag) in enumerate(toks):
+            pos += len(word)
+            if pos == len(cand):
+                nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+                if nxt[1] in ("v", "p", "d", "c", "x", "") or nxt[0] in ("，",):
+                    return cand
+                break
+            if pos > len(cand):
+                break
     return ""
 
 
@@ -827,8 +857,15 @@ def _agent_after_you(text: str) -> str:
     m = re.search(r"由(?!于|此)(?:其(?!他|中|余|次))?", text)
     if not m:
         return ""
-    rest = re.split(r"[，。；：]", text[m.end(): m.end() + 60], maxsplit=1)[0]
-    return _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+    rest = re.split(r"[，。；：,;]", text[m.end(): m.end() + 60], maxsplit=1)[0]
+    body = _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
+    while body.endswith(("或者", "再者")):  # the 者 of a conjunction is no head
+        body = _body_phrase(body[:-2], _ACTOR_WORD_RE)
+    if body in _ACTOR_WORDS and rest.startswith(body):
+        toks = _pos(rest[:12])
+        if toks and toks[0][0] == body and toks[0][1] == "v":
+            return ""  # 由其组织修复: 组织 is the verb, the agent is 其 (the subject)
+    return body
 
 
 def _before_verb_of_party(text: str) -> str:
@@ -1203,6 +1240,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                      _FINDS_RE.match(x.text, len(_opening_authority(x.text)))
                      and not _NEGLECT_RE.search(x.text)))
                  and _opening_authority(x.text)), "")
+            # (an authority that acts in a clause of its own before the sanction: …的，公安机关
+            # 交通管理部门不予受理或者不予登记，处…罚款)
+            opener = opener or next((x for x in (_acting_authority(y.text) for y in segs[a:hk]
+                                                 if not y.is_condition) if x), "")
             authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1283,6 +1324,28 @@ def _opening_authority(text: str) -> str:
     """A public body that is the subject opening ``text`` (工商行政管理部门处理…时), or ''."""
     lead = _leading_actor(text)
     return lead if lead and _AUTHORITY_END_RE.search(lead) else ""
+
+
+#: An authority's own administrative act (不予受理, 撤销登记, 收缴…): it acts on the offence.
+_OFFICIAL_ACT_RE = re.compile(
+    r"(?:应当|可以|依法|并|即)*(?:不予(?:受理|登记|批准|许可|核准|注册|办理|发放|颁发|认可)|"
+    r"撤销|注销|收缴|收回|吊销|责令|没收|扣留|暂扣|取消|宣布)")
+
+
+def _acting_authority(text: str) -> str:
+    """The authority opening ``text`` when the clause is its administrative act, or ''.
+
+    Example:
+        >>> _acting_authority("公安机关交通管理部门不予受理或者不予登记")
+        '公安机关交通管理部门'
+        >>> _acting_authority("行政机关及其工作人员违反本法规定")
+        ''
+    """
+    lead = _opening_authority(text)
+    if not lead:
+        return ""
+    rest = _squeeze(text)[len(_squeeze(lead)):]
+    return lead if _OFFICIAL_ACT_RE.match(rest) else ""
 
 
 def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], raw: str,
@@ -1458,6 +1521,36 @@ def _sentence_subject(segs: Sequence[_Seg], upto: int, aliases: Mapping[str, str
     return []
 
 
+#: 由本人提出: the subject acts itself; 本人 names no other agent.
+_REFLEXIVE_RE = re.compile(r"(?:其)?本人|自己")
+#: 由…组成/担任: the members a body is made of or who holds a post, not an agent.
+_MEMBERSHIP_RE = re.compile(r"(?:组成|构成|担任|兼任|充任)$")
+
+
+def _head_before_verb(agent: str) -> str:
+    """``agent`` cut where a head word is followed by a verb: the agent's name ends there.
+
+    Example:
+        >>> _head_before_verb("价格鉴证人员签名并加盖价格鉴证机构")
+        '价格鉴证人员'
+        >>> _head_before_verb("检察官遴选委员会")  # a verb before the head is part of the name
+        '检察官遴选委员会'
+    """
+    if "并" in agent:  # 并 joins verbs, never nouns: 当事人协商一致并经… → 当事人
+        agent = _leading_actor(agent[: agent.index("并")]) or agent
+    toks = _np_pos(agent)
+    pos = 0
+    for i, (word, flag) in enumerate(toks[:-1]):
+        pos += len(word)
+        if (_is_head_word(word) or flag == "nag") and toks[i + 1][1] == "v" \
+                and toks[i + 1][0] not in _ACTOR_WORDS:
+            nxt = toks[i + 2][0] if i + 2 < len(toks) else ""
+            if not _is_head_word(nxt) and "的" not in agent[pos:]:
+                # (遴选|委员会: a verb naming the head; 国家授权…的机构: a relative clause)
+                return agent[:pos]
+    return agent
+
+
 def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
                 agents: bool = True, floor: int = -1) -> list[str]:
     """Raw actors for a trigger: its own clause's subject, else an earlier clause's.
@@ -1469,13 +1562,24 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     """
     seg = segs[t.seg]
     prefix = seg.text[: t.pos - seg.start]
+    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty,
+    # even when the sentence opens with a noun (初任检察官应当由遴选委员会审核: the committee
+    # reviews; the person named first is what the duty is about)
+    after = seg.text[t.end - seg.start:]
+    # (not after 不得: 费用不得由市场主体承担 forbids making the party bear it; the party is
+    # whom the rule protects)
+    by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after) \
+        if t.modality != "prohibition" else None
+    if by and _MEMBERSHIP_RE.search(re.split(r"[，。；：]", after, maxsplit=1)[0]):
+        by = None  # 业主委员会应当由五至十一名委员组成: who it is made of, not who acts
+    agent_after = _head_before_verb(_agent_after_you(after)) if by else ""
+    if agent_after and not _REFLEXIVE_RE.match(agent_after):
+        return _split_actors(agent_after, aliases)
     subj = _subject_before(prefix) or _plain_np(prefix)
     if subj:
         return _split_actors(subj, aliases)
-    # 搬运遗体由殡仪馆负责; 应当由两名以上交通警察…实施: the agent after 由 bears the duty
-    after = seg.text[t.end - seg.start:]
-    agent = _agent_after_you(prefix) or (_agent_after_you(after) if after.startswith("由") else "")
-    if agent:
+    agent = _agent_after_you(prefix)
+    if agent and not _REFLEXIVE_RE.match(agent):
         return _split_actors(agent, aliases)
     if prefix.strip() and not _PREP_RE.match(prefix.strip()):
         lead = _leading_actor(prefix)
@@ -1490,6 +1594,7 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     # a condition (外国人…的，经…批准，可以遣送出境), not a subject written out (侦查人员…)
     # (本机关, 行政机关: the organ is the one the sentence already names, when it names one)
     approver = _head_approver(prefix)
+    adjacent = t.seg - 1  # the clause right before the modal word's (a 为… copula skipped)
     for k in range(t.seg - 1, -1, -1):
         other = segs[k]
         if _MODAL_RE.search(other.text) and not other.is_condition:
@@ -1503,7 +1608,15 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
         if k > floor >= 0 and not other.is_condition and not any(
                 segs[j].punct == "；" for j in range(floor, k)):
             continue  # (after a ；, a new part opens with its own subject)
-        if bare and k == t.seg - 1 and not other.is_condition:
+        if bare and k == adjacent and not other.is_condition:
+            if k and _COPULA_RE.match(_squeeze(other.text)):
+                adjacent -= 1  # X的单位和个人，为…纳税人，应当…: the subject is before the 为
+                continue
+            founded = _FOUNDED_BODY_RE.match(_squeeze(other.text)) \
+                if t.word.startswith("负责") else None
+            if founded and _is_actorish(founded.group("body")):
+                # 市人民政府设立名泉保护委员会，负责…: the body set up bears the duty that follows
+                return _split_actors(founded.group("body"), aliases)
             # 电子信息发送服务提供者和应用软件下载服务提供者，应当…: the clause is the subject
             whole = _segment_subject(other.text)
             if whole:
@@ -1595,16 +1708,43 @@ def _plain_np(prefix: str) -> str:
     return p if toks and toks[-1][0] not in _NP_JOINERS else ""
 
 
+#: A copula clause naming what the subject is (…的单位和个人，为资源税的纳税人，应当…).
+_COPULA_RE = re.compile(r"^(?:为|是)[^，。；：]{1,30}(?:人|者|单位|机构|机关|部门)$")
+#: A body that the subject sets up, named last in its clause (市人民政府设立名泉保护委员会).
+_FOUNDED_BODY_RE = re.compile(
+    r"^[^，。；：的]{2,40}?(?:依法)?(?:设立|成立|组建|设置)(?P<body>[^，。；：的]{2,30}?"
+    r"(?:委员会|机构|小组|中心|办公室|指挥部))$")
+#: A locative 在… that opens a relative clause on the head after its 的 (在…开采矿产品的单位).
+_LOCATIVE_RELATIVE_RE = re.compile(r"^在[^，。；：]{2,80}的[^，。；：的]{0,20}$")
+
+
 def _segment_subject(text: str) -> str:
-    """A whole clause that is a subject: it ends with an actor word and is not a condition."""
+    """A whole clause that is a subject: it ends with an actor word and is not a condition.
+
+    A clause opening with 在 is a subject when the 在 phrase sits inside a relative clause on
+    the head after 的 (在本省行政区域内从事…的单位和个人), not a place where a subject acts.
+    """
     t = re.sub(r"^(?:依法|依照|按照规定)", "", _squeeze(text))
-    if not t or t.endswith("的") or len(t) > 60 or _PREP_RE.match(t):
+    if not t or t.endswith("的") or len(t) > 90:
+        return ""
+    if _PREP_RE.match(t) and not _LOCATIVE_RELATIVE_RE.match(t):
+        return ""
+    if len(t) > 60 and not _LOCATIVE_RELATIVE_RE.match(t):
         return ""
     toks = _np_pos(t)
     if not toks or not _np_end_is_actor(t, toks[-1][0]):
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
         return ""  # 保护未成年人，应当…: a verb phrase, not a subject
+    if "的" not in t:
+        # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
+        lead = _squeeze(_leading_actor(t))
+        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
+        # (本市有关部门在开发区设立分支机构: a preposition opens the predicate too)
+        if rest and ((rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS
+                      and len(rest[0][0]) > 1)
+                     or (rest[0][1] == "p" and any(f == "v" for _, f in rest[1:]))):
+            return lead
     return t
 
 
@@ -1625,7 +1765,29 @@ def document_norms(doc: Document) -> list[Norm]:
     """
     text = doc.text or "\n".join(n.text for n in doc.articles)
     aliases = {**_agent_terms(text), **definitions(text)}
-    return _link_sanctions(doc, _article_norms(doc, aliases), aliases)
+    norms = _article_norms(doc, aliases)
+    if _CRIMINAL_TEXT_RE.search(doc.title or ""):
+        norms = [_court_sentences(n) for n in norms]
+    return _link_sanctions(doc, norms, aliases)
+
+
+#: A text on criminal law (刑法, 办理…刑事案件…的解释, 惩治…犯罪的决定): its punishments are
+#: criminal sentences.
+_CRIMINAL_TEXT_RE = re.compile(r"刑法|刑事|犯罪")
+#: A punishment named without its kind (从重处罚, 定罪处罚, 依法惩处), not a liability a party
+#: bears (承担…责任) nor an administrative one (行政处罚, 治安管理处罚, 处分).
+_BARE_PUNISHMENT_RE = re.compile(r"(?<!行政)(?<!治安管理)(?:处罚|惩处|论处)$")
+
+
+def _court_sentences(norm: Norm) -> Norm:
+    """In a text on criminal law, a punishment with no body named is the court's to impose.
+
+    ``具有下列情形之一的，从重处罚`` in a criminal interpretation: only a court sentences; a
+    sanction named with its own body keeps it.
+    """
+    if norm.modality != "penalty" or norm.actor or not _BARE_PUNISHMENT_RE.search(norm.trigger):
+        return norm
+    return replace(norm, actor=_COURT, actor_raw="")
 
 
 def _article_norms(doc: Document, aliases: Mapping[str, str]) -> list[Norm]:
@@ -1719,8 +1881,15 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
         duty_body = next((n for n in inherit if n.actor_raw
                           and _AUTHORITY_END_RE.search(n.actor_raw)), None)
+        # 国境口岸和交通工具的负责人在卫生工作方面的责任是：(一)应当…: a chapeau with no modal
+        # word that names a party opens the list with it: the items' subject-less norms are its
+        child_carry = carry
+        if not inherit and not _is_case_list(own):
+            lead = _chapeau_party(own)
+            if lead:
+                child_carry = [lead]
         for child in node.children:
-            for n in _node_norms(child, aliases, inherit or None, carry, where):
+            for n in _node_norms(child, aliases, inherit or None, child_carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
                     n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
                 elif (n.modality == "penalty" and n.actor is None and duty_body is not None
@@ -1728,6 +1897,31 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
                     n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
                 out.append(n)
     return out
+
+
+def _chapeau_party(chapeau: str) -> str:
+    """The party that opens a list's chapeau with no modal word (``X的责任是：``), or ''.
+
+    Only the chapeau's last sentence, when it ends with ``：`` and opens with a party (not a
+    condition ``…的：`` nor a thing: 本条例下列用语的含义：).
+
+    Example:
+        >>> _chapeau_party("国境口岸和交通工具的负责人在卫生工作方面的责任是："), _chapeau_party(
+        ...     "本条例下列用语的含义：")
+        ('国境口岸和交通工具的负责人', '')
+    """
+    f = _mask(chapeau).rstrip()
+    if not f.endswith(("：", ":")) or f[:-1].endswith("的"):
+        return ""
+    last = re.split(r"[。！？]", f[:-1])[-1]
+    if re.search(r"[，；]", last):
+        return ""  # (…的，按照下列规定处理：: a condition and a clause, not a party's list)
+    if re.search(r"包括|是指|含义|如下[：:]?$", last):
+        return ""  # (…的资料包括：: what a term covers, not a party's list)
+    lead = _squeeze(_leading_actor(last))
+    if not lead or not _is_actorish(lead) or lead.endswith(("或者", "再者")):
+        return ""
+    return lead
 
 
 def _is_definition_list(chapeau: str) -> bool:
