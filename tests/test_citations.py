@@ -362,3 +362,19 @@ def test_annotate_whole_documents_are_well_formed(doc_id):
     spans = {(c.source_ref, c.start, c.end) for c in find_all(doc) if c.kind != "generic"}
     assert html.count('class="rt-cite rt-internal') + html.count(
         'class="rt-cite rt-external') == len(spans)
+
+
+# 本条前两款 is the first two 款 of this article only: the 本条 frames the 前… reference and is no
+# citation of the whole article; 第五十三条和本条 still cites the article itself.
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+@pytest.mark.parametrize(("path", "ref", "expected"), [
+    ("经济法/畜牧法(2022-10-30).md", "32.3", {"32.1", "32.2", "16", "17", "22"}),
+    ("行政法规/收费公路管理条例(2004-09-13).md", "37.3", {"37.1", "37.2"}),
+    ("经济法/预算法(2018-12-29).md", "14.4", {"14.1", "14.2", "14.3"}),
+    # counterexample: 本条 in a list, with no 前… after it, cites its own article
+    ("DLC/河南地方法规/地方性法规/河南/河南省农村公路条例(2010-07-30).md", "54.3", {"53", "54"}),
+])
+def test_this_article_framing_a_preceding_paragraph(path, ref, expected):
+    doc = regtext.read(LAWREFBOOK / path)
+    df = regtext.citations(doc)
+    assert set(df[(df.source_ref == ref) & (df.kind == "internal")].target_ref) == expected
