@@ -452,6 +452,12 @@ def test_china_or_state_before_a_known_title_is_not_part_of_it():
         ("专利法", "patent")]
     assert [(c.text, c.target_doc) for c in find_citations(
         "依照国家赔偿法的规定给予赔偿", resolver=r)] == [("国家赔偿法", "state-comp")]
+    # 浙江省鉴湖水域保护条例 第一条: 国家 between 根据 and the title keeps it a legal basis
+    water = regtext.parse("中华人民共和国水污染防治法\n第一条 甲。", id="water")
+    r = Registered([water], corpus=False)
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "根据国家水污染防治法和其他环境保护法规的有关规定，制定本条例", resolver=r)] == [
+        ("水污染防治法", "water")]
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -467,3 +473,22 @@ def test_implementing_regulations_named_without_brackets(text, title):
 
 def forms_title(c) -> str:
     return (c.target_title or "").replace("中华人民共和国", "").strip("《》")
+
+
+def test_a_context_word_glued_to_a_known_title_is_cut():
+    """行政复议法 (2017) 第二十九条: 符合国家赔偿法 (jieba reads 符合国家) cites the 国家赔偿法;
+    a title that opens with such a word (对外贸易法: 对 is a context word) stays whole."""
+    from regtext.extract.resolve import Resolver
+
+    class Registered(Resolver):
+        def names(self) -> tuple[str, ...]:
+            return ()
+
+    comp = regtext.parse("中华人民共和国国家赔偿法\n第一条 甲。", id="state-comp")
+    trade = regtext.parse("中华人民共和国对外贸易法\n第一条 甲。", id="trade")
+    r = Registered([comp, trade], corpus=False)
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "行政复议机关对符合国家赔偿法的有关规定应当给予赔偿的", resolver=r)] == [
+        ("国家赔偿法", "state-comp")]
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "依照对外贸易法的规定处理", resolver=r)] == [("对外贸易法", "trade")]

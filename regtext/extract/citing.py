@@ -717,6 +717,14 @@ def _name_before(folded: str, m: re.Match[str],
     if known is not None and name.startswith(("中国", "国家")) and not known(name) \
             and known(name[2:]):
         name = name[2:]  # 依照中国专利法: the state's own 专利法 (but 国家赔偿法 is a title)
+    if known is not None:
+        # a context word that jieba glued to the next word (符合国家|赔偿法 read as 符合国家):
+        # cut it when the rest, and not the whole, is a title the resolver knows
+        for w in _stops_by_first().get(name[:1], ()):
+            if name.startswith(w) and len(name) - len(w) >= 3 and known(name[len(w):]) \
+                    and not known(name):
+                name = name[len(w):]
+                break
     if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
         return None
     if name.startswith(_QUALIFIERS()):
@@ -776,7 +784,9 @@ def _unbracketed_names(folded: str,
         if not name or len(name) < 3 or _non_title(name):
             continue
         start = m.end() - len(name)
+        lead = start - 2 if start >= 2 and folded.startswith(("中国", "国家"), start - 2) else start
         if followed or forms.opens_before().search(folded, 0, start) \
+                or lead < start and forms.opens_before().search(folded, 0, lead) \
                 or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)):
             out.append(_NameToken(name, start, m.end()))
             last_end = m.end()
