@@ -570,6 +570,7 @@ def _held_on(target_id: str, title: str, day: str) -> bool:
 
 # 及其实施细则, 和其实施条例: a name that opens with "its" names a text of the law cited before
 _ITS = re.compile(r"^(?:及|和|与|以及)?其([\u4e00-\u9fff]{2,})$")
+_ITS_OPENER = re.compile(r"(?:以及|及|和|与)其$")
 
 
 def _full_title(written: str, name: str, form: Form, abbrevs: dict[str, str]) -> str:
@@ -626,7 +627,12 @@ def _name_start(phrase: str, body: int) -> int:
         for w in stops.get(phrase[p], ()):
             if p + len(w) <= body and p + len(w) in bounds and phrase.startswith(w, p):
                 if p + len(w) == body and _type_word(w + phrase[body:]):
-                    continue  # 食品安全法|实施条例: 实施 is part of the type word, no verb
+                    # 食品安全法|实施条例: 实施 is part of the type word, no verb; 及其实施条例
+                    # is a name of its own (the rules of the law just cited)
+                    its = _ITS_OPENER.search(phrase, 0, p)
+                    if its:
+                        return its.start()
+                    continue
                 return p + len(w)
     return 0
 
