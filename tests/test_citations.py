@@ -362,3 +362,136 @@ def test_annotate_whole_documents_are_well_formed(doc_id):
     spans = {(c.source_ref, c.start, c.end) for c in find_all(doc) if c.kind != "generic"}
     assert html.count('class="rt-cite rt-internal') + html.count(
         'class="rt-cite rt-external') == len(spans)
+
+
+# 本条前两款 is the first two 款 of this article only: the 本条 frames the 前… reference and is no
+# citation of the whole article; 第五十三条和本条 still cites the article itself.
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+@pytest.mark.parametrize(("path", "ref", "expected"), [
+    ("经济法/畜牧法(2022-10-30).md", "32.3", {"32.1", "32.2", "16", "17", "22"}),
+    ("行政法规/收费公路管理条例(2004-09-13).md", "37.3", {"37.1", "37.2"}),
+    ("经济法/预算法(2018-12-29).md", "14.4", {"14.1", "14.2", "14.3"}),
+    # counterexample: 本条 in a list, with no 前… after it, cites its own article
+    ("DLC/河南地方法规/地方性法规/河南/河南省农村公路条例(2010-07-30).md", "54.3", {"53", "54"}),
+])
+def test_this_article_framing_a_preceding_paragraph(path, ref, expected):
+    doc = regtext.read(LAWREFBOOK / path)
+    df = regtext.citations(doc)
+    assert set(df[(df.source_ref == ref) & (df.kind == "internal")].target_ref) == expected
+
+
+def test_a_list_of_short_names_pairs_in_order_with_the_titles_before_it():
+    """（以下分别简称为《决定》、《修正案》…）: each short name stands for the title in its
+    place."""
+    from regtext.extract.citing import _abbrev_list_pairs
+
+    # the 2002 补充规定 on 罪名 (LawRefBook 司法解释), folded as the extractor reads it
+    text = ("为正确理解、执行《中华人民共和国刑法》和全国人民代表大会常务委员会《关于惩治骗购外汇、"
+            "逃汇和非法买卖外汇犯罪的决定》、《中华人民共和国刑法修正案》、《中华人民共和国刑法修正案"
+            "（二）》、《中华人民共和国刑法修正案（三）》（以下分别简称为《决定》、《修正案》及"
+            "《修正案（二）》、《修正案（三）》），统一认定罪名")
+    assert _abbrev_list_pairs(text) == [
+        ("决定", "关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定"),
+        ("修正案", "中华人民共和国刑法修正案"),
+        ("修正案（二）", "中华人民共和国刑法修正案（二）"),
+        ("修正案（三）", "中华人民共和国刑法修正案（三）")]
+    # one short name is the ordinary definition, not a list; titles of an earlier sentence and
+    # fewer titles than names pair with nothing
+    assert _abbrev_list_pairs("根据《中华人民共和国网络安全法》（以下简称网络安全法），制定") == []
+    assert _abbrev_list_pairs("依照《中华人民共和国海关法》。依照《中华人民共和国药品管理法》"
+                              "（以下简称《药品管理法》、《海关法》）") == []
+
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+def test_short_names_of_a_list_resolve_like_their_titles():
+    path = (LAWREFBOOK / "司法解释"
+            / "最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定(2002-03-15).md")
+    df = regtext.citations(regtext.read(path))
+    rows = df[df.text.str.startswith("《修正案（三）》")]
+    assert len(rows) > 5 and set(rows.target_title) == {"中华人民共和国刑法修正案（三）"}
+
+
+def test_a_verb_inside_a_known_title_does_not_cut_it():
+    """海域使用管理法 holds the verb 使用; a name after a verb is cut there (未如实告知|海商法)
+    unless the whole name is a title the resolver knows."""
+    from regtext.extract.resolve import Resolver
+
+    class Registered(Resolver):
+        """Knows titles but offers no names to scan for, as a registered collection does."""
+
+        def names(self) -> tuple[str, ...]:
+            return ()
+
+    law = regtext.parse("中华人民共和国海域使用管理法\n第一条 甲。", id="sea")
+    maritime = regtext.parse("中华人民共和国海商法\n第一条 甲。", id="maritime")
+    known = Registered([law, maritime], corpus=False)
+    blind = Resolver(corpus=False)
+    text = "编制海洋功能区划应当遵循海域使用管理法规定的原则"  # 海洋功能区划管理规定 第七条
+    assert [(c.text, c.target_doc) for c in find_citations(text, resolver=known)] == [
+        ("海域使用管理法", "sea")]
+    assert [c.text for c in find_citations(text, resolver=blind)] == ["管理法"]
+    # counterexample: the verb before a known title still ends the phrase
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "托运人未如实告知海商法第六十八条规定的事项", resolver=known)] == [
+        ("海商法第六十八条", "maritime")]
+
+
+def test_china_or_state_before_a_known_title_is_not_part_of_it():
+    """中国专利法 (司法解释 on 药品行政保护) names the 专利法; 国家赔偿法 is a title of its own."""
+    from regtext.extract.resolve import Resolver
+
+    class Registered(Resolver):
+        def names(self) -> tuple[str, ...]:
+            return ()
+
+    patent = regtext.parse("中华人民共和国专利法\n第一条 甲。", id="patent")
+    comp = regtext.parse("中华人民共和国国家赔偿法\n第一条 甲。", id="state-comp")
+    r = Registered([patent, comp], corpus=False)
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "1993年1月1日前依照中国专利法的规定其独占权不受保护的", resolver=r)] == [
+        ("专利法", "patent")]
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "依照国家赔偿法的规定给予赔偿", resolver=r)] == [("国家赔偿法", "state-comp")]
+    # 浙江省鉴湖水域保护条例 第一条: 国家 between 根据 and the title keeps it a legal basis
+    water = regtext.parse("中华人民共和国水污染防治法\n第一条 甲。", id="water")
+    r = Registered([water], corpus=False)
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "根据国家水污染防治法和其他环境保护法规的有关规定，制定本条例", resolver=r)] == [
+        ("水污染防治法", "water")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # 食品生产经营监督检查管理办法 第五十一条: 实施 here belongs to the type word 实施条例
+    ("发现食品生产经营者有食品安全法实施条例第六十七条第一款规定的情形", ["食品安全法实施条例"]),
+    # 山东省实施《道路交通安全法》办法 第六十九条: 及其实施条例 is the law's own regulations
+    ("公安机关交通管理部门除依照道路交通安全法及其实施条例的规定给予警告",
+     ["道路交通安全法", "道路交通安全法实施条例"]),
+    # counterexample: 实施 as a verb before a law still ends the phrase (为实施|网络安全法)
+    ("为实施网络安全法第二十一条规定的等级保护制度", ["网络安全法"]),
+])
+def test_implementing_regulations_named_without_brackets(text, title):
+    found = [c for c in find_citations(text) if c.kind == "external"]
+    assert [forms_title(c) for c in found] == title
+
+
+def forms_title(c) -> str:
+    return (c.target_title or "").replace("中华人民共和国", "").strip("《》")
+
+
+def test_a_context_word_glued_to_a_known_title_is_cut():
+    """行政复议法 (2017) 第二十九条: 符合国家赔偿法 (jieba reads 符合国家) cites the 国家赔偿法;
+    a title that opens with such a word (对外贸易法: 对 is a context word) stays whole."""
+    from regtext.extract.resolve import Resolver
+
+    class Registered(Resolver):
+        def names(self) -> tuple[str, ...]:
+            return ()
+
+    comp = regtext.parse("中华人民共和国国家赔偿法\n第一条 甲。", id="state-comp")
+    trade = regtext.parse("中华人民共和国对外贸易法\n第一条 甲。", id="trade")
+    r = Registered([comp, trade], corpus=False)
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "行政复议机关对符合国家赔偿法的有关规定应当给予赔偿的", resolver=r)] == [
+        ("国家赔偿法", "state-comp")]
+    assert [(c.text, c.target_doc) for c in find_citations(
+        "依照对外贸易法的规定处理", resolver=r)] == [("对外贸易法", "trade")]

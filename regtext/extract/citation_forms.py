@@ -167,7 +167,10 @@ def head_pattern() -> str:
         rf"|(?P<skip>（(?:[^（）《》，,\n]{{1,30}}[，,])?{marker()}[^（）\n]{{1,40}}）)"
         rf"|(?<![{not_ben}])本(?P<self>{self_alt})(?=第)"  # not 基本法第…
         rf"|该(?P<that>{that_alt})(?=第)"
-        rf"|(?P<rel>(?<![{not_qian}])前(?P<reln>[两二三四五六七八九十])?"
+        # 本条前两款 is the first two 款 of this article, not the article and them: the 本…
+        # before a 前… reference only frames it, so it belongs to the 前… token
+        rf"|(?P<rel>(?:(?<![{not_ben}])本[条款章节编](?=前))?"
+        rf"(?<![{not_qian}])前(?P<reln>[两二三四五六七八九十])?"
         rf"(?P<relu>{qian_units})"
         rf"|(?<![{not_ben}])本(?P<selfu>{ben_units})"
         rf"|[同该](?P<sameu>{tong_units}))"

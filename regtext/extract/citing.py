@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -455,10 +456,53 @@ def _doc_abbreviations(doc: Document) -> dict[str, str]:
         own = node.own_text
         if "以下" not in own:
             continue
-        for m in _abbrev_def().finditer(fold(own)):
+        folded = fold(own)
+        for m in _abbrev_def().finditer(folded):
             if len(m.group("short")) >= 2 and _is_legal_title(m.group("t")):
                 out.setdefault(m.group("short"), m.group("t"))
+        if "、" in folded:
+            for short, title in _abbrev_list_pairs(folded):
+                out.setdefault(short, title)
     return out
+
+
+@lru_cache(maxsize=1)
+def _abbrev_list() -> re.Pattern[str]:
+    """（以下分别简称为《决定》、《修正案（二）》）: several short names after a list of titles."""
+    return re.compile(r"》（以下(?:分别)?(?:简称|称)为?"
+                      r"(?P<shorts>(?:[^（）\n]|（[^（）\n]{1,10}）){2,120}?)）")
+
+
+_LIST_SEP = re.compile(r"、|，|,|以及|和|及|与")
+_SHORT_QUOTES = "《》“”\"「」 "
+
+
+def _abbrev_list_pairs(folded: str) -> list[tuple[str, str]]:
+    """The (简称, title) pairs of a list definition: 《A》、《B》和《C》（以下分别简称《甲》、
+    《乙》及《丙》） gives 甲 → A, 乙 → B, 丙 → C; the shorts pair in order with the titles
+    right before the bracket, in the same sentence. Nothing when there are fewer titles than
+    shorts or a short is not a name.
+
+    Example:
+        >>> _abbrev_list_pairs("根据《中华人民共和国药品管理法》、《中华人民共和国海关法》"
+        ...                    "（以下简称《药品管理法》、《海关法》）")
+        [('药品管理法', '中华人民共和国药品管理法'), ('海关法', '中华人民共和国海关法')]
+    """
+    pairs = []
+    for m in _abbrev_list().finditer(folded):
+        shorts = [x.strip(_SHORT_QUOTES) for x in _LIST_SEP.split(m.group("shorts"))]
+        if len(shorts) < 2 or any(len(x) < 2 or "《" in x or "》" in x for x in shorts):
+            continue
+        head = folded[: m.start() + 1]
+        head = head[max(head.rfind("。"), head.rfind("；"), head.rfind("\n")) + 1:]
+        titles = _BRACKETED.findall(head)
+        if len(titles) < len(shorts):
+            continue
+        for short, title in zip(shorts, titles[-len(shorts):]):
+            title = title[1:-1]
+            if _is_legal_title(title):
+                pairs.append((short, title))
+    return pairs
 
 
 @lru_cache(maxsize=1)
@@ -526,6 +570,7 @@ def _held_on(target_id: str, title: str, day: str) -> bool:
 
 # 及其实施细则, 和其实施条例: a name that opens with "its" names a text of the law cited before
 _ITS = re.compile(r"^(?:及|和|与|以及)?其([\u4e00-\u9fff]{2,})$")
+_ITS_OPENER = re.compile(r"(?:以及|及|和|与)其$")
 
 
 def _full_title(written: str, name: str, form: Form, abbrevs: dict[str, str]) -> str:
@@ -581,8 +626,23 @@ def _name_start(phrase: str, body: int) -> int:
             continue
         for w in stops.get(phrase[p], ()):
             if p + len(w) <= body and p + len(w) in bounds and phrase.startswith(w, p):
+                if p + len(w) == body and _type_word(w + phrase[body:]):
+                    # 食品安全法|实施条例: 实施 is part of the type word, no verb; 及其实施条例
+                    # is a name of its own (the rules of the law just cited)
+                    its = _ITS_OPENER.search(phrase, 0, p)
+                    if its:
+                        return its.start()
+                    continue
                 return p + len(w)
     return 0
+
+
+@lru_cache(maxsize=256)
+def _type_word(name: str) -> bool:
+    """实施条例, 实施细则: a document type after 实施 (or 暂行, 补充), not a title."""
+    from ..corpus.registry import _type_word as type_word
+
+    return type_word(name)
 
 
 @lru_cache(maxsize=16384)  # the same phrases recur across a corpus (依照刑事诉讼法…)
@@ -645,15 +705,32 @@ def _SELF_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant
     return frozenset(forms.self_words()) | {"该" + w[1:] for w in forms.self_words()}
 
 
-def _name_before(folded: str, m: re.Match[str]) -> str | None:
+def _name_before(folded: str, m: re.Match[str],
+                 known: Callable[[str], bool] | None = None) -> str | None:
     """The law name that ends with ``m`` (a document-type ending): the CJK run before it, cut
-    after the last context word (依照|修正的 国家赔偿法); ``None`` when no name is left."""
+    after the last context word (依照|修正的 国家赔偿法); ``None`` when no name is left.
+    ``known`` tells a title the resolver knows: a verb inside it (海域|使用|管理法) does not
+    cut it."""
     lo = m.start()
     while lo > 0 and m.end() - lo < 24 and "\u4e00" <= folded[lo - 1] <= "\u9fff":
         lo -= 1
     phrase = folded[lo: m.end()]
     body = len(phrase) - len(m.group(0))
-    name = _after_verb(phrase[_name_start(phrase, body):])
+    whole = phrase[_name_start(phrase, body):]
+    name = _after_verb(whole)
+    if name != whole and known is not None and known(whole):
+        name = whole  # 依照海域使用管理法: a title, not 使用|管理法
+    if known is not None and name.startswith(("中国", "国家")) and not known(name) \
+            and known(name[2:]):
+        name = name[2:]  # 依照中国专利法: the state's own 专利法 (but 国家赔偿法 is a title)
+    if known is not None:
+        # a context word that jieba glued to the next word (符合国家|赔偿法 read as 符合国家):
+        # cut it when the rest, and not the whole, is a title the resolver knows
+        for w in _stops_by_first().get(name[:1], ()):
+            if name.startswith(w) and len(name) - len(w) >= 3 and known(name[len(w):]) \
+                    and not known(name):
+                name = name[len(w):]
+                break
     if len(name) < 2 or name in ("法典", "条例", "细则") or name.startswith(("本", "该", "法")):
         return None
     if name.startswith(_QUALIFIERS()):
@@ -684,7 +761,8 @@ class _Opens:
 _OPENS = _Opens()
 
 
-def _unbracketed_names(folded: str) -> list[_NameToken]:
+def _unbracketed_names(folded: str,
+                       known: Callable[[str], bool] | None = None) -> list[_NameToken]:
     """Law names written without 《》.
 
     Before a pin (刑事诉讼法第六十四条) any name counts: the pin makes it external. Without a pin
@@ -695,7 +773,7 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
     """
     out = []
     for m in _name_end().finditer(folded):
-        name = _name_before(folded, m)
+        name = _name_before(folded, m, known)
         if name:
             out.append(_NameToken(name, m.end() - len(name), m.end()))
     if not ("法" in folded or "条例" in folded):
@@ -708,11 +786,13 @@ def _unbracketed_names(folded: str) -> list[_NameToken]:
         if not followed and not (_ends_phrase(folded, m.end()) and (
                 last_end >= 0 or _OPENS.search(folded, max(0, m.start() - 24), m.start()))):
             continue  # cheap test first: most 法 are 依法, 违法…
-        name = _name_before(folded, m)
+        name = _name_before(folded, m, known)
         if not name or len(name) < 3 or _non_title(name):
             continue
         start = m.end() - len(name)
+        lead = start - 2 if start >= 2 and folded.startswith(("中国", "国家"), start - 2) else start
         if followed or forms.opens_before().search(folded, 0, start) \
+                or lead < start and forms.opens_before().search(folded, 0, lead) \
                 or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)):
             out.append(_NameToken(name, start, m.end()))
             last_end = m.end()
@@ -908,10 +988,14 @@ class _Scan:
 
     # the chain: recognise a form, collect its pins, resolve the target, write rows --------
 
+    def _known(self, name: str) -> bool:
+        """Whether the resolver knows ``name`` as a title (asked only where a verb would cut it)."""
+        return self.resolver.find(name, self.as_of) is not None
+
     def run(self) -> list[Citation]:
         extra = tuple(sorted(a for a in self.abbrevs if len(a) >= 2)) + self.resolver_names
         tokens: list[Any] = list(_scanner(extra).finditer(self.folded))
-        names = _unbracketed_names(self.folded)
+        names = _unbracketed_names(self.folded, self._known)
         if names:  # keep a name only where no other token already covers it
             taken = [(t.start(), t.end()) for t in tokens]
             names = [n for n in names if not any(a < n.end() and n.start() < b
