@@ -104,8 +104,36 @@ def paths_in(source: str | Path | Iterable[str | Path]) -> list[Path]:
     return items
 
 
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _largest_first(files: list[str], size: int,
+                   workers: int | None) -> tuple[list[int], list[list[str]]]:
+    """Tasks for a pool: the largest files first, at most ``size`` files per task (and, given
+    ``workers``, about a quarter of a worker's share of the bytes); with the positions of the
+    files in ``files``, in task order.
+
+    Largest first (LPT scheduling) leaves only small files for the end, so the workers finish
+    together: in input order, 16 long judicial interpretations that sort together could
+    keep one worker busy for seconds while the others sit idle.
+    """
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(os.stat(f).st_size)
+        except OSError:
+            sizes.append(0)  # gone or unreadable: the worker reports it
+    order = sorted(range(len(files)), key=lambda i: -sizes[i])  # stable: ties keep input order
+    cap = max(1, sum(sizes) // (4 * workers)) if workers else None
+    pieces: list[list[str]] = []
+    piece: list[str] = []
+    held = 0
+    for i in order:
+        if piece and (len(piece) >= size or (cap is not None and held + sizes[i] > cap)):
+            pieces.append(piece)
+            piece, held = [], 0
+        piece.append(files[i])
+        held += sizes[i]
+    if piece:
+        pieces.append(piece)
+    return order, pieces
 
 
 def _work(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]:
@@ -171,10 +199,12 @@ def map_many(
         own = executor = ProcessPoolExecutor(max_workers=workers)
     try:
         if executor is None:
-            size = len(files)
+            pieces = [files]
+            order = list(range(len(files)))
         else:
             size = chunksize or max(1, min(16, len(files) // (4 * max(workers, 1)) or 1))
-        pieces = _chunks(files, size)
+            # a chunksize asked for is kept exactly; by default big files also split tasks
+            order, pieces = _largest_first(files, size, None if chunksize else max(workers, 1))
         results: list[list[Any] | None] = [None] * len(pieces)
         bar = _Progress(len(files)) if progress else None
         if executor is None:
@@ -196,14 +226,19 @@ def map_many(
     finally:
         if own is not None:
             own.shutdown()
-    out: list[Any] = []
+    done_in_order: list[Any] = [None] * len(files)
+    at = 0
     for piece in results:
-        for status, value in piece or []:
-            if status == "error":
-                warnings.warn(value, RuntimeWarning, stacklevel=2)
-                out.append(None)
-            else:
-                out.append(value)
+        for entry in piece or []:
+            done_in_order[order[at]] = entry
+            at += 1
+    out: list[Any] = []
+    for status, value in (e or ("ok", None) for e in done_in_order):
+        if status == "error":
+            warnings.warn(value, RuntimeWarning, stacklevel=2)
+            out.append(None)
+        else:
+            out.append(value)
     return out
 
 

@@ -57,8 +57,40 @@ def plain_tokenizer() -> Any:
 
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
     tok = jieba.Tokenizer()
-    tok.initialize()
+    if not _load_jieba_cache(tok):
+        tok.initialize()
     return tok
+
+
+def _load_jieba_cache(tok: Any) -> bool:
+    """Fill a fresh default-dictionary ``tok`` from the cache file jieba itself wrote, as
+    ``tok.initialize()`` would; False (nothing changed) when there is none or it is unreadable.
+
+    jieba reads that file with ``marshal.load(file)``, which pulls it through Python-level
+    reads: 1.1 CPU-s per process, against 0.3 s for ``marshal.loads`` of its bytes. Every
+    worker of a process pool pays it once, before its first citation or obligation.
+    """
+    import marshal
+    import os
+    import tempfile
+
+    import jieba
+
+    # jieba's own choice of file (Tokenizer.initialize), for a tokenizer nobody configured
+    if tok.dictionary != jieba.DEFAULT_DICT or tok.cache_file or tok.tmp_dir \
+            or tok.initialized:
+        return False
+    path = os.path.join(tempfile.gettempdir(), "jieba.cache")
+    try:
+        with open(path, "rb") as fh:
+            freq, total = marshal.loads(fh.read())
+    except Exception:  # noqa: BLE001 - missing, half-written or foreign: jieba rebuilds it
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return False
+    tok.FREQ, tok.total = freq, total
+    tok.initialized = True
+    return True
 
 
 @lru_cache(maxsize=1)
