@@ -366,7 +366,16 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     disp: list[str] = []
     norm: list[str] = []
     size = 0
-    run_can_grow = False  # the run's first line is prose that may continue
+    # whether the run's first line is prose that may continue: asked only when the next
+    # line could continue it (most lines end a sentence), since the 题注 test is a search
+    run_can_grow: bool | None = None
+
+    def can_grow() -> bool:
+        nonlocal run_can_grow
+        if run_can_grow is None:
+            run_can_grow = (run is not None and not run.md_level and run.norm != "<INFO-END>"
+                            and not _looks_heading(run) and not _is_note(run.norm))
+        return run_can_grow
 
     def close() -> None:
         if run is not None:
@@ -377,13 +386,13 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     for line in lines:
         if (
             run is not None
-            and run_can_grow
             and not line.md_level
             and not line.blank_before
             and not line.indented
             and (blank_marked or norm[-1][-1:] not in _TERMINAL)
-            and not _structural(line, expected)
             and size >= 15  # short lines are titles or labels, not wrapped prose
+            and can_grow()
+            and not _structural(line, expected)
         ):
             sep = " " if norm[-1][-1:].isascii() and line.norm[:1].isascii() else ""
             disp.append(sep + line.display)
@@ -396,8 +405,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                 not _reads_as_xref(m_art.group(3)) or _weak_head_continues(m_art, expected)):
             expected = (cn_to_int(m_art.group(1)) or 0) + 1
         run, disp, norm, size = line, [line.display], [line.norm], len(line.norm)
-        run_can_grow = (not line.md_level and line.norm != "<INFO-END>"
-                        and not _looks_heading(line) and not _is_note(line.norm))
+        run_can_grow = None
     close()
     return out
 
