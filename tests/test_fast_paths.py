@@ -224,3 +224,37 @@ def test_pool_gets_the_largest_files_first_and_results_come_back_in_order(tmp_pa
 
 def _article_count(doc: regtext.Document) -> int:
     return len(doc.articles)
+
+
+def test_tag_table_read_without_posseg_equals_posseg_and_tags_the_same():
+    import io
+
+    import jieba
+    import jieba.posseg
+
+    from regtext.extract import segmentation
+    from regtext.extract.pipeline import dictionary_path
+
+    tags = segmentation._word_tags(jieba.dt)
+    assert tags == jieba.posseg.POSTokenizer(jieba.dt).word_tag_tab  # posseg's own reading
+    legal = jieba.Tokenizer()
+    legal.load_userdict(dictionary_path())
+    route = segmentation._route_tags(legal.FREQ, {**tags, **legal.user_word_tag_tab},
+                                     legal.total)
+    posseg = jieba.posseg.POSTokenizer(legal)
+    posseg.word_tag_tab = dict(tags)
+    for text in [*_LAW.split("。"), "第1条 AI技术a1b2、C++ 12.5%\r\n x"]:
+        assert route(text) == tuple((p.word, p.flag) for p in posseg.lcut(text, HMM=False))
+
+    class Dict:  # a dictionary posseg reads differently (blank line, tab): left to posseg
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def get_dict_file(self):  # noqa: ANN201
+            return io.BytesIO(self.data)
+
+    assert segmentation._word_tags(Dict("应当 9 v\n提供者 3 n\n".encode())) == {
+        "应当": "v", "提供者": "n"}
+    assert segmentation._word_tags(Dict("应当 9 v\n\n提供者 3 n\n".encode())) is None
+    assert segmentation._word_tags(Dict("应当 9\tv\n".encode())) is None
+    assert segmentation._word_tags(Dict("应当 9 v x\n".encode())) is None
