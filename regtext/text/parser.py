@@ -720,6 +720,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
 # "一、一般规定": the divisions of many judicial interpretations, numbered without 第X章
 _ORDINAL_HEAD_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*、\s*(\S.*)$")
 _SENTENCE_MARKS = frozenset("。；;：:，,！!？?")
+_MARKS_BUT_COMMA = _SENTENCE_MARKS - {"，"}  # a heading may hold a full-width comma
 # a heading wrapped over two lines breaks at a connective (…人民法院和 / 人民检察院的…)
 _HEAD_JOIN_END = rules.column("heading-connectives", "connective", position="end")
 _HEAD_JOIN_START = rules.column("heading-connectives", "connective", position="start")
@@ -789,7 +790,7 @@ def _stray_heading(b: _Builder, lines: list[Line], idx: int,
     norm = line.norm
     squeezed = norm.replace(" ", "")
     if (line.md_level == 1 or not squeezed or len(squeezed) > 30
-            or any(c in _SENTENCE_MARKS for c in norm.replace("，", "")) or _SUBITEM_RE.match(norm)
+            or not _MARKS_BUT_COMMA.isdisjoint(norm) or _SUBITEM_RE.match(norm)
             or _is_note(norm) or idx == 0 or idx + 1 >= len(lines)):
         return None
     if _APPENDIX_RE.match(squeezed) or any(c.kind in ("part", "subpart") for c in b.stack):
@@ -949,8 +950,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                                                  "appears twice"))
                 item_seen.add(item.number)
                 iref = unique(iref)
-                ilabel = (label + f"第{int_to_cn(pi)}款" if multi else label) + \
-                    f"第（{int_to_cn(item.number)}）项"
+                ilabel = plabel + f"第（{int_to_cn(item.number)}）项"
                 ieid = f"{peid}__point_{iref.rsplit('.', 1)[1].replace('#', '_dup')}"
                 subs = []
                 for sub in item.subitems:
