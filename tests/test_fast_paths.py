@@ -220,6 +220,12 @@ def test_pool_gets_the_largest_files_first_and_results_come_back_in_order(tmp_pa
     assert sizes[first[0]] == 60 and sizes[first[-1]] != 60  # biggest first, smallest last
     ran = [int(p.rsplit("/", 1)[1].split(".")[0]) for t in ex.tasks for p in t]
     assert [sizes[i] for i in ran] == sorted(sizes, reverse=True)
+    # in tasks of two, neighbours stay together (versions of one law share a worker's
+    # caches): the runs (0, 1) (2, 3) (4, 5) (6) go heaviest first, each in input order
+    ex = Recording()
+    assert regtext.map_many(_article_count, paths, executor=ex, chunksize=2) == sizes
+    assert [[int(p.rsplit("/", 1)[1].split(".")[0]) for p in t] for t in ex.tasks] == [
+        [4, 5], [0, 1], [2, 3], [6]]
 
 
 def _article_count(doc: regtext.Document) -> int:
