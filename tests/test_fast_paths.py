@@ -138,3 +138,129 @@ def test_a_sanction_of_an_article_reaches_its_paragraphs():
     duty = df[df.modality == "obligation"].iloc[0]
     assert duty.ref == "1.1" and list(duty.sanctioned_by) == ["2.1"]
     assert all(not list(x) for x in df[df.modality == "penalty"].sanctioned_by)
+
+
+# -- start-up and scheduling (session 18) ---------------------------------------------------
+
+
+def test_jieba_cache_read_from_bytes_equals_jiebas_own_load(tmp_path, monkeypatch):
+    import tempfile
+
+    import jieba
+
+    from regtext.extract import segmentation
+
+    jieba.setLogLevel(60)
+    ordinary = jieba.Tokenizer()
+    ordinary.initialize()  # writes (or reads) jieba.cache in the temp folder
+    fast = jieba.Tokenizer()
+    assert segmentation._load_jieba_cache(fast)
+    assert fast.initialized and fast.total == ordinary.total and fast.FREQ == ordinary.FREQ
+    # no cache file (a fresh temp folder): nothing is changed, jieba builds it itself
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    empty = jieba.Tokenizer()
+    assert not segmentation._load_jieba_cache(empty)
+    assert not empty.initialized and empty.FREQ == {}
+    # a tokenizer someone configured (its own dictionary) is left to jieba
+    custom = jieba.Tokenizer(str(tmp_path / "dict.txt"))
+    assert not segmentation._load_jieba_cache(custom)
+
+
+def test_a_damaged_jieba_cache_falls_back_to_jieba(tmp_path, monkeypatch):
+    import tempfile
+
+    import jieba
+
+    from regtext.extract import segmentation
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    (tmp_path / "jieba.cache").write_bytes(b"\x00not marshal data")
+    tok = jieba.Tokenizer()
+    assert not segmentation._load_jieba_cache(tok) and not tok.initialized
+
+
+def test_control_bytes_counted_at_c_speed_as_by_the_loop():
+    from regtext.text.normalize import looks_binary_bytes
+
+    law = "第一条 为了规范数据处理活动，保障数据安全，制定本法。\n".encode()
+    for text, binary in ((law, False), (law + b"\t\r\x0c\x1b" * 3, False),
+                         (law + b"\x01\x02\x03\x1f" * 3, True), (b"\x07" + law, False)):
+        head = text[:8192]
+        loop = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27)) / len(head)
+        assert looks_binary_bytes(text) is binary is (loop > 0.05), text
+
+
+def test_pool_gets_the_largest_files_first_and_results_come_back_in_order(tmp_path):
+    from concurrent.futures import Executor, Future
+
+    from regtext.text.numerals import int_to_cn
+
+    sizes = [3, 40, 1, 25, 2, 60, 5]
+    paths = []
+    for i, n in enumerate(sizes):
+        p = tmp_path / f"{i}.md"
+        p.write_text("测试条例\n" + "".join(f"第{int_to_cn(k)}条 甲。\n"
+                                                  for k in range(1, n + 1)), encoding="utf-8")
+        paths.append(p)
+
+    class Recording(Executor):
+        def __init__(self) -> None:
+            self.tasks: list[list[str]] = []
+
+        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001
+            self.tasks.append([str(p) for p in args[1]])
+            fut: Future = Future()
+            fut.set_result(fn(*args, **kwargs))
+            return fut
+
+    ex = Recording()
+    counts = regtext.map_many(_article_count, paths, executor=ex)
+    assert counts == sizes  # input order, whatever order the tasks ran in
+    first = [int(t[0].rsplit("/", 1)[1].split(".")[0]) for t in ex.tasks]
+    assert sizes[first[0]] == 60 and sizes[first[-1]] != 60  # biggest first, smallest last
+    ran = [int(p.rsplit("/", 1)[1].split(".")[0]) for t in ex.tasks for p in t]
+    assert [sizes[i] for i in ran] == sorted(sizes, reverse=True)
+    # in tasks of two, neighbours stay together (versions of one law share a worker's
+    # caches): the runs (0, 1) (2, 3) (4, 5) (6) go heaviest first, each in input order
+    ex = Recording()
+    assert regtext.map_many(_article_count, paths, executor=ex, chunksize=2) == sizes
+    assert [[int(p.rsplit("/", 1)[1].split(".")[0]) for p in t] for t in ex.tasks] == [
+        [4, 5], [0, 1], [2, 3], [6]]
+
+
+def _article_count(doc: regtext.Document) -> int:
+    return len(doc.articles)
+
+
+def test_tag_table_read_without_posseg_equals_posseg_and_tags_the_same():
+    import io
+
+    import jieba
+    import jieba.posseg
+
+    from regtext.extract import segmentation
+    from regtext.extract.pipeline import dictionary_path
+
+    tags = segmentation._word_tags(jieba.dt)
+    assert tags == jieba.posseg.POSTokenizer(jieba.dt).word_tag_tab  # posseg's own reading
+    legal = jieba.Tokenizer()
+    legal.load_userdict(dictionary_path())
+    route = segmentation._route_tags(legal.FREQ, {**tags, **legal.user_word_tag_tab},
+                                     legal.total)
+    posseg = jieba.posseg.POSTokenizer(legal)
+    posseg.word_tag_tab = dict(tags)
+    for text in [*_LAW.split("。"), "第1条 AI技术a1b2、C++ 12.5%\r\n x"]:
+        assert route(text) == tuple((p.word, p.flag) for p in posseg.lcut(text, HMM=False))
+
+    class Dict:  # a dictionary posseg reads differently (blank line, tab): left to posseg
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def get_dict_file(self):  # noqa: ANN201
+            return io.BytesIO(self.data)
+
+    assert segmentation._word_tags(Dict("应当 9 v\n提供者 3 n\n".encode())) == {
+        "应当": "v", "提供者": "n"}
+    assert segmentation._word_tags(Dict("应当 9 v\n\n提供者 3 n\n".encode())) is None
+    assert segmentation._word_tags(Dict("应当 9\tv\n".encode())) is None
+    assert segmentation._word_tags(Dict("应当 9 v x\n".encode())) is None

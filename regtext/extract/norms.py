@@ -377,10 +377,12 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
         return aliases[a]
     if _AGENT_KEY + a in aliases:  # 处理者 (of 处理个人信息应当…) → 个人信息处理者
         return aliases[_AGENT_KEY + a]
-    for long, short in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
-        if long.startswith(_AGENT_KEY):
-            continue
-        if len(long) >= 2 and a.endswith(long) and _is_actorish(short):
+    # the longest defined long form that ends ``a`` (and names a party): a look-up per
+    # suffix of ``a``, not a sort of every alias per call (two forms of one length cannot
+    # both end ``a``)
+    for size in range(len(a), 1, -1):
+        short = aliases.get(a[-size:])
+        if short is not None and not a[-size:].startswith(_AGENT_KEY) and _is_actorish(short):
             return short
     if _ROLE_BODY_RE.fullmatch(a):
         return a.removeprefix("其")

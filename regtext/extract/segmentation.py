@@ -57,8 +57,40 @@ def plain_tokenizer() -> Any:
 
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
     tok = jieba.Tokenizer()
-    tok.initialize()
+    if not _load_jieba_cache(tok):
+        tok.initialize()
     return tok
+
+
+def _load_jieba_cache(tok: Any) -> bool:
+    """Fill a fresh default-dictionary ``tok`` from the cache file jieba itself wrote, as
+    ``tok.initialize()`` would; False (nothing changed) when there is none or it is unreadable.
+
+    jieba reads that file with ``marshal.load(file)``, which pulls it through Python-level
+    reads: 1.1 CPU-s per process, against 0.3 s for ``marshal.loads`` of its bytes. Every
+    worker of a process pool pays it once, before its first citation or obligation.
+    """
+    import marshal
+    import os
+    import tempfile
+
+    import jieba
+
+    # jieba's own choice of file (Tokenizer.initialize), for a tokenizer nobody configured
+    if tok.dictionary != jieba.DEFAULT_DICT or tok.cache_file or tok.tmp_dir \
+            or tok.initialized:
+        return False
+    path = os.path.join(tempfile.gettempdir(), "jieba.cache")
+    try:
+        with open(path, "rb") as fh:
+            freq, total = marshal.loads(fh.read())
+    except Exception:  # noqa: BLE001 - missing, half-written or foreign: jieba rebuilds it
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return False
+    tok.FREQ, tok.total = freq, total
+    tok.initialized = True
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +137,9 @@ def pos_tokenizer() -> Any:
 # jieba.posseg's HMM-free cut, recomputed over the same dictionary and tag table: the same
 # maximum-probability route (same sums in the same order, ties to the longer word) without
 # posseg's generators and pair objects, about twice as fast. Obligation extraction tags tens
-# of thousands of subject phrases per corpus run. Checked against jieba.posseg when built;
-# on any disagreement (another jieba version) posseg itself is used.
+# of thousands of subject phrases per corpus run. With the jieba release it was checked
+# against (tests/test_nlp.py), built without importing posseg; with another release checked
+# against jieba.posseg when built, and on any disagreement posseg itself is used.
 
 _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # jieba's block pattern
 _BLANK_RUN = re.compile("(\r\n|\\s)")
@@ -145,10 +178,10 @@ def _route(s: str, freq: dict[str, int], logtotal: float) -> list[int]:
     return nxt
 
 
-def _route_tags(pos: Any) -> Any:
-    """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)``."""
-    pos.makesure_userdict_loaded()  # the legal dictionary's tags into pos.word_tag_tab
-    freq, tags, logtotal = pos.tokenizer.FREQ, pos.word_tag_tab, log(pos.tokenizer.total)
+def _route_tags(freq: dict[str, int], tags: dict[str, str], total: int) -> Any:
+    """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)`` of a
+    POSTokenizer whose tokenizer has ``freq`` and ``total`` and whose tag table is ``tags``."""
+    logtotal = log(total)
 
     def block(s: str, out: list[tuple[str, str]]) -> None:
         n, nxt = len(s), _route(s, freq, logtotal)
@@ -184,10 +217,55 @@ def _route_tags(pos: Any) -> Any:
     return cut
 
 
+#: The jieba release the HMM-free route is known to reproduce (tests/test_nlp.py compares
+#: them on whole laws): with it the route is used without importing jieba.posseg.
+_CHECKED_JIEBA = "0.42.1"
+#: jieba's dictionary as posseg reads it: lines of word, frequency and tag, one space apart.
+_DICT_FORM = re.compile(r"(?:\S+ \S+ \S+\n)*(?:\S+ \S+ \S+)?")
+
+
+def _word_tags(dt: Any) -> dict[str, str] | None:
+    """The tag table ``jieba.posseg`` builds on import from ``dt``'s dictionary (its
+    ``POSTokenizer(jieba.dt)``), read in three C-speed passes: posseg reads it line by line,
+    0.5 CPU-s in every process that tags. None when the file is not in the plain form
+    (then posseg reads it)."""
+    try:
+        with dt.get_dict_file() as fh:
+            text = fh.read().decode("utf-8")
+    except Exception:  # noqa: BLE001 - unreadable here: posseg reads it (and says why)
+        return None
+    if not _DICT_FORM.fullmatch(text):
+        return None  # blank lines, tabs, \r\n…: posseg's own reading decides
+    fields = text.split()  # three per line, by the check above
+    return dict(zip(fields[0::3], fields[2::3]))
+
+
+def _fast_tagger() -> Any:
+    """The HMM-free route without jieba.posseg, or None when it cannot be trusted so."""
+    import sys
+
+    import jieba
+
+    if getattr(jieba, "__version__", "") != _CHECKED_JIEBA or "jieba.posseg" in sys.modules:
+        return None  # another jieba (check it against posseg), or posseg's table is loaded
+    tags = _word_tags(jieba.dt)
+    if tags is None:
+        return None
+    tok = jieba_tokenizer()
+    # the legal dictionary's tags over jieba's, as POSTokenizer.makesure_userdict_loaded
+    # adds them (without emptying the tokenizer's list: pos_tokenizer() takes them too)
+    tags.update(tok.user_word_tag_tab)
+    return _route_tags(tok.FREQ, tags, tok.total)
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> Any:
+    quick = _fast_tagger()
+    if quick is not None:
+        return quick
     pos = pos_tokenizer()
-    fast = _route_tags(pos)
+    pos.makesure_userdict_loaded()  # the legal dictionary's tags into pos.word_tag_tab
+    fast = _route_tags(pos.tokenizer.FREQ, pos.word_tag_tab, pos.tokenizer.total)
 
     def slow(text: str) -> tuple[tuple[str, str], ...]:
         return tuple((p.word, p.flag) for p in pos.lcut(text, HMM=False))

@@ -200,8 +200,12 @@ def looks_binary_bytes(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))  # C speed, not a loop
     return control / len(head) > 0.05
+
+
+#: Bytes below 32 that text does not contain (tab, LF, FF, CR and ESC it may).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def looks_binary_text(text: str) -> bool:

@@ -366,7 +366,16 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     disp: list[str] = []
     norm: list[str] = []
     size = 0
-    run_can_grow = False  # the run's first line is prose that may continue
+    # whether the run's first line is prose that may continue: asked only when the next
+    # line could continue it (most lines end a sentence), since the 题注 test is a search
+    run_can_grow: bool | None = None
+
+    def can_grow() -> bool:
+        nonlocal run_can_grow
+        if run_can_grow is None:
+            run_can_grow = (run is not None and not run.md_level and run.norm != "<INFO-END>"
+                            and not _looks_heading(run) and not _is_note(run.norm))
+        return run_can_grow
 
     def close() -> None:
         if run is not None:
@@ -377,13 +386,13 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     for line in lines:
         if (
             run is not None
-            and run_can_grow
             and not line.md_level
             and not line.blank_before
             and not line.indented
             and (blank_marked or norm[-1][-1:] not in _TERMINAL)
-            and not _structural(line, expected)
             and size >= 15  # short lines are titles or labels, not wrapped prose
+            and can_grow()
+            and not _structural(line, expected)
         ):
             sep = " " if norm[-1][-1:].isascii() and line.norm[:1].isascii() else ""
             disp.append(sep + line.display)
@@ -396,8 +405,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                 not _reads_as_xref(m_art.group(3)) or _weak_head_continues(m_art, expected)):
             expected = (cn_to_int(m_art.group(1)) or 0) + 1
         run, disp, norm, size = line, [line.display], [line.norm], len(line.norm)
-        run_can_grow = (not line.md_level and line.norm != "<INFO-END>"
-                        and not _looks_heading(line) and not _is_note(line.norm))
+        run_can_grow = None
     close()
     return out
 
@@ -712,6 +720,7 @@ def _build(lines: list[Line], has_info_end: bool, id: str | None, title: str | N
 # "一、一般规定": the divisions of many judicial interpretations, numbered without 第X章
 _ORDINAL_HEAD_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*、\s*(\S.*)$")
 _SENTENCE_MARKS = frozenset("。；;：:，,！!？?")
+_MARKS_BUT_COMMA = _SENTENCE_MARKS - {"，"}  # a heading may hold a full-width comma
 # a heading wrapped over two lines breaks at a connective (…人民法院和 / 人民检察院的…)
 _HEAD_JOIN_END = rules.column("heading-connectives", "connective", position="end")
 _HEAD_JOIN_START = rules.column("heading-connectives", "connective", position="start")
@@ -781,7 +790,7 @@ def _stray_heading(b: _Builder, lines: list[Line], idx: int,
     norm = line.norm
     squeezed = norm.replace(" ", "")
     if (line.md_level == 1 or not squeezed or len(squeezed) > 30
-            or any(c in _SENTENCE_MARKS for c in norm.replace("，", "")) or _SUBITEM_RE.match(norm)
+            or not _MARKS_BUT_COMMA.isdisjoint(norm) or _SUBITEM_RE.match(norm)
             or _is_note(norm) or idx == 0 or idx + 1 >= len(lines)):
         return None
     if _APPENDIX_RE.match(squeezed) or any(c.kind in ("part", "subpart") for c in b.stack):
@@ -941,8 +950,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                                                  "appears twice"))
                 item_seen.add(item.number)
                 iref = unique(iref)
-                ilabel = (label + f"第{int_to_cn(pi)}款" if multi else label) + \
-                    f"第（{int_to_cn(item.number)}）项"
+                ilabel = plabel + f"第（{int_to_cn(item.number)}）项"
                 ieid = f"{peid}__point_{iref.rsplit('.', 1)[1].replace('#', '_dup')}"
                 subs = []
                 for sub in item.subitems:
