@@ -687,9 +687,9 @@ def test_you_qi_before_zuzhi_names_no_agent():
 
 def test_a_sanction_by_reference_to_a_named_law_is_a_penalty():
     # 宁波市慈善事业促进条例: 依照《…法》处罚 names the law whose sanctions apply
-    assert (("公安机关", "处罚")
-            in _penalties("假借慈善名义骗取钱财的，由公安机关依照《中华人民共和国治安管理处罚法》处罚；"
-                          "构成犯罪的，依法追究刑事责任。"))
+    assert ("公安机关", "处罚") in _penalties(
+        "假借慈善名义骗取钱财的，由公安机关依照《中华人民共和国治安管理处罚法》处罚；"
+        "构成犯罪的，依法追究刑事责任。")
     # 出口退税 解释: 刑法处罚较重的规定 names a rule, not a sanction (only 定罪处罚 is one)
     assert [t for _, t in _penalties(
         "实施骗取出口退税犯罪，同时构成虚开增值税专用发票罪等其他犯罪的，"
@@ -715,8 +715,8 @@ def test_a_possessive_before_the_licence_taken_is_not_a_relative_clause():
     assert _penalties("货运车辆一年内违法超限超载运输超过三次的，由道路运输管理机构吊销该车辆的"
                       "车辆营运证。") == [("道路运输管理机构", "吊销")]
     # a relative clause (被吊销…的) still imposes nothing
-    assert _penalties("（一）实施严重道路交通违法行为，依法被处以暂扣机动车驾驶证、吊销机动车驾驶证、"
-                      "拘留等行政处罚的；") == []
+    assert _penalties("（一）实施严重道路交通违法行为，依法被处以暂扣机动车驾驶证、"
+                      "吊销机动车驾驶证、拘留等行政处罚的；") == []
 
 
 def test_suo_cheng_inside_a_noun_phrase_is_an_anaphor_not_a_definition():
@@ -725,4 +725,5 @@ def test_suo_cheng_inside_a_noun_phrase_is_an_anaphor_not_a_definition():
         "动物园因交换动物需要进出口前款所称野生动物的，国务院林业行政主管部门批准前，"
         "应当经国务院建设行政主管部门审核同意。")] == ["obligation"]
     # 本法所称… opening the sentence defines a term: no norm
-    assert find_norms("本条例所称的责令改正的期限，不得超过十五日；停业整顿的期限为十五日以上六个月以下。") == []
+    assert find_norms("本条例所称的责令改正的期限，不得超过十五日；"
+                      "停业整顿的期限为十五日以上六个月以下。") == []

@@ -1167,7 +1167,8 @@ def _sanction_in(text: str) -> re.Match[str] | None:
 
 #: A 的 that ends in the licence a sanction takes away is a possessive inside its object
 #: (吊销有关机构或者责任人员的执业许可证件), not a relative clause (被吊销许可证件的; 判处…的案件).
-_OWNED_LICENCE_RE = re.compile(r"的[^的，。；：]{0,12}(?:证|执照|证书|证件|许可|资格|资质)[。；，：]?$")
+_OWNED_LICENCE_RE = re.compile(
+    r"的[^的，。；：]{0,12}(?:证|执照|证书|证件|许可|资格|资质)[。；，：]?$")
 #: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
 _NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
 #: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
