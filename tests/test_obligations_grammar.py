@@ -681,3 +681,49 @@ def test_you_qi_before_zuzhi_names_no_agent():
     # negative (LawRefBook liability clause): 由其所在单位或主管部门 names the bodies
     text = "情节轻微的，由其所在单位或主管部门给予行政处分。"
     assert _penalties(text)[0][0] == "所在单位或主管部门"
+
+
+# -- session 18 (norms5): sanctions by reference to a named law, suspensions, owned licences --
+
+def test_a_sanction_by_reference_to_a_named_law_is_a_penalty():
+    # 宁波市慈善事业促进条例: 依照《…法》处罚 names the law whose sanctions apply
+    assert ("公安机关", "处罚") in _penalties(
+        "假借慈善名义骗取钱财的，由公安机关依照《中华人民共和国治安管理处罚法》处罚；"
+        "构成犯罪的，依法追究刑事责任。")
+    # 出口退税 解释: 刑法处罚较重的规定 names a rule, not a sanction (only 定罪处罚 is one)
+    assert [t for _, t in _penalties(
+        "实施骗取出口退税犯罪，同时构成虚开增值税专用发票罪等其他犯罪的，"
+        "依照刑法处罚较重的规定定罪处罚。")] == ["定罪处罚"]
+
+
+def test_suspending_business_or_withdrawing_a_qualification_is_a_penalty():
+    # 海关行政处罚实施条例 and 浙江省高新技术促进条例
+    triggers = [t for _, t in _penalties(
+        "报关企业、报关人员非法代理他人报关或者超出海关准予的从业范围进行报关活动的，责令改正，"
+        "处5万元以下罚款，暂停其6个月以内从事报关业务或者执业；情节严重的，撤销其报关注册登记、"
+        "取消其报关从业资格。")]
+    assert "取消其报关从业资格" in triggers
+    assert _penalties("企业采取欺骗手段骗取高新技术企业认定证书的，由负责认定的部门取消其资格，"
+                      "在五年内不再受理该企业提出的高新技术企业资格认定申请。") == [
+        ("负责认定的部门", "取消其资格")]
+    # a condition item that merely names the measure imposes nothing
+    assert _penalties("（四）有需要暂停其从事有关业务或者执业的其他违法行为的") == []
+
+
+def test_a_possessive_before_the_licence_taken_is_not_a_relative_clause():
+    # 河南省治理货物运输车辆超限超载条例 29: 吊销该车辆的车辆营运证
+    assert _penalties("货运车辆一年内违法超限超载运输超过三次的，由道路运输管理机构吊销该车辆的"
+                      "车辆营运证。") == [("道路运输管理机构", "吊销")]
+    # a relative clause (被吊销…的) still imposes nothing
+    assert _penalties("（一）实施严重道路交通违法行为，依法被处以暂扣机动车驾驶证、"
+                      "吊销机动车驾驶证、拘留等行政处罚的；") == []
+
+
+def test_suo_cheng_inside_a_noun_phrase_is_an_anaphor_not_a_definition():
+    # 陆生野生动物保护实施条例: 进出口前款所称野生动物的，…应当经…审核同意
+    assert [n.modality for n in find_norms(
+        "动物园因交换动物需要进出口前款所称野生动物的，国务院林业行政主管部门批准前，"
+        "应当经国务院建设行政主管部门审核同意。")] == ["obligation"]
+    # 本法所称… opening the sentence defines a term: no norm
+    assert find_norms("本条例所称的责令改正的期限，不得超过十五日；"
+                      "停业整顿的期限为十五日以上六个月以下。") == []

@@ -954,7 +954,10 @@ def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[i
 
 
 _BUT_OPENS_RE = re.compile(r"\s*(但是|但)")
-_DEFINES_RE = re.compile(r"是指|所称")
+#: A definition: 是指 anywhere, or 所称 where a reference opens the sentence (本法所称…,
+#: 前款所称…由…规定); 所称 inside a later noun phrase is an anaphor, and the sentence's own
+#: modal still binds (当事人申请对接触前款所称证据的人员…，人民法院…应当准许).
+_DEFINES_RE = re.compile(r"是指|^\W*(?:本|前|上述|第)[^，。；]{0,20}?所称")
 
 
 def find_norms(
@@ -1150,7 +1153,7 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
     (除有减轻处罚情节外) or a negation (不予追究刑事责任, 不承担赔偿责任: an exemption).
     """
     for hit in _PENALTY_RE.finditer(text):
-        if "的" in text[hit.end():]:
+        if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()):
             continue
         if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
             continue
@@ -1164,6 +1167,10 @@ def _sanction_in(text: str) -> re.Match[str] | None:
     return next(_sanctions_in(text), None)
 
 
+#: A 的 that ends in the licence a sanction takes away is a possessive inside its object
+#: (吊销有关机构或者责任人员的执业许可证件), not a relative clause (被吊销许可证件的; 判处…的案件).
+_OWNED_LICENCE_RE = re.compile(
+    r"的[^的，。；：]{0,12}(?:证|执照|证书|证件|许可|资格|资质)[。；，：]?$")
 #: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
 _NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
 #: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
