@@ -73,7 +73,26 @@ def test_a_negated_liability_is_an_exemption(text):
 
 
 def test_a_liability_that_is_not_negated_is_a_penalty():
-    assert _penalties("帮工人存在故意或者重大过失的，承担赔偿责任。") != []
+    assert _penalties("因施工不当造成广播电视设施损坏的，依法承担法律责任。") != []
+
+
+@pytest.mark.parametrize("text", [
+    "未依法尽到审查、核实义务的，应当承担与其过错相应的补充赔偿责任；明知公证证明的材料虚假或者与当事人恶意串通的，承担连带赔偿责任。",
+    "生产经营单位发生生产安全事故，造成他人人身、财产损害的，依照有关法律，承担赔偿责任。",
+])
+def test_civil_liability_without_a_modal_stays_a_liability_clause(text):
+    assert _penalties(text) != []
+
+
+@pytest.mark.parametrize("text", [
+    "个人信息处理者共同处理个人信息，侵害个人信息权益造成损害的，应当依法承担连带责任。",
+    "原行政行为被撤销的，应当由作出原行政行为的行政机关承担赔偿责任。",
+])
+def test_civil_liability_bound_by_a_modal_is_a_duty_not_a_sanction(text):
+    # compensation owed under 应当 is the object of the duty; listing it again as a sanction
+    # would report a penalty no authority imposes
+    norms = find_norms(text)
+    assert [n.modality for n in norms] == ["obligation"]
 
 
 # -- subjects ----------------------------------------------------------------------------------
@@ -356,8 +375,6 @@ def test_a_list_of_governments_and_departments_splits_at_he():
     ("违反法律、行政法规的规定提前征收、延缓征收或者摊派税款的，由其上级机关或者行政监察机关"
      "责令改正。", "上级机关或者行政监察机关"),
     # 由 + a relative clause before the body
-    ("原行政行为被撤销的，应当由作出原行政行为的行政机关承担赔偿责任。",
-     "作出原行政行为的行政机关"),
     # 海关 is a public authority
     ("走私烟草专卖品，数额不大，不构成走私罪的，由海关没收走私货物、物品和违法所得，可以并处罚款。",
      "海关"),

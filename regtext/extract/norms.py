@@ -1159,6 +1159,8 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
             continue
         if _NEGATED_RE.search(text[: hit.start()]):
             continue
+        if _CIVIL_LIABILITY_RE.search(hit.group()) and _OWED_RE.search(text, 0, hit.start()):
+            continue
         yield hit
 
 
@@ -1171,6 +1173,10 @@ def _sanction_in(text: str) -> re.Match[str] | None:
 #: (吊销有关机构或者责任人员的执业许可证件), not a relative clause (被吊销许可证件的; 判处…的案件).
 _OWNED_LICENCE_RE = re.compile(
     r"的[^的，。；：]{0,12}(?:证|执照|证书|证件|许可|资格|资质)[。；，：]?$")
+#: Civil liability is owed to the injured party. Bound by a modal word (应当依法承担赔偿责任) it
+#: is the object of that duty, not one more sanction; without one it stays a liability clause.
+_CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
+_OWED_RE = re.compile(r"(?:应当|应|必须)[^，。；]*$")
 #: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
 _NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
 #: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
