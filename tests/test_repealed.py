@@ -120,3 +120,16 @@ def test_graph_node_with_repealed_by_edge(laws):
     assert (stub.repealed_by, "repealed_by") in edges
     cites = cited_by(G, stub.doc_id)
     assert len(cites) > 3
+
+
+def test_corpus_store_cited_by_and_subgraph(laws, tmp_path):
+    store = regtext.graph(corpus="registered", store=tmp_path / "g.sqlite", workers=1,
+                          progress=False)
+    stub = registry.stub("执业医师法")
+    df = store.cited_by(stub.doc_id)
+    assert len(df) > 3 and set(df.target_doc) == {stub.doc_id}
+    citing = sorted(set(df.source_doc))
+    G = store.subgraph([*citing, stub.doc_id])
+    assert G.nodes[stub.doc_id]["has_text"] is False
+    assert any(d["kind"] == "repealed_by" for _, _, d in G.out_edges(stub.doc_id, data=True))
+    assert any(d["kind"] == "cites" for _, _, d in G.in_edges(stub.doc_id, data=True))

@@ -2,9 +2,14 @@
 
 :func:`register` indexes a folder: a LawRefBook checkout (category folders such as 行政法 or
 司法解释, versions dated in file names like ``反垄断法(2022-06-24).md``) or any folder of .md,
-.txt or .html files. Only the head of each file is read (title, dates, issuer, type, 简称), so
-thousands of files take seconds; a re-run skips files whose size and modification time are
-unchanged. The index is a SQLite database (no pickle) in the user's cache directory:
+.txt or .html files. The head of each file gives its title, dates, issuer, type and 简称; the
+rest is only searched for repeal clauses (:mod:`regtext.corpus.repeals`), so thousands of files
+take seconds; a re-run skips files whose size and modification time are unchanged.
+
+A title that a registered text repeals by name (``《中华人民共和国合同法》…同时废止``) and that
+no registered text holds is a document without text (:class:`Stub`, listed by
+:func:`repealed`): :func:`lookup` finds it with ``has_text=False``, citations resolve to it, and
+``regtext.load`` raises :class:`TextNotHeldError` naming the text that repealed it. The index is a SQLite database (no pickle) in the user's cache directory:
 ``$REGTEXT_CACHE``, else ``$XDG_CACHE_HOME/regtext``, else ``~/.cache/regtext``.
 
 Once registered, ``regtext.load(name)`` finds these documents after the shipped texts (by id
