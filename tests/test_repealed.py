@@ -49,6 +49,19 @@ def test_every_rule_row_fires_on_its_example_only():
         assert not find_repeals(row["counterexample"]), row["counterexample"]
 
 
+def test_an_amending_decision_named_in_a_repeal_clause_is_not_repealed():
+    # verbatim from LawRefBook: the repealed 条例 is named with the decision that amended it
+    text = ("1996年11月30日河南省第八届人民代表大会常务委员会第二十三次会议通过、根据2010年7月30日"
+            "河南省第十一届人民代表大会常务委员会第十六次会议《关于修改部分地方性法规的决定》修正的"
+            "《河南省预算外资金管理条例》同时废止")
+    assert [r.title for r in find_repeals(text)] == ["河南省预算外资金管理条例"]
+    # titles listed side by side are all repealed (广东省水污染防治条例)
+    listed = ("《广东省跨行政区域河流交接断面水质保护管理条例》《广东省饮用水源水质保护条例》"
+              "《广东省东江水系水质保护条例》《广东省韩江流域水质保护条例》"
+              "《广东省西江水系水质保护条例》同时废止")
+    assert len(find_repeals(listed)) == 5
+
+
 def test_repeal_clause_of_a_real_law():
     text = (LAWREFBOOK / "行政法" / "医师法(2021-08-20).md").read_text(encoding="utf-8")
     found = find_repeals(text)

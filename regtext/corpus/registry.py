@@ -9,7 +9,9 @@ take seconds; a re-run skips files whose size and modification time are unchange
 A title that a registered text repeals by name (``《中华人民共和国合同法》…同时废止``) and that
 no registered text holds is a document without text (:class:`Stub`, listed by
 :func:`repealed`): :func:`lookup` finds it with ``has_text=False``, citations resolve to it, and
-``regtext.load`` raises :class:`TextNotHeldError` naming the text that repealed it. The index is a SQLite database (no pickle) in the user's cache directory:
+``regtext.load`` raises :class:`TextNotHeldError` naming the text that repealed it.
+
+The index is a SQLite database (no pickle) in the user's cache directory:
 ``$REGTEXT_CACHE``, else ``$XDG_CACHE_HOME/regtext``, else ``~/.cache/regtext``.
 
 Once registered, ``regtext.load(name)`` finds these documents after the shipped texts (by id

@@ -50,10 +50,11 @@ _TITLE = r"《(?P<t>[^《》]{2,80})》"
 # what may follow a repealed title before the next one or the verb: a document number or a
 # note of the version (（法释〔2015〕12号）, （1992年9月19日…通过）)
 _NOTE = r"(?:[（(][^（）()《》]{1,80}[）)])?"
-# the words before a title in a list of repealed titles: a separator, then who issued it when
-# (1987年5月12日国务院发布的, 最高人民法院)
-_GAP = re.compile(r"(?:[、，,]|和|及|以及|与)?\s*"
-                  r"(?:[^《》，,。；;]{0,60}的|最高人民法院|最高人民检察院)?")
+# the words between two titles of a list of repealed titles: nothing (《A》《B》), or a separator
+# then who issued the next one when (、1987年5月12日国务院发布的). Without the separator the
+# words tie the titles together: 根据《关于修改〈…〉的决定》修正的《…》 amends, it is not repealed.
+_GAP = re.compile(r"(?:(?:[、，,]|和|及|以及|与)\s*"
+                  r"(?:[^《》，,。；;]{0,60}的|最高人民法院|最高人民检察院)?)?")
 # between the last title and the verb: from when, and an adverb (自本解释公布之日起, 同时)
 _TO_VERB = r"(?:[，,]?自[^《》。；，,]{0,20}起)?[，,]?(?:同时|一并|同日|即行|均|亦)?"
 _CN_DATE = r"[0-9〇零一二三四五六七八九十]"
