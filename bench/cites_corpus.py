@@ -48,6 +48,9 @@ def main() -> None:
                     help="where to write the hand-check sample of resolved citations")
     ap.add_argument("--sample-size", type=int, default=100)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--stub-sample", type=Path, default=None,
+                    help="also write 30 citations resolved to repealed laws known without "
+                         "text (regtext.corpus.repealed) here, for a hand check")
     args = ap.parse_args()
     dates: dict[str, str] = {}
     if not args.no_registry:
@@ -56,7 +59,8 @@ def main() -> None:
         print(f"registry: {report} (this run {time.perf_counter() - t0:.1f} s)")
         reg = regtext.corpus.registered(args.root)
         dates = dict(zip(reg["path"], reg["date"]))
-    reg_ext = reg_resolved = reg_before_first = agree = 0
+    reg_ext = reg_resolved = reg_before_first = agree = reg_stub = 0
+    stub_rows: list[dict[str, str]] = []
     reg_unresolved: Counter[str] = Counter()
     by_class: Counter[tuple[str, bool]] = Counter()  # (document class, resolved)
     resolved_rows: list[dict[str, str]] = []
@@ -107,8 +111,12 @@ def main() -> None:
                                    .strip("《》")] += 1
                 else:
                     reg_resolved += 1
+                    reg_stub += c.target_held is False
+                    if c.target_held is False:
+                        stub_rows.append(_sample_row(doc, path, args.root, as_of, c, doc_id,
+                                                     hit))
                     reg_before_first += bool(hit and hit.doc_id == doc_id
-                                             and hit.in_force is False)
+                                             and hit.in_force is False and hit.has_text)
                     resolved_rows.append(_sample_row(doc, path, args.root, as_of, c, doc_id,
                                                      hit))
             kinds[c.kind] += 1
@@ -158,6 +166,9 @@ def main() -> None:
           f"{reg_resolved / reg_ext:.1%}; "
           f"{reg_before_first} of them to a version later than the citing text "
           "(no earlier version registered)")
+    print(f"  resolved to a held text: {reg_resolved - reg_stub}/{reg_ext} = "
+          f"{(reg_resolved - reg_stub) / reg_ext:.1%}; to a repealed law known without its "
+          f"text (target_held False): {reg_stub}")
     acts = by_class[("act", True)] + by_class[("act", False)]
     print(f"  of which citations of legal acts (laws, regulations, rules, interpretations, "
           f"decisions; not plans, lists, standards, treaties or charters, which a collection of "
@@ -189,6 +200,15 @@ def main() -> None:
             w.writeheader()
             w.writerows(sample)
         print(f"wrote {len(sample)} resolved citations to {args.sample} for a hand check")
+    if args.stub_sample and stub_rows:
+        rng = random.Random(args.seed)
+        sample = rng.sample(stub_rows, min(30, len(stub_rows)))
+        with args.stub_sample.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(sample[0]), delimiter="\t",
+                               lineterminator="\n")
+            w.writeheader()
+            w.writerows(sample)
+        print(f"wrote {len(sample)} citations of repealed laws to {args.stub_sample}")
 
 
 def _why_unresolved(title: str) -> str:

@@ -208,7 +208,9 @@ def test_offsets_point_into_the_original_text():
 
 def test_frame_columns():
     df = regtext.citations(regtext.load("csl"))
-    assert list(df.columns) == COLUMNS
+    # target_held (is the cited text at hand, or only known as repealed?) follows the contract
+    assert list(df.columns) == COLUMNS + ["target_held"]
+    assert set(df.target_held.dropna()) == {True}  # csl cites only texts the corpus holds
     assert set(df.kind) == {"external", "internal", "generic"}
 
 

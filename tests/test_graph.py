@@ -32,7 +32,9 @@ def edges_of(G, kind):
 
 
 def test_every_edge_kind_is_present(G):
-    assert set(counts(G)["edges"]) == set(EDGE_KINDS)
+    # repealed_by needs a registered text that repeals a law nobody holds:
+    # tests/test_repealed.py builds it from LawRefBook files
+    assert set(counts(G)["edges"]) == set(EDGE_KINDS) - {"repealed_by"}
 
 
 def test_tree_nodes_and_contains(G):

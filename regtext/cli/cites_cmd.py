@@ -3,7 +3,7 @@
 Example:
     >>> from regtext.cli import main
     >>> main(["cites", "csl", "--format", "csv", "--ref", "64.1"])  # doctest: +ELLIPSIS
-    source_ref,text,kind,target_doc,target_title,target_ref,start,end,form,pin,resolved
+    source_ref,text,kind,target_doc,target_title,target_ref,start,end,form,pin,resolved,target_held
     64.1,本法第二十二条第三款、第四十一条至第四十三条,internal,csl,中华人民共和国网络安全法,22.3,...
     0
 """

@@ -32,11 +32,12 @@ from .catalog import (
     text,
     translation,
 )
-from .registry import collections, lookup, register, unregister
+from .registry import TextNotHeldError, collections, lookup, register, repealed, unregister
 from .registry import documents as registered
 
 __all__ = ["CorpusWarning", "UnknownDocumentError", "catalog", "collections", "find", "listing",
-           "load", "lookup", "record", "records", "register", "registered", "registry",
+           "load", "lookup", "record", "records", "register", "registered",
+           "registry", "repealed", "TextNotHeldError",
            "resolve_id", "text", "translation", "unregister"]
 
 # registered collections are consulted after the shipped corpus (see catalog.find and load)

@@ -2,9 +2,16 @@
 
 :func:`register` indexes a folder: a LawRefBook checkout (category folders such as 行政法 or
 司法解释, versions dated in file names like ``反垄断法(2022-06-24).md``) or any folder of .md,
-.txt or .html files. Only the head of each file is read (title, dates, issuer, type, 简称), so
-thousands of files take seconds; a re-run skips files whose size and modification time are
-unchanged. The index is a SQLite database (no pickle) in the user's cache directory:
+.txt or .html files. The head of each file gives its title, dates, issuer, type and 简称; the
+rest is only searched for repeal clauses (:mod:`regtext.corpus.repeals`), so thousands of files
+take seconds; a re-run skips files whose size and modification time are unchanged.
+
+A title that a registered text repeals by name (``《中华人民共和国合同法》…同时废止``) and that
+no registered text holds is a document without text (:class:`Stub`, listed by
+:func:`repealed`): :func:`lookup` finds it with ``has_text=False``, citations resolve to it, and
+``regtext.load`` raises :class:`TextNotHeldError` naming the text that repealed it.
+
+The index is a SQLite database (no pickle) in the user's cache directory:
 ``$REGTEXT_CACHE``, else ``$XDG_CACHE_HOME/regtext``, else ``~/.cache/regtext``.
 
 Once registered, ``regtext.load(name)`` finds these documents after the shipped texts (by id
@@ -57,18 +64,21 @@ from .metadata import (
     HEAD_BYTES,
     core_title,
     decode_head,
+    doc_type_of,
     head_metadata,
+    short_title,
     without_issuer,
 )
 
-__all__ = ["IndexReport", "Match", "RegistryError", "cache_dir", "collections", "database",
+__all__ = ["IndexReport", "Match", "RegistryError", "Stub", "TextNotHeldError", "cache_dir",
+           "collections", "database", "repealed", "stub",
            "documents", "lookup", "register", "unregister"]
 
 #: Version of the database layout; a database of another version is rebuilt from scratch.
 SCHEMA_VERSION = "2"
 #: Version of what is read from each file (regtext.corpus.metadata); when it changes, the next
 #: :func:`register` of a folder reads all its files again, changed or not.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 #: File name endings indexed in a folder.
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # repository paperwork, not laws
@@ -93,6 +103,10 @@ CREATE INDEX IF NOT EXISTS aliases_doc ON aliases (doc_id);
 CREATE TABLE IF NOT EXISTS abbreviations (
     key TEXT NOT NULL, title_key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id));
 CREATE INDEX IF NOT EXISTS abbreviations_doc ON abbreviations (doc_id);
+CREATE TABLE IF NOT EXISTS repeals (
+    doc_id TEXT NOT NULL REFERENCES documents(id), title TEXT NOT NULL, article TEXT NOT NULL,
+    clause TEXT NOT NULL, effective TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS repeals_doc ON repeals (doc_id);
 """
 
 
@@ -138,7 +152,8 @@ def _connect() -> Iterator[sqlite3.Connection]:
             raise RegistryError(f"the registry {path} is damaged ({exc}); delete it and run "
                                 "`regtext corpus add FOLDER` again") from None
         if version not in (None, SCHEMA_VERSION):  # another layout: start afresh
-            for table in ("abbreviations", "aliases", "documents", "collections", "meta"):
+            for table in ("repeals", "abbreviations", "aliases", "documents", "collections",
+                          "meta"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         con.executescript(_DDL)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -188,6 +203,10 @@ class Match:
     in_force: bool | None
     versions: int
     path: str
+    has_text: bool = True
+    repealed_on: str = ""
+    repealed_by: str = ""
+    repealed_by_ref: str = ""
 
 
 def _is_lawrefbook(root: Path) -> bool:
@@ -303,7 +322,10 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
                 unchanged += 1
                 continue
             with open(root / rel, "rb") as fh:
-                meta = head_metadata(decode_head(fh.read(HEAD_BYTES)), rel)
+                raw = fh.read()
+            meta = head_metadata(decode_head(raw[:HEAD_BYTES]), rel)
+            # the repeal clauses stand at the end (本法自…施行，《…》同时废止): the whole text
+            repealed = _repeals_in(raw)
             if old is not None:
                 doc_id = old[2]
                 _delete(con, doc_id)
@@ -321,6 +343,9 @@ def register(path: str | os.PathLike[str], progress: bool = True) -> IndexReport
             con.executemany("INSERT INTO abbreviations VALUES (?,?,?)",
                             [(_key(short), _key(full), doc_id)
                              for short, full in meta.abbreviations])
+            con.executemany("INSERT INTO repeals VALUES (?,?,?,?,?)",
+                            [(doc_id, r.title, r.article, r.clause, r.effective)
+                             for r in repealed])
             if i % 50 == 0:
                 bar.update(i)
         bar.close()
@@ -383,7 +408,16 @@ def unregister(path: str | os.PathLike[str]) -> int:
     return len(ids)
 
 
+def _repeals_in(raw: bytes) -> list:
+    """The repeal clauses of a file's body (:func:`regtext.corpus.repeals.find_repeals`)."""
+    from .repeals import find_repeals
+
+    text = decode_head(raw)
+    return find_repeals(text.partition("<!-- INFO END -->")[2] or text)
+
+
 def _delete(con: sqlite3.Connection, doc_id: str) -> None:
+    con.execute("DELETE FROM repeals WHERE doc_id=?", (doc_id,))
     con.execute("DELETE FROM aliases WHERE doc_id=?", (doc_id,))
     con.execute("DELETE FROM abbreviations WHERE doc_id=?", (doc_id,))
     con.execute("DELETE FROM documents WHERE id=?", (doc_id,))
@@ -440,6 +474,8 @@ class _Index:
     _docs: dict[str, tuple[str, str, str, int]] = {}   # id → title, date, path, type rank
     _keys: dict[str, list[tuple[int, str]]] = {}       # key → [(rank, id)]
     _abbrev: dict[str, str] = {}                       # 简称 key → title key
+    _stubs: dict[str, Stub] = {}                       # id → a repealed text not held
+    _stub_keys: dict[str, str] = {}                    # title key → stub id
 
     @classmethod
     def clear(cls) -> None:
@@ -480,10 +516,133 @@ class _Index:
             # 《实施条例》 mean "the one named above" in each text, a different one each time
             cls._abbrev = {k: next(iter(v)) for k, v in counts.items()
                            if len(v) == 1 and not _type_word(k)}
+            cls._stubs, cls._stub_keys = _stubs(con, keys)
         except sqlite3.DatabaseError:
             cls._docs, cls._keys, cls._abbrev = {}, {}, {}
+            cls._stubs, cls._stub_keys = {}, {}
         finally:
             con.close()
+
+
+@dataclass(frozen=True)
+class Stub:
+    """A text a registered text repeals by name and no registered collection holds: a known
+    document without text (``has_text`` is always ``False``, ``in_force`` always ``False``).
+
+    ``repealed_on`` is the date the repealing text took effect (its clause's 自…起施行, else
+    its own effective or issue date); ``repealed_by`` its id and ``repealed_by_ref`` the
+    article of the repeal clause (``""`` for a decision without articles).
+    """
+
+    doc_id: str
+    title: str
+    short_title: str
+    doc_type: str
+    repealed_on: str
+    repealed_by: str
+    repealed_by_title: str
+    repealed_by_ref: str
+    clause: str
+    in_force: bool = False
+    has_text: bool = False
+
+    def message(self) -> str:
+        """What :func:`regtext.load` says when asked for this document's text."""
+        from ..text.numerals import int_to_cn
+
+        ref = self.repealed_by_ref
+        where = f" 第{int_to_cn(int(ref))}条" if ref.isdigit() else ""
+        when = f" on {self.repealed_on}" if self.repealed_on else ""
+        return (f"{self.doc_id} 《{self.title}》 is a repealed text whose words no registered "
+                f"collection holds: 《{self.repealed_by_title}》{where} ({self.repealed_by}) "
+                f"repealed it{when} (\"{self.clause}\"). Register a collection that holds "
+                "repealed laws to read it.")
+
+
+def _stubs(con: sqlite3.Connection,
+           held: dict[str, list[tuple[int, str]]]) -> tuple[dict[str, Stub], dict[str, str]]:
+    """The repealed texts no registered document holds, from the repeal clauses indexed.
+
+    A title held under any of its lookup keys stays the held text's (a repeal clause naming its
+    own text's title repeals the older version of a text the collection holds). Several
+    clauses repealing one title (a 1957 条例 repealed in 1986, its 1986 successor in 2005) give
+    one document, repealed by the latest."""
+    best: dict[str, tuple] = {}
+    # a book of a code (民法典/附则.md) repeals on behalf of the whole code
+    codes = dict(con.execute("SELECT title, id FROM documents WHERE size < 0"))
+    for title, article, clause, eff, by, by_title, by_eff, by_date, whole in con.execute(
+            "SELECT r.title, r.article, r.clause, r.effective, d.id, d.title, d.effective, "
+            "d.date, d.whole FROM repeals r JOIN documents d ON d.id = r.doc_id ORDER BY d.id"):
+        if whole and whole in codes:
+            by, by_title = codes[whole], whole
+        keys = _alias_keys(title)
+        if any(k in held for k in keys) or not _key(title):
+            continue
+        on = eff or by_eff or by_date
+        main = _key(core_title(title))
+        if main not in best or on > best[main][3]:
+            best[main] = (title, article, clause, on, by, by_title)
+    stubs: dict[str, Stub] = {}
+    by_key: dict[str, str] = {}
+    ids: set[str] = set()
+    for _, (title, article, clause, on, by, by_title) in sorted(best.items()):
+        short = short_title(title)
+        doc_id = _new_id(by.split(":")[0], short, "repealed", ids)
+        ids.add(doc_id)
+        stubs[doc_id] = Stub(doc_id, title, short, doc_type_of("", "", title), on, by,
+                             by_title, article, clause)
+        for k in _alias_keys(title):
+            by_key.setdefault(k, doc_id)
+    return stubs, by_key
+
+
+def stub(name: str) -> Stub | None:
+    """The repealed, unheld text an id or a title names (see :class:`Stub`), else ``None``.
+
+    Example:
+        >>> stub("《无此法》") is None
+        True
+    """
+    index = _Index.get()
+    if index is None or not name:
+        return None
+    if name in index._stubs:
+        return index._stubs[name]
+    key = _key(name)
+    for k in (key, _key(core_title(name.strip("《》"))), _loose(key)):
+        if k in index._stub_keys:
+            return index._stubs[index._stub_keys[k]]
+    return None
+
+
+def repealed():
+    """The repealed texts known without text, one row each: ``id``, ``title``,
+    ``short_title``, ``doc_type``, ``in_force`` (False), ``has_text`` (False),
+    ``repealed_on``, ``repealed_by`` (the repealing document's id), ``repealed_by_title``,
+    ``repealed_by_ref`` (the article of the repeal clause) and ``clause``.
+
+    Example:
+        >>> list(repealed().columns)[:3]
+        ['id', 'title', 'short_title']
+    """
+    import pandas as pd
+
+    cols = ["id", "title", "short_title", "doc_type", "in_force", "has_text", "repealed_on",
+            "repealed_by", "repealed_by_title", "repealed_by_ref", "clause"]
+    index = _Index.get()
+    rows = [] if index is None else [
+        (s.doc_id, s.title, s.short_title, s.doc_type, s.in_force, s.has_text, s.repealed_on,
+         s.repealed_by, s.repealed_by_title, s.repealed_by_ref, s.clause)
+        for s in index._stubs.values()]
+    return pd.DataFrame(rows, columns=cols)
+
+
+class TextNotHeldError(KeyError):
+    """A known document whose text no registered collection holds (a repealed law); the
+    message names it and the text that repealed it."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def _type_word(short: str) -> bool:
@@ -534,7 +693,12 @@ def lookup(title: str, as_of: Any = None) -> Match | None:
     if not cands and key in index._abbrev:
         cands = index._keys.get(index._abbrev[key])
     if not cands:
-        return None
+        # a text a registered text repeals by name and nobody holds: known, without text
+        s = stub(title)
+        if s is None:
+            return None
+        return Match(s.doc_id, s.title, "", False, 0, "", False, s.repealed_on, s.repealed_by,
+                     s.repealed_by_ref)
     best = min(r for r, _ in cands)
     ids = [i for r, i in cands if r == best and i in index._docs]
     docs = index._docs
@@ -569,6 +733,8 @@ def load_registered(name: str) -> Document | None:
     doc_id = name if name in index._docs else find_registered(name)
     if doc_id is None:
         return None
+    if doc_id in index._stubs:
+        raise TextNotHeldError(index._stubs[doc_id].message())
     path = Path(index._docs[doc_id][2])
     try:
         st = path.stat()

@@ -1394,7 +1394,10 @@ def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
     """What each clause of ``doc`` cites, one row per cited target (contract: docs/data-model.md).
 
     Columns: ``source_ref``, ``text``, ``kind``, ``target_doc``, ``target_title``,
-    ``target_ref``, ``start``, ``end``, then ``form``, ``pin`` and ``resolved``.
+    ``target_ref``, ``start``, ``end``, then ``form``, ``pin``, ``resolved`` and
+    ``target_held``: ``False`` when ``target_doc`` is a repealed law known without its text
+    (:func:`regtext.corpus.repealed`; its pin is kept, unchecked), ``True`` for a text at hand,
+    ``None`` without a target.
 
     Example:
         >>> import regtext
@@ -1429,4 +1432,17 @@ def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
     for col, dtype in (("start", "int64"), ("end", "int64"), ("resolved", bool)):
         i = COLUMNS.index(col)
         df[col] = np.fromiter((r[i] for r in rows), dtype=dtype, count=len(rows))
+    df["target_held"] = [_held(r[3]) for r in rows]
     return df
+
+
+def _held(target_doc: str | None) -> bool | None:
+    """Whether the text of a cited document is at hand: ``False`` for a repealed law known only
+    from the clause that repealed it (:func:`regtext.corpus.repealed`), ``None`` for no
+    target."""
+    if target_doc is None:
+        return None
+    from ..corpus import registry
+
+    index = registry._Index.get() if ":" in target_doc else None
+    return index is None or target_doc not in index._stubs

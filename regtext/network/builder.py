@@ -43,7 +43,7 @@ from ..text.model import Document, Node
 
 #: Edge kinds, in the order the builder adds them.
 EDGE_KINDS = ("contains", "cites", "imposes", "bears", "sanctions", "defines", "aligned_to",
-              "links_to", "borrows_from")
+              "links_to", "borrows_from", "repealed_by")
 
 #: Modalities that make a norm node an "obligation" in the wide sense of the graph.
 NORM_KIND = "obligation"
@@ -139,11 +139,34 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
     return art if art in G else None
 
 
+def _repealed_node(G, doc_id: str) -> str | None:
+    """A node for a repealed law known without text (``has_text=False``, ``in_force=False``),
+    with a ``repealed_by`` edge to the repealing text (its article when that is in the
+    graph, else its document node, added bare); ``None`` for any other id."""
+    from ..corpus.registry import stub
+
+    s = stub(doc_id) if ":" in doc_id else None
+    if s is None or s.doc_id != doc_id:
+        return None
+    _add_node(G, doc_id, kind="document", label=s.short_title, title=s.title, doc=doc_id,
+              has_text=False, in_force=False, repealed_on=s.repealed_on,
+              repealed_by=s.repealed_by, repealed_by_ref=s.repealed_by_ref)
+    by = node_id(s.repealed_by, s.repealed_by_ref) if s.repealed_by_ref else s.repealed_by
+    if by not in G:
+        by = s.repealed_by
+        _add_node(G, by, kind="document", label=s.repealed_by_title, title=s.repealed_by_title,
+                  doc=by)
+    _add_edge(G, doc_id, by, "repealed_by", date=s.repealed_on, clause=s.clause)
+    return doc_id
+
+
 def _cites(G, a) -> None:  # noqa: ANN001 - an Analysis
     """Add the ``cites`` edges of one analysed document."""
     doc = a.doc
     for c in a.citations or ():
         target = _target_node(G, doc, c.target_doc, c.target_ref)
+        if target is None and c.kind == "external" and c.target_doc:
+            target = _repealed_node(G, c.target_doc)
         if target is not None:
             _add_edge(G, node_id(doc.id, c.source_ref), target, "cites", text=c.text,
                       citation_kind=c.kind)

@@ -205,6 +205,32 @@ def _registered(doc_id: str):  # noqa: ANN202 - a Document or None
     return load_registered(doc_id)
 
 
+def _repealed(doc_id: str):  # noqa: ANN202 - a registry Stub or None
+    """The repealed law known without text that ``doc_id`` names exactly, else None."""
+    from ..corpus.registry import stub
+
+    s = stub(doc_id) if ":" in doc_id else None
+    return s if s is not None and s.doc_id == doc_id else None
+
+
+def _repealed_node(G: Any, doc_id: str) -> None:
+    """Add a repealed law's node (the attributes :func:`regtext.graph` gives it) and its
+    ``repealed_by`` edge, when the repealing text or its article is in ``G``."""
+    from .builder import node_id
+
+    s = _repealed(doc_id)
+    if s is None:
+        return
+    G.add_node(doc_id, kind="document", label=s.short_title, title=s.title, doc=doc_id,
+               has_text=False, in_force=False, repealed_on=s.repealed_on,
+               repealed_by=s.repealed_by, repealed_by_ref=s.repealed_by_ref)
+    by = node_id(s.repealed_by, s.repealed_by_ref) if s.repealed_by_ref else s.repealed_by
+    by = by if by in G else s.repealed_by
+    if by in G:
+        G.add_edge(doc_id, by, key="repealed_by", kind="repealed_by", date=s.repealed_on,
+                   clause=s.clause)
+
+
 def statute_links(doc: Any, cites: list[tuple], norms: list[tuple]) -> list[tuple]:
     """``links_to`` rows for the store: the statute provisions each obligation rests on.
 
@@ -514,6 +540,8 @@ class GraphStore:
         if not docs:
             raise ValueError("subgraph() needs at least one document of the store")
         G = nx.MultiDiGraph(name="regtext", documents=",".join(docs))
+        stubs = [d for d in docs if not self.has_document(d) and _repealed(d) is not None]
+        docs = [d for d in docs if d not in stubs]
         for doc in docs:
             row = self.db.execute("SELECT title FROM documents WHERE doc = ?", (doc,)).fetchone()
             if row is None:
@@ -529,6 +557,8 @@ class GraphStore:
                 G.add_node(nid, **attrs)
                 G.add_edge(f"{doc}:{parent}" if parent else doc, nid, key="contains",
                            kind="contains")
+        for doc in stubs:  # a repealed law known without text: one node, no tree
+            _repealed_node(G, doc)
         for doc in docs:
             for ref, n, actor, modality, trigger, text in self.db.execute(
                     "SELECT ref, n, actor, modality, trigger, text FROM norms WHERE doc = ? "
@@ -549,6 +579,8 @@ class GraphStore:
                 v = f"{tdoc}:{tref}" if tref else tdoc
                 if v not in G and tref:
                     v = f"{tdoc}:{tref.split('.')[0]}"
+                if v not in G and G.nodes.get(tdoc, {}).get("has_text") is False:
+                    v = tdoc  # a repealed law known without text: its one node
                 if u in G and v in G and u != v and not G.has_edge(u, v, key="cites"):
                     G.add_edge(u, v, key="cites", kind="cites", text=text, citation_kind=kind)
             for ref, tdoc, tref, via, score, rank, evidence in self.db.execute(
