@@ -497,3 +497,25 @@ def test_a_context_word_glued_to_a_known_title_is_cut():
         ("国家赔偿法", "state-comp")]
     assert [(c.text, c.target_doc) for c in find_citations(
         "依照对外贸易法的规定处理", resolver=r)] == [("对外贸易法", "trade")]
+
+
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+@pytest.mark.parametrize("file,ref,targets", [
+    # the 第 of the next article dropped in a list: 本条例第五十一条、五十二条
+    ("DLC/浙江地方法规/地方性法规/浙江/杭州市安全生产监督管理条例(2010-10-11).md", "53.1",
+     ["51", "52"]),
+    # …and a 款 pin after the bare article: 第三十一条、三十二条第一款
+    ("DLC/浙江地方法规/地方性法规/浙江/浙江省海塘建设管理条例(2015-12-04).md", "47.1",
+     ["31", "32.1"]),
+])
+def test_an_article_listed_without_its_di_is_still_pinned(file, ref, targets):
+    df = regtext.citations(regtext.parse((LAWREFBOOK / file).read_text(encoding="utf-8")))
+    assert sorted(df[(df.source_ref == ref) & (df.kind == "internal")].target_ref) == targets
+
+
+def test_a_bare_number_of_articles_is_no_pin():
+    # negative: 二十条 with no list mark right after an article pin counts articles
+    doc = regtext.parse("第一条 条文。\n第二条 条文。\n第三条 条文。\n"
+                        "第四条 依照本法第三条规定的事项二十条以内。")
+    assert list(regtext.citations(doc).target_ref) == ["3"]

@@ -81,7 +81,9 @@ MODALITY_CASES = [
     ("genai-2023-final", "21.2", "penalty", "追究刑事责任"),
     ("csl", "59.1", "penalty", "责令"),
     ("csl", "67.1", "penalty", "拘留"),
-    ("pipl", "69.1", "penalty", "承担损害赔偿等侵权责任"),
+    # civil liability without a modal is a liability clause; under 应当 it is what the duty owes
+    ("csl", "74.1", "penalty", "承担民事责任"),
+    ("pipl", "69.1", "obligation", "应当"),
 ]
 
 

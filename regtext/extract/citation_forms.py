@@ -181,6 +181,7 @@ def pin_pattern() -> str:
     """A pin: 第十三条, 第（二）项, 第一、二款, 第十条之一, and 第十七条第一款（一）项's （一）项.
 
     Named groups: ``pn1``/``pn2`` (the number), ``mrest`` (further numbers sharing the unit),
+    ``urest`` (further articles listed without 第: 第三十七条、三十八条),
     ``unit``, ``sub`` (之一), ``pn3``/``iunit`` (an item written without 第).
     """
     num = NUMBER
@@ -188,6 +189,8 @@ def pin_pattern() -> str:
             # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
             rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)第?(?:（{num}）|{num}))*)"
             rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{num}))?"
+            # older texts drop the 第 of the next article in a list: 第三十七条、三十八条
+            rf"(?P<urest>(?:(?<=条)、{num}条(?!之))*)"
             # older texts drop the 第 of an item: 第十七条第一款（一）项
             rf"|(?<=[条款])（(?P<pn3>{num})）(?P<iunit>项)")
 

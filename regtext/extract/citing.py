@@ -144,6 +144,7 @@ class Citation:
 _LEVEL = {"编": 0, "分编": 1, "章": 2, "节": 3, "条": 4, "款": 5, "项": 6, "目": 7}
 _FIELD = {4: "art", 5: "para", 6: "item", 7: "sub"}
 _MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({NUMBER})）?")
+_UREST = re.compile(rf"、({NUMBER})条")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
 _LIST_JOIN = re.compile(r"、|和|及|或者|以及|或")
@@ -834,10 +835,16 @@ def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
 
 def _pin_extra(m: Any) -> list[tuple[str, Any]]:
     """The further numbers of 第（一）、（二）、（三）项, with their relation (list/range)."""
+    out: list[tuple[str, Any]] = []
+    for num in _UREST.findall(m.group("urest") or "") if m.group("unit") else ():
+        n = cn_to_int(num)
+        if n is not None:
+            out.append(("list", str(n)))
+    if out:
+        return out
     rest = m.group("mrest") if m.group("unit") else None
     if not rest:
         return []
-    out = []
     for sep, num in _MREST.findall(rest):
         n = cn_to_int(num)
         if n is not None:
