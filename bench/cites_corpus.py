@@ -194,21 +194,21 @@ def main() -> None:
         checked = _read_checks(args.sample)  # keep the hand checks of rows drawn again
         for row in sample:
             row["check"], row["note"] = checked.get(_row_key(row), ("", ""))
-        with args.sample.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=list(sample[0]), delimiter="\t",
-                               lineterminator="\n")
-            w.writeheader()
-            w.writerows(sample)
+        _write_tsv(args.sample, sample)
         print(f"wrote {len(sample)} resolved citations to {args.sample} for a hand check")
     if args.stub_sample and stub_rows:
         rng = random.Random(args.seed)
         sample = rng.sample(stub_rows, min(30, len(stub_rows)))
-        with args.stub_sample.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=list(sample[0]), delimiter="\t",
-                               lineterminator="\n")
-            w.writeheader()
-            w.writerows(sample)
+        _write_tsv(args.stub_sample, sample)
         print(f"wrote {len(sample)} citations of repealed laws to {args.stub_sample}")
+
+
+def _write_tsv(path: Path, rows: list[dict]) -> None:
+    """``rows`` (dicts with the same keys) as a tab-separated file with a header."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
 
 
 def _why_unresolved(title: str) -> str:

@@ -50,7 +50,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date as _date
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -71,7 +71,7 @@ from .metadata import (
 )
 
 __all__ = ["IndexReport", "Match", "RegistryError", "Stub", "TextNotHeldError", "cache_dir",
-           "collections", "database", "repealed", "stub",
+           "collections", "database", "repealed", "stub", "stub_ids", "stub_of",
            "documents", "lookup", "register", "unregister"]
 
 #: Version of the database layout; a database of another version is rebuilt from scratch.
@@ -615,6 +615,24 @@ def stub(name: str) -> Stub | None:
     return None
 
 
+def stub_of(doc_id: str) -> Stub | None:
+    """The repealed law known without text whose id is exactly ``doc_id``, else ``None`` (no
+    title matching: for ids taken from citations and graphs).
+
+    Example:
+        >>> stub_of("pipl") is None
+        True
+    """
+    index = _Index.get() if ":" in doc_id else None  # shipped ids never name one
+    return None if index is None else index._stubs.get(doc_id)
+
+
+def stub_ids() -> frozenset[str]:
+    """The ids of all repealed laws known without text (empty without a registry)."""
+    index = _Index.get()
+    return frozenset() if index is None else frozenset(index._stubs)
+
+
 def repealed():
     """The repealed texts known without text, one row each: ``id``, ``title``,
     ``short_title``, ``doc_type``, ``in_force`` (False), ``has_text`` (False),
@@ -630,10 +648,7 @@ def repealed():
     cols = ["id", "title", "short_title", "doc_type", "in_force", "has_text", "repealed_on",
             "repealed_by", "repealed_by_title", "repealed_by_ref", "clause"]
     index = _Index.get()
-    rows = [] if index is None else [
-        (s.doc_id, s.title, s.short_title, s.doc_type, s.in_force, s.has_text, s.repealed_on,
-         s.repealed_by, s.repealed_by_title, s.repealed_by_ref, s.clause)
-        for s in index._stubs.values()]
+    rows = [] if index is None else [{**asdict(s), "id": s.doc_id} for s in index._stubs.values()]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -834,18 +834,15 @@ def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
 
 
 def _pin_extra(m: Any) -> list[tuple[str, Any]]:
-    """The further numbers of 第（一）、（二）、（三）项, with their relation (list/range)."""
-    out: list[tuple[str, Any]] = []
-    for num in _UREST.findall(m.group("urest") or "") if m.group("unit") else ():
-        n = cn_to_int(num)
-        if n is not None:
-            out.append(("list", str(n)))
-    if out:
-        return out
-    rest = m.group("mrest") if m.group("unit") else None
-    if not rest:
+    """The further numbers of 第（一）、（二）、（三）项 and of 第三十七条、三十八条, with their
+    relation (list/range)."""
+    if not m.group("unit"):
         return []
-    for sep, num in _MREST.findall(rest):
+    listed = [cn_to_int(num) for num in _UREST.findall(m.group("urest") or "")]
+    if any(n is not None for n in listed):
+        return [("list", str(n)) for n in listed if n is not None]
+    out = []
+    for sep, num in _MREST.findall(m.group("mrest") or ""):
         n = cn_to_int(num)
         if n is not None:
             out.append(("range" if sep in ("至", "到") else "list",
@@ -1439,17 +1436,15 @@ def citations(doc: Document, resolver: Resolver | None = None) -> pd.DataFrame:
     for col, dtype in (("start", "int64"), ("end", "int64"), ("resolved", bool)):
         i = COLUMNS.index(col)
         df[col] = np.fromiter((r[i] for r in rows), dtype=dtype, count=len(rows))
-    df["target_held"] = [_held(r[3]) for r in rows]
+    df["target_held"] = _held([r[3] for r in rows])
     return df
 
 
-def _held(target_doc: str | None) -> bool | None:
-    """Whether the text of a cited document is at hand: ``False`` for a repealed law known only
-    from the clause that repealed it (:func:`regtext.corpus.repealed`), ``None`` for no
-    target."""
-    if target_doc is None:
-        return None
+def _held(targets: list[str | None]) -> list[bool | None]:
+    """Whether the text of each cited document is at hand: ``False`` for a repealed law known
+    only from the clause that repealed it (:func:`regtext.corpus.repealed`), ``None`` for no
+    target. The registry is asked once, and only when a target is a registered id."""
     from ..corpus import registry
 
-    index = registry._Index.get() if ":" in target_doc else None
-    return index is None or target_doc not in index._stubs
+    stubs = registry.stub_ids() if any(t and ":" in t for t in targets) else frozenset()
+    return [None if t is None else t not in stubs for t in targets]

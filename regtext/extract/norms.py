@@ -208,6 +208,9 @@ _ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|�
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
+#: Words that end in a head character (者) but are conjunctions: never an actor's end.
+_CONJUNCTION_TAILS = ("或者", "再者")
+
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
 #: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
 _PREP_RE = re.compile(
@@ -620,7 +623,7 @@ def _np_end_is_actor(words: str, last: str) -> bool:
     A one-character last token is the untagged remainder of an unknown word (劳动保障部|门):
     the suffix check on ``words`` decides then.
     """
-    if last in ("或者", "再者") or not _is_actorish(words):
+    if last in _CONJUNCTION_TAILS or not _is_actorish(words):
         return False
     return len(last) == 1 or bool(_ACTOR_END_RE.search(last))
 
@@ -734,7 +737,7 @@ def _relative_actor(text: str) -> str:
     cands.append(base)
     toks = _pos(text[:60])
     for cand in cands:
-        if cand.endswith(("或者", "再者")):
+        if cand.endswith(_CONJUNCTION_TAILS):
             continue  # (…不相符或者: a conjunction, not a head)
         pos = 0
         for i, (word, _flag) in enumerate(toks):
@@ -861,7 +864,7 @@ def _agent_after_you(text: str) -> str:
         return ""
     rest = re.split(r"[，。；：,;]", text[m.end(): m.end() + 60], maxsplit=1)[0]
     body = _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
-    while body.endswith(("或者", "再者")):  # the 者 of a conjunction is no head
+    while body.endswith(_CONJUNCTION_TAILS):  # the 者 of a conjunction is no head
         body = _body_phrase(body[:-2], _ACTOR_WORD_RE)
     if body in _ACTOR_WORDS and rest.startswith(body):
         toks = _pos(rest[:12])
@@ -1934,7 +1937,7 @@ def _chapeau_party(chapeau: str) -> str:
     if re.search(r"包括|是指|含义|如下[：:]?$", last):
         return ""  # (…的资料包括：: what a term covers, not a party's list)
     lead = _squeeze(_leading_actor(last))
-    if not lead or not _is_actorish(lead) or lead.endswith(("或者", "再者")):
+    if not lead or not _is_actorish(lead) or lead.endswith(_CONJUNCTION_TAILS):
         return ""
     return lead
 

@@ -139,24 +139,32 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
     return art if art in G else None
 
 
-def _repealed_node(G, doc_id: str) -> str | None:
-    """A node for a repealed law known without text (``has_text=False``, ``in_force=False``),
-    with a ``repealed_by`` edge to the repealing text (its article when that is in the
-    graph, else its document node, added bare); ``None`` for any other id."""
-    from ..corpus.registry import stub
-
-    s = stub(doc_id) if ":" in doc_id else None
-    if s is None or s.doc_id != doc_id:
-        return None
-    _add_node(G, doc_id, kind="document", label=s.short_title, title=s.title, doc=doc_id,
+def add_repealed(G, s: Any, bare_repealer: bool = True) -> None:
+    """Add the node of a repealed law known without text (a registry ``Stub``:
+    ``has_text=False``, ``in_force=False``) and its ``repealed_by`` edge to the repealing text:
+    its article when that is in ``G``, else its document node, added bare when missing and
+    ``bare_repealer`` (else the edge is left out)."""
+    _add_node(G, s.doc_id, kind="document", label=s.short_title, title=s.title, doc=s.doc_id,
               has_text=False, in_force=False, repealed_on=s.repealed_on,
               repealed_by=s.repealed_by, repealed_by_ref=s.repealed_by_ref)
     by = node_id(s.repealed_by, s.repealed_by_ref) if s.repealed_by_ref else s.repealed_by
     if by not in G:
         by = s.repealed_by
-        _add_node(G, by, kind="document", label=s.repealed_by_title, title=s.repealed_by_title,
-                  doc=by)
-    _add_edge(G, doc_id, by, "repealed_by", date=s.repealed_on, clause=s.clause)
+        if bare_repealer:
+            _add_node(G, by, kind="document", label=s.repealed_by_title,
+                      title=s.repealed_by_title, doc=by)
+    _add_edge(G, s.doc_id, by, "repealed_by", date=s.repealed_on, clause=s.clause)
+
+
+def _repealed_node(G, doc_id: str) -> str | None:
+    """The node of the repealed law known without text that ``doc_id`` names (added with
+    :func:`add_repealed`), or ``None`` for any other id."""
+    from ..corpus.registry import stub_of
+
+    s = stub_of(doc_id)
+    if s is None:
+        return None
+    add_repealed(G, s)
     return doc_id
 
 

@@ -207,28 +207,19 @@ def _registered(doc_id: str):  # noqa: ANN202 - a Document or None
 
 def _repealed(doc_id: str):  # noqa: ANN202 - a registry Stub or None
     """The repealed law known without text that ``doc_id`` names exactly, else None."""
-    from ..corpus.registry import stub
+    from ..corpus.registry import stub_of
 
-    s = stub(doc_id) if ":" in doc_id else None
-    return s if s is not None and s.doc_id == doc_id else None
+    return stub_of(doc_id)
 
 
 def _repealed_node(G: Any, doc_id: str) -> None:
     """Add a repealed law's node (the attributes :func:`regtext.graph` gives it) and its
     ``repealed_by`` edge, when the repealing text or its article is in ``G``."""
-    from .builder import node_id
+    from .builder import add_repealed
 
     s = _repealed(doc_id)
-    if s is None:
-        return
-    G.add_node(doc_id, kind="document", label=s.short_title, title=s.title, doc=doc_id,
-               has_text=False, in_force=False, repealed_on=s.repealed_on,
-               repealed_by=s.repealed_by, repealed_by_ref=s.repealed_by_ref)
-    by = node_id(s.repealed_by, s.repealed_by_ref) if s.repealed_by_ref else s.repealed_by
-    by = by if by in G else s.repealed_by
-    if by in G:
-        G.add_edge(doc_id, by, key="repealed_by", kind="repealed_by", date=s.repealed_on,
-                   clause=s.clause)
+    if s is not None:
+        add_repealed(G, s, bare_repealer=False)
 
 
 def statute_links(doc: Any, cites: list[tuple], norms: list[tuple]) -> list[tuple]:
