@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import rules
 from ..text.normalize import _TABLE as _WIDTHS  # the 1:1 width/space map fold() starts with
-from ..text.normalize import fold
+from ..text.normalize import _trad_re, fold
 from ..text.numerals import NUMBER, cn_to_int
 from ..text.terms import marker
 from . import citation_forms as forms
@@ -371,10 +371,12 @@ def _context(doc: Document) -> _DocContext:
     except TypeError:  # pragma: no cover - an unhashable stand-in for a Document
         ctx = None
     if ctx is None:
-        # simplified when folding its distinct characters changes nothing but widths
-        chars = "".join(set(doc.text or "".join(n.text for n in doc.children)))
+        # simplified when folding changes nothing but widths: fold() is the width map plus
+        # the traditional characters, so no traditional character means widths alone
+        # (one C-speed search; a set of the characters took as long as the whole scan)
+        text = doc.text or "".join(n.text for n in doc.children)
         ctx = _DocContext(_Target(doc), _doc_abbreviations(doc),
-                          fold(chars) == chars.translate(_WIDTHS), _doc_as_of(doc),
+                          _trad_re().search(text) is None, _doc_as_of(doc),
                           _doc_titles(doc))
         try:
             _DOC_CACHE[doc] = ctx

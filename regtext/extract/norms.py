@@ -759,8 +759,8 @@ def _subject_before(prefix: str) -> str:
     提供者); a relative clause before it is kept (``参与评估的相关机构和人员对…应当``).
     """
     p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
-    if not p:
-        return ""
+    if not p or not _ACTOR_WORD_RE.search(p):
+        return ""  # the subject is a prefix of p ending in an actor word: none without one
     kept: list[str] = []
     toks = _np_pos(p)
     for i, (word, flag) in enumerate(toks):
@@ -1749,6 +1749,8 @@ def _segment_subject(text: str) -> str:
         return ""
     if len(t) > 60 and not _LOCATIVE_RELATIVE_RE.match(t):
         return ""
+    if not _is_actorish(t):
+        return ""  # no actor word at its end: the tagging below could only say so
     toks = _np_pos(t)
     if not toks or not _np_end_is_actor(t, toks[-1][0]):
         return ""
