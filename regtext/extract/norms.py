@@ -2090,6 +2090,9 @@ def _whole_text_offender(doc: Document, norm: Norm, aliases: Mapping[str, str]) 
     return normalize_actor(who, aliases) if who else None
 
 
+_REF_OPENER_RE = re.compile(r"[第本该前同]")
+
+
 def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     """Refs of this document that a penalty clause says it punishes (违反本法第二十一条…)."""
     text = norm.text
@@ -2107,8 +2110,8 @@ def _sanctioned_refs(doc: Document, norm: Norm) -> tuple[str, ...]:
     # the offence ends with its last condition (…的，); 依照前款规定处罚 names no offence
     last = offence.rfind("的，")
     offence = offence[:last + 1] if last >= 0 else ""
-    if not offence:
-        return ()
+    if not offence or not _REF_OPENER_RE.search(offence):
+        return ()  # an internal ref opens with 第, 本, 该, 前 or 同 (第二十一条, 前款, 同条)
     from .citing import find_citations  # citing imports nothing of norms: no cycle
 
     cites = []
