@@ -27,7 +27,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -887,6 +887,17 @@ def _art_label(art: _Article) -> str:
     return f"第{int_to_cn(art.number)}条" + (f"之{int_to_cn(art.insert)}" if art.insert else "")
 
 
+_NODE_FIELDS = tuple(f.name for f in fields(Node))
+
+
+def _node(*values: object) -> Node:
+    """``Node(*values)`` without the frozen dataclass's per-field ``object.__setattr__`` (the
+    same object: Node has no ``__post_init__``); a fifth of parsing time went to them."""
+    node = object.__new__(Node)
+    node.__dict__.update(zip(_NODE_FIELDS, values))
+    return node
+
+
 def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
     used: set[str] = set()
     has_parts = any(isinstance(c, _Container) and c.kind in ("part", "subpart") for c in top)
@@ -916,7 +927,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                     for c in obj.children]
             end = max([k.end_line for k in kids] + [obj.line])
             text = "\n".join(k.text for k in kids if k.kind not in ("appendix",))
-            return Node(obj.kind, str(obj.number), ref, label, eid, text, "", obj.heading,
+            return _node(obj.kind, str(obj.number), ref, label, eid, text, "", obj.heading,
                         tuple(kids), obj.line, end)
         if isinstance(obj, _Loose):
             n = loose_count.get(obj.kind, 0) + 1
@@ -926,7 +937,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
             label = {"preamble": "序言", "appendix": "附件"}[obj.kind] + ("" if n == 1 else str(n))
             eid = f"{'preamble' if obj.kind == 'preamble' else 'att'}_{n}"
             text = "\n".join(obj.lines)
-            return Node(obj.kind, "" if n == 1 else str(n), ref, label, eid, text, text, "", (),
+            return _node(obj.kind, "" if n == 1 else str(n), ref, label, eid, text, text, "", (),
                         obj.line, max(obj.end_line, obj.line))
         art: _Article = obj
         ref = unique(art.number_str)
@@ -956,22 +967,22 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                 for sub in item.subitems:
                     sref = unique(f"{iref}.{sub.number}")
                     seid = f"{ieid}__subpoint_{sref.rsplit('.', 1)[1].replace('#', '_dup')}"
-                    subs.append(Node("subitem", str(sub.number), sref, ilabel + f"第{sub.number}目",
+                    subs.append(_node("subitem", str(sub.number), sref, ilabel + f"第{sub.number}目",
                                      seid,
                                      "\n".join(sub.parts), "\n".join(sub.parts), "", (),
                                      sub.line, sub.line))
                 own = "\n".join(item.parts)
                 itext = "\n".join([own] + [s.text for s in subs])
                 iend = max([s.end_line for s in subs] + [item.line])
-                items.append(Node("item", str(item.number), iref, ilabel, ieid, itext, own, "",
+                items.append(_node("item", str(item.number), iref, ilabel, ieid, itext, own, "",
                                   tuple(subs), item.line, iend))
             ptext = "\n".join(([para.lead] if para.lead else []) + [it.text for it in items])
             pend = max([it.end_line for it in items] + [para.line])
-            paras.append(Node("paragraph", str(pi), unique(pref), plabel, peid, ptext, para.lead,
+            paras.append(_node("paragraph", str(pi), unique(pref), plabel, peid, ptext, para.lead,
                               "", tuple(items), para.line, pend))
         atext = "\n".join(p.text for p in paras)
         aend = max([p.end_line for p in paras] + [art.line])
-        return Node("article", art.number_str, ref, label, eid, atext, "", "", tuple(paras),
+        return _node("article", art.number_str, ref, label, eid, atext, "", "", tuple(paras),
                     art.line, aend)
 
     return [freeze(obj, "", "", "") for obj in top]
