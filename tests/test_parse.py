@@ -277,3 +277,53 @@ def test_spaced_and_wide_article_numbers(marker, ref):
     doc = regtext.parse(f"{marker} {text}")
     assert [a.ref for a in doc.articles] == [ref]
     assert doc.articles[0].text == text
+
+
+# -- an item that announces a list ----------------------------------------------------------
+# The unnumbered entries after an item ending in ：are that item's words (its list), not new 款;
+# an entry ending in 。 closes the list, and an unnumbered line after it is a new 款 again.
+
+_ANNOUNCED = [
+    # (file, article, item ref, words in the item, refs that must not exist)
+    ("行政法规/森林和野生动物类型自然保护区管理办法(1958-07-06).md", "5", "5.1.2",
+     ["候鸟的主要繁殖地、越冬地和停歇地；", "野生生物模式标本的集中产地。"], ["5.2", "5.3"]),
+    ("行政法规/诉讼费用交纳办法(2006-12-19).md", "14", "14.1.2",
+     ["财产数额不超过1000元或者不涉及财产数额的，每件交纳30元"], ["14.2"]),
+]
+
+
+@pytest.mark.parametrize(("rel", "art", "item", "words", "absent"), _ANNOUNCED)
+def test_an_items_announced_list_stays_in_the_item(rel, art, item, words, absent):
+    from conftest import LAWREFBOOK
+
+    path = next(LAWREFBOOK.rglob(rel.split("/")[-1]), None)
+    if path is None:
+        pytest.skip(f"LawRefBook file {rel} not here")
+    doc = regtext.parse(path.read_text(encoding="utf-8"))
+    node = doc.get(item)
+    assert node.kind == "item"
+    for w in words:
+        assert w in node.text
+    refs = {n.ref for n in doc.get(art).walk()}
+    assert not refs & set(absent)
+
+
+def test_a_list_closed_by_a_full_stop_is_followed_by_a_new_paragraph():
+    # 刑事诉讼法解释 (2021) 第一条: the entries of （二） end with 。; 本项规定的案件… is a 款 of its own
+    from conftest import LAWREFBOOK
+
+    path = next(LAWREFBOOK.rglob("最高人民法院关于适用《刑事诉讼法》的解释(2021-01-26).md"), None)
+    if path is None:
+        pytest.skip("LawRefBook file not here")
+    doc = regtext.parse(path.read_text(encoding="utf-8"))
+    assert "⒉暴力干涉婚姻自由案" in doc.get("1.1.1").text
+    second = doc.get("1.2")
+    assert second.kind == "paragraph" and second.own_text.startswith("本项规定的案件")
+    # and an item without ：takes no unnumbered line after it (国旗法's 附 lines stay 款)
+    assert "本项规定的案件" not in doc.get("1.1.2").text
+
+
+def test_an_item_without_a_colon_takes_no_following_line():
+    doc = regtext.parse("第一条 有下列情形之一的，由主管部门责令改正：\n（一）未经许可经营的；\n"
+                        "（二）超出范围经营的。\n有前款第一项情形的，处一万元罚款。")
+    assert [n.ref for n in doc.get("1").walk()] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]

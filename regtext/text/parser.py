@@ -262,6 +262,13 @@ class _Builder:
                 art.paras.append(_Para(line.no, ""))
             art.paras[-1].items.append(_Item(value, line.no, [text]))
             return
+        item = art.paras[-1].items[-1] if art.paras and art.paras[-1].items else None
+        if item is not None and not item.subitems and _lists_open(item.parts):
+            # （一）船舶全损的赔偿包括：/船舶价值损失；/…: the unnumbered entries of a list an
+            # item announces are that item's words, not new 款
+            item.parts.append(text)
+            item.end_line = line.no
+            return
         art.paras.append(_Para(line.no, text))
 
     def _runs_on(self, line: Line) -> bool:
@@ -315,6 +322,15 @@ class _Builder:
                 self.loose)
         self.loose.lines.append(line.display)
         self.loose.end_line = line.no
+
+
+def _lists_open(parts: list[str]) -> bool:
+    """Whether an item's lines announce a list still going on: the item ends with ``：``
+    (…包括：, …下列条件：) and every entry after it so far ends with ``；`` (an entry ending
+    with ``。`` closes the list, and the next unnumbered line is a new 款)."""
+    head, *entries = parts
+    return head.rstrip().endswith(("：", ":")) and all(
+        e.rstrip().endswith(("；", ";")) for e in entries)
 
 
 def _has_article(node: _Container) -> bool:
@@ -973,7 +989,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                                      sub.line, sub.line))
                 own = "\n".join(item.parts)
                 itext = "\n".join([own] + [s.text for s in subs])
-                iend = max([s.end_line for s in subs] + [item.line])
+                iend = max([s.end_line for s in subs] + [item.line, item.end_line])
                 items.append(_node("item", str(item.number), iref, ilabel, ieid, itext, own, "",
                                   tuple(subs), item.line, iend))
             ptext = "\n".join(([para.lead] if para.lead else []) + [it.text for it in items])
