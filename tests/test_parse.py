@@ -309,7 +309,8 @@ def test_an_items_announced_list_stays_in_the_item(rel, art, item, words, absent
 
 
 def test_a_list_closed_by_a_full_stop_is_followed_by_a_new_paragraph():
-    # 刑事诉讼法解释 (2021) 第一条: the entries of （二） end with 。; 本项规定的案件… is a 款 of its own
+    # 刑事诉讼法解释 (2021) 第一条: the entries of （二） end with 。;
+    # 本项规定的案件… is a 款 of its own
     from conftest import LAWREFBOOK
 
     path = next(LAWREFBOOK.rglob("最高人民法院关于适用《刑事诉讼法》的解释(2021-01-26).md"), None)

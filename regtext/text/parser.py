@@ -983,7 +983,8 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                 for sub in item.subitems:
                     sref = unique(f"{iref}.{sub.number}")
                     seid = f"{ieid}__subpoint_{sref.rsplit('.', 1)[1].replace('#', '_dup')}"
-                    subs.append(_node("subitem", str(sub.number), sref, ilabel + f"第{sub.number}目",
+                    subs.append(_node("subitem", str(sub.number), sref,
+                                      ilabel + f"第{sub.number}目",
                                      seid,
                                      "\n".join(sub.parts), "\n".join(sub.parts), "", (),
                                      sub.line, sub.line))
