@@ -984,10 +984,9 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                     sref = unique(f"{iref}.{sub.number}")
                     seid = f"{ieid}__subpoint_{sref.rsplit('.', 1)[1].replace('#', '_dup')}"
                     subs.append(_node("subitem", str(sub.number), sref,
-                                      ilabel + f"第{sub.number}目",
-                                     seid,
-                                     "\n".join(sub.parts), "\n".join(sub.parts), "", (),
-                                     sub.line, sub.line))
+                                      ilabel + f"第{sub.number}目", seid,
+                                      "\n".join(sub.parts), "\n".join(sub.parts), "", (),
+                                      sub.line, sub.line))
                 own = "\n".join(item.parts)
                 itext = "\n".join([own] + [s.text for s in subs])
                 iend = max([s.end_line for s in subs] + [item.line, item.end_line])
