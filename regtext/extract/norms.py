@@ -220,7 +220,7 @@ _PREP_RE = re.compile(
 )
 _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
-    r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
+    r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|自行|不|依据职责|依照职责)+$"
 )
 _RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
@@ -662,12 +662,13 @@ def _leading_actor(text: str) -> str:
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
         # government's or court's own department is named after it: 人民政府统计机构, never
-        # a party: 人民法院接到当事人… is the court, a verb and its object)
+        # a party: 人民法院接到当事人… is the court, a verb and its object; a verbal noun
+        # before a head is a compound after any subject: 常务委员会代表|工作|机构)
         # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
                        and toks[i + 1][0] not in _PERSON_NOUNS
-                       and (not best or best != words
+                       and (not best or best != words or flag == "vn"
                             or (_HAS_DEPARTMENTS_RE.search(words) is not None
                                 and _AUTHORITY_END_RE.search(toks[i + 1][0]) is not None)))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
@@ -683,6 +684,8 @@ def _leading_actor(text: str) -> str:
             return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
+        if best and best == words and _ADVERB_TAIL_RE.fullmatch(word):
+            break  # 当事人自行协商…: an adverb (自行 is tagged a pronoun) ends the subject
         if (best and best == words and flag == "v" and word in _ACTOR_WORDS
                 and i + 1 < len(toks) and toks[i + 1][1] == "v"
                 and (_AUTHORITY_END_RE.search(words) or words.endswith(("单位", "者")))):
@@ -735,6 +738,10 @@ def _relative_actor(text: str) -> str:
     cands = [text[: more.end()] for more in (_MORE_ACTORS_RE.match(text, len(base)),
                                               _FEWER_ACTORS_RE.match(text, len(base))) if more]
     cands.append(base)
+    # a head inside a word of the list (…的乡、民|族乡): the later heads up to the next
+    # clause are tried too, shortest first (…的乡、民族乡、镇的人民代表大会)
+    cands.extend(text[: h.end()] for h in _ACTOR_WORD_RE.finditer(text, len(base), 60)
+                 if _RELATIVE_ACTOR_RE.fullmatch(text, 0, h.end()))
     toks = _pos(text[:60])
     for cand in cands:
         if cand.endswith(_CONJUNCTION_TAILS):
@@ -772,6 +779,9 @@ def _subject_before(prefix: str) -> str:
     while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
         kept.pop()
     words = "".join(kept)
+    if kept and kept[0] in ("经", "非经") and "的" not in words:
+        return ""  # 经主席团通过的报告应当…: 经 (often tagged a noun) opens a means, not a
+        # subject (经…批准的其它商业企业可以…: a relative clause on the subject)
     if words and _np_end_is_actor(words, kept[-1]):
         return words
     return ""
@@ -1122,7 +1132,11 @@ def _embedded_dropped(segs: Sequence[_Seg], triggers: list[_Trigger]) -> list[_T
             seg = segs[t.seg]
             prefix = re.sub(r"^(?:并且|并|且|还|也|同时)", "", seg.text[: t.pos - seg.start])
             toks = _pos(prefix) if prefix else ()
-            if toks and toks[0][1] == "v" and _is_actorish(prefix):
+            if toks and toks[0][1] == "v" and _is_actorish(prefix) and not (
+                    prefix == seg.text[: t.pos - seg.start] and "的" in prefix
+                    and _RELATIVE_ACTOR_RE.fullmatch(prefix.strip())):
+                # (a clause of its own opening with a relative clause is a subject:
+                # …应当进驻施工现场，派驻施工现场的总监理工程师应当…)
                 continue
         out.append(t)
     return out
@@ -1756,6 +1770,13 @@ def _segment_subject(text: str) -> str:
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
         return ""  # 保护未成年人，应当…: a verb phrase, not a subject
+    if "的" in t and not toks[0][1].startswith("v"):
+        # 国务院和地方各级人民政府对有突出贡献的教师，应当…: a preposition after the subject
+        # opens the predicate, whatever the 的 inside it
+        lead = _squeeze(_leading_actor(t))
+        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
+        if rest and rest[0][1] == "p" and rest[0][0] in ("对", "向", "对于", "为"):
+            return lead
     if "的" not in t:
         # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
         lead = _squeeze(_leading_actor(t))

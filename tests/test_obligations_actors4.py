@@ -1,0 +1,61 @@
+"""Actors and norms on construction kinds a held-out sample showed missing (session 19).
+
+Each rule has a case where it fires and one where it must not, on LawRefBook law text
+(never a sentence of a gold sample).
+"""
+
+from __future__ import annotations
+
+from regtext.extract.norms import find_norms
+
+
+def _actors(text: str, modality: str | None = None) -> list[str]:
+    return [n.actor_raw for n in find_norms(text) if modality in (None, n.modality)]
+
+
+# -- bodies of a people's congress and professional titles are actors --------------------------
+
+
+def test_a_congress_and_its_presidium_are_actors():
+    # 重庆市乡镇人民代表大会工作条例: a congress acting 在…的时候
+    assert _actors("少数民族聚居的乡、民族乡、镇的人民代表大会在行使职权的时候，应当采取适合"
+                   "民族特点的具体措施。") == ["少数民族聚居的乡、民族乡、镇的人民代表大会"]
+    assert _actors("主席团在乡、民族乡、镇人民代表大会闭会期间，负责处理日常工作。") == ["主席团"]
+    # the congress as the object of a submission is no actor (地方各级人民代表大会代表法)
+    assert _actors("代表在本级人民代表大会会议期间，因特殊原因不能出席有关会议的，应当向大会"
+                   "秘书处或者其所在的代表团请假。") == ["代表"]
+
+
+def test_jing_opening_a_clause_is_no_part_of_a_subject():
+    # 经X通过/同意 names who approves, not who acts
+    assert _actors("经主席团通过的代表议案处理意见的报告应当印发会议。") == [""]
+    # …批准的X: a relative clause on the subject (处方药与非处方药分类管理办法 style)
+    assert _actors("经省级药品监督管理部门批准的商业企业可以零售乙类非处方药。") == [
+        "经省级药品监督管理部门批准的商业企业"]
+
+
+def test_a_professional_title_ending_in_shi_is_a_person():
+    # 医师法 25: the physician, not a word before it
+    assert _actors("医师在诊疗活动中应当向患者说明病情、医疗措施和其他需要告知的事项。") == ["医师"]
+    # 教师法 33: the teacher is the object of 对, the governments are the actors
+    assert _actors("国务院和地方各级人民政府及其有关部门对有突出贡献的教师，应当予以表彰、奖励。") == [
+        "国务院", "地方各级人民政府", "有关部门"]
+
+
+def test_a_relative_clause_opening_a_later_clause_is_its_subject():
+    # 广东省建设工程监理条例 24: the second 应当 binds the engineers, it is no content of the first
+    assert _actors("承担施工阶段监理业务的监理工作机构应当进驻施工现场，派驻施工现场的总监理工程师、"
+                   "监理工程师应当具备与该工程施工阶段技术要求相适应的专业知识和管理能力。") == [
+        "承担施工阶段监理业务的监理工作机构", "派驻施工现场的总监理工程师、监理工程师"]
+
+
+# -- an adverb ends a subject -------------------------------------------------------------------
+
+
+def test_ziheng_ends_the_subject():
+    # 河南省实施《土地管理法》办法
+    assert _actors("土地所有权和使用权争议，当事人自行协商解决的，应当签订书面协议，并依法办理"
+                   "土地登记。") == ["当事人"]
+    # 自行车 is a word: no adverb cuts 互联网租赁自行车经营企业 (郑州市停车场建设管理条例)
+    assert _actors("互联网租赁自行车经营企业应当指定工作人员负责片区管理，建立巡查制度。") == [
+        "互联网租赁自行车经营企业"]
