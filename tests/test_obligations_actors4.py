@@ -36,14 +36,19 @@ def test_jing_opening_a_clause_is_no_part_of_a_subject():
 
 def test_a_professional_title_ending_in_shi_is_a_person():
     # 医师法 25: the physician, not a word before it
-    assert _actors("医师在诊疗活动中应当向患者说明病情、医疗措施和其他需要告知的事项。") == ["医师"]
+    assert _actors("医师在诊疗活动中应当向患者说明病情、医疗措施和其他需要告知的事项。") == [
+        "医师"]
+    # 国境卫生检疫法实施细则 31: the ship of the clause before is what the doctor acts on
+    assert _actors("船舶实施入境查验完毕以后，对没有染疫的船舶，检疫医师应当立即签发入境检疫证；"
+                   "如果该船有受卫生处理或者限制的事项，应当在入境检疫证上签注。") == [
+        "检疫医师", "检疫医师"]
     # 教师法 33: the teacher is the object of 对, the governments are the actors
-    assert _actors("国务院和地方各级人民政府及其有关部门对有突出贡献的教师，应当予以表彰、奖励。") == [
-        "国务院", "地方各级人民政府", "有关部门"]
+    assert _actors("国务院和地方各级人民政府及其有关部门对有突出贡献的教师，"
+                   "应当予以表彰、奖励。") == ["国务院", "地方各级人民政府", "有关部门"]
 
 
 def test_a_relative_clause_opening_a_later_clause_is_its_subject():
-    # 广东省建设工程监理条例 24: the second 应当 binds the engineers, it is no content of the first
+    # 广东省建设工程监理条例 24: the second 应当 binds the engineers (no content of the first)
     assert _actors("承担施工阶段监理业务的监理工作机构应当进驻施工现场，派驻施工现场的总监理工程师、"
                    "监理工程师应当具备与该工程施工阶段技术要求相适应的专业知识和管理能力。") == [
         "承担施工阶段监理业务的监理工作机构", "派驻施工现场的总监理工程师、监理工程师"]
