@@ -50,7 +50,8 @@ def test_a_professional_title_ending_in_shi_is_a_person():
 def test_a_relative_clause_opening_a_later_clause_is_its_subject():
     # 广东省建设工程监理条例 24: the second 应当 binds the engineers (not the first's content)
     assert _actors("承担施工阶段监理业务的监理工作机构应当进驻施工现场，派驻施工现场的总监理"
-                   "工程师、监理工程师应当具备与该工程施工阶段技术要求相适应的专业知识和管理能力。") == [
+                   "工程师、监理工程师应当具备与该工程施工阶段技术要求相适应的专业知识"
+                   "和管理能力。") == [
         "承担施工阶段监理业务的监理工作机构", "派驻施工现场的总监理工程师、监理工程师"]
 
 
