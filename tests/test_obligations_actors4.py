@@ -65,3 +65,16 @@ def test_ziheng_ends_the_subject():
     # 自行车 is a word: no adverb cuts 互联网租赁自行车经营企业 (郑州市停车场建设管理条例)
     assert _actors("互联网租赁自行车经营企业应当指定工作人员负责片区管理，建立巡查制度。") == [
         "互联网租赁自行车经营企业"]
+
+
+# -- 经营者 is no preposition 经 ----------------------------------------------------------------
+
+
+def test_jingyingzhe_opening_a_condition_is_its_subject():
+    # 电子商务法 21: the 经营者 of the condition bears the duty and the prohibition
+    assert _actors("经营者按照约定向消费者收取押金的，应当明示押金退还的方式、程序，不得对押金退还"
+                   "设置不合理条件。") == ["经营者", "经营者"]
+    # 经…批准 is still the preposition: the approving government is no actor (动物防疫法)
+    assert not any(a.startswith(("经", "省")) for a in _actors(
+        "必要时，经省、自治区、直辖市人民政府批准，可以设立临时性的动物防疫检查站，"
+        "执行监督检查任务。"))

@@ -212,10 +212,11 @@ _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予�
 _CONJUNCTION_TAILS = ("或者", "再者")
 
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
-#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
+#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
+#: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
 _PREP_RE = re.compile(
-    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|经|通过|自|针对|除|以|将|把|应|须|"
-    r"给(?!予)|"
+    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|通过|自|针对|除|以|将|把|应|须|"
+    r"经(?!营|济|销|纪|费|常|理(?!事))|给(?!予)|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
 )
 _ADVERB_TAIL_RE = re.compile(
