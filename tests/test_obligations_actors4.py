@@ -78,3 +78,23 @@ def test_jingyingzhe_opening_a_condition_is_its_subject():
     assert not any(a.startswith(("经", "省")) for a in _actors(
         "必要时，经省、自治区、直辖市人民政府批准，可以设立临时性的动物防疫检查站，"
         "执行监督检查任务。"))
+
+
+# -- a body that recommends a sanction does not impose it ----------------------------------------
+
+
+def _penalties(text: str) -> list[tuple[str, str]]:
+    return [(n.actor_raw, n.trigger) for n in find_norms(text) if n.modality == "penalty"]
+
+
+def test_the_body_advised_imposes_the_sanction():
+    # 北京市农村集体经济审计条例: the audit body orders, the superior it advises disciplines
+    assert [a for a, _ in _penalties(
+        "拒绝、阻挠审计工作的，由审计机构责令限期改正；逾期不改的，由审计机构建议其上级"
+        "主管部门或者有关部门对直接责任人员给予处分。")] == [
+            "审计机构", "其上级主管部门或者有关部门"]
+    # 法律援助条例 29 style: the advised unit is any party (该单位), not only an authority
+    assert _penalties(
+        "有关单位为申请法律援助的当事人出具虚假的经济困难证明的，由法律援助机构建议该单位"
+        "或者其上级主管部门、监察部门对负有直接责任的主管人员和其他直接责任人员给予行政"
+        "处分。")[0][0] == "该单位或者其上级主管部门、监察部门"

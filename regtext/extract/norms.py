@@ -903,9 +903,18 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     for m in _BODY_INTRO_RE.finditer(text):
         rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
+        advised = _ADVISES_RE.match(rest)
+        if advised:
+            # 由审计机构建议其上级主管部门或者有关部门对…给予处分: the body advised imposes the
+            # sanction (the offender's own unit or superior: any party), not the one advising
+            body = _body_phrase(rest[advised.end():], _ACTOR_WORD_RE)
         if body:
             out.append((m.start(), body))
     return out
+
+
+#: A body that only recommends a sanction to another (由X建议Y对…给予处分).
+_ADVISES_RE = re.compile(r"[^，。；：]{2,30}?(?:部门|机关|机构|组织|委员会|政府)建议")
 
 
 @lru_cache(maxsize=4)
