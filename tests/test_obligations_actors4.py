@@ -6,7 +6,7 @@ Each rule has a case where it fires and one where it must not, on LawRefBook law
 
 from __future__ import annotations
 
-from regtext.extract.norms import find_norms
+from regtext.extract.norms import _SUPPORT_VERB_RE, find_norms
 
 
 def _actors(text: str, modality: str | None = None) -> list[str]:
@@ -98,3 +98,25 @@ def test_the_body_advised_imposes_the_sanction():
         "有关单位为申请法律援助的当事人出具虚假的经济困难证明的，由法律援助机构建议该单位"
         "或者其上级主管部门、监察部门对负有直接责任的主管人员和其他直接责任人员给予行政"
         "处分。")[0][0] == "该单位或者其上级主管部门、监察部门"
+
+
+# -- an encouragement word coordinated with a support verb ---------------------------------------
+
+
+def _encouragements(text: str) -> list[tuple[str, str]]:
+    return [(n.actor_raw, n.trigger) for n in find_norms(text) if n.modality == "encouragement"]
+
+
+def test_encouragement_coordinated_with_a_support_verb_is_a_policy():
+    # 防震减灾法 and 煤炭法: 鼓励、扶持 / 鼓励和扶持 + object
+    assert _encouragements(
+        "国家鼓励、扶持地震应急救援新技术和装备的研究开发，调运和储备必要的应急救援"
+        "设施、装备，提高应急救援水平。") == [("国家", "鼓励")]
+    assert _encouragements("国家鼓励和扶持煤矿企业发展多种经营。") == [("国家", "鼓励")]
+    # the pair as a noun (鼓励和扶持政策) is the object of another duty, no encouragement
+    # (河南省固体废物污染环境防治条例 45)
+    assert _encouragements(
+        "省资源综合利用主管部门应当会同财政、税务等部门按照规定对固体废物综合利用"
+        "技术、工艺和产品进行认定，落实国家资源综合利用鼓励和扶持政策。") == []
+    text = "国家资源综合利用鼓励和扶持政策"
+    assert not _SUPPORT_VERB_RE.match(text, text.index("鼓励") + 2)

@@ -500,6 +500,10 @@ _PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
 #: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
 _RELATIVE_SUBJECT_RE = re.compile(
     r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
+#: A support verb coordinated with an encouragement word (鼓励、帮助残疾人…, 鼓励和扶持…): the
+#: encouragement is a verb then, unless a noun follows the pair (鼓励、扶持政策, 鼓励和扶持的).
+_SUPPORT_VERB_RE = re.compile(
+    r"[和与及、](?:帮助|扶持|扶助|资助|援助|指导)(?!的|下|政策|措施|等|机制|办法|制度|力度|[、和与及])")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -538,8 +542,10 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                                          or after in ("、", "和")):
                 continue  # 限制或者禁止…清单, 歧视性的禁止、限制: a noun or a coordinated verb
             if modality == "encouragement":
-                if after in ("和", "与", "及", "、", "", "下", "者", "性"):
-                    continue
+                if after in ("和", "与", "及", "、") and _SUPPORT_VERB_RE.match(seg.text, m.end()):
+                    pass  # 鼓励、帮助残疾人…, 鼓励和扶持…: coordinated with a support verb
+                elif after in ("和", "与", "及", "、", "", "下", "者", "性"):
+                    continue  # 鼓励、支持政策, 在国家鼓励下: a noun or a modifier
                 if before.endswith(("的", "等", "以", "予")) or before.endswith("提供"):
                     continue
                 if re.match(r"包括|通过", seg.text) or "通过" in seg.text[: m.start()]:
