@@ -212,15 +212,16 @@ _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予�
 _CONJUNCTION_TAILS = ("或者", "再者")
 
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
-#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject)
+#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
+#: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
 _PREP_RE = re.compile(
-    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|经|通过|自|针对|除|以|将|把|应|须|"
-    r"给(?!予)|"
+    r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|通过|自|针对|除|以|将|把|应|须|"
+    r"经(?!营|济|销|纪|费|常|理(?!事))|给(?!予)|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
 )
 _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
-    r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|不|依据职责|依照职责)+$"
+    r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|自行|不|依据职责|依照职责)+$"
 )
 _RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
@@ -499,6 +500,10 @@ _PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
 #: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
 _RELATIVE_SUBJECT_RE = re.compile(
     r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
+#: A support verb coordinated with an encouragement word (鼓励、帮助残疾人…, 鼓励和扶持…): the
+#: encouragement is a verb then, unless a noun follows the pair (鼓励、扶持政策, 鼓励和扶持的).
+_SUPPORT_VERB_RE = re.compile(
+    r"[和与及、](?:帮助|扶持|扶助|资助|援助|指导)(?!的|下|政策|措施|等|机制|办法|制度|力度|[、和与及])")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -537,8 +542,10 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                                          or after in ("、", "和")):
                 continue  # 限制或者禁止…清单, 歧视性的禁止、限制: a noun or a coordinated verb
             if modality == "encouragement":
-                if after in ("和", "与", "及", "、", "", "下", "者", "性"):
-                    continue
+                if after in ("和", "与", "及", "、") and _SUPPORT_VERB_RE.match(seg.text, m.end()):
+                    pass  # 鼓励、帮助残疾人…, 鼓励和扶持…: coordinated with a support verb
+                elif after in ("和", "与", "及", "、", "", "下", "者", "性"):
+                    continue  # 鼓励、支持政策, 在国家鼓励下: a noun or a modifier
                 if before.endswith(("的", "等", "以", "予")) or before.endswith("提供"):
                     continue
                 if re.match(r"包括|通过", seg.text) or "通过" in seg.text[: m.start()]:
@@ -662,12 +669,13 @@ def _leading_actor(text: str) -> str:
         # 管理部门): part of the noun phrase
         # (not after a complete subject: 金融机构变更股东 is subject, verb, object; but a
         # government's or court's own department is named after it: 人民政府统计机构, never
-        # a party: 人民法院接到当事人… is the court, a verb and its object)
+        # a party: 人民法院接到当事人… is the court, a verb and its object; a verbal noun
+        # before a head is a compound after any subject: 常务委员会代表|工作|机构)
         # (not before a noun that names a party by itself: 侵犯公民…的 is verb and object)
         before_head = (flag.startswith("v") and len(word) > 1 and i + 1 < len(toks)
                        and (_is_head_word(toks[i + 1][0]) or toks[i + 1][1] == "nag")
                        and toks[i + 1][0] not in _PERSON_NOUNS
-                       and (not best or best != words
+                       and (not best or best != words or flag == "vn"
                             or (_HAS_DEPARTMENTS_RE.search(words) is not None
                                 and _AUTHORITY_END_RE.search(toks[i + 1][0]) is not None)))
         # an adjective only as a modifier of the noun after it (私募|基金管理人)
@@ -683,6 +691,8 @@ def _leading_actor(text: str) -> str:
             return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
+        if best and best == words and _ADVERB_TAIL_RE.fullmatch(word):
+            break  # 当事人自行协商…: an adverb (自行 is tagged a pronoun) ends the subject
         if (best and best == words and flag == "v" and word in _ACTOR_WORDS
                 and i + 1 < len(toks) and toks[i + 1][1] == "v"
                 and (_AUTHORITY_END_RE.search(words) or words.endswith(("单位", "者")))):
@@ -735,6 +745,10 @@ def _relative_actor(text: str) -> str:
     cands = [text[: more.end()] for more in (_MORE_ACTORS_RE.match(text, len(base)),
                                               _FEWER_ACTORS_RE.match(text, len(base))) if more]
     cands.append(base)
+    # a head inside a word of the list (…的乡、民|族乡): the later heads up to the next
+    # clause are tried too, shortest first (…的乡、民族乡、镇的人民代表大会)
+    cands.extend(text[: h.end()] for h in _ACTOR_WORD_RE.finditer(text, len(base), 60)
+                 if _RELATIVE_ACTOR_RE.fullmatch(text, 0, h.end()))
     toks = _pos(text[:60])
     for cand in cands:
         if cand.endswith(_CONJUNCTION_TAILS):
@@ -772,6 +786,9 @@ def _subject_before(prefix: str) -> str:
     while kept and _ADVERB_TAIL_RE.fullmatch(kept[-1]):
         kept.pop()
     words = "".join(kept)
+    if kept and kept[0] in ("经", "非经") and "的" not in words:
+        return ""  # 经主席团通过的报告应当…: 经 (often tagged a noun) opens a means, not a
+        # subject (经…批准的其它商业企业可以…: a relative clause on the subject)
     if words and _np_end_is_actor(words, kept[-1]):
         return words
     return ""
@@ -892,9 +909,18 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     for m in _BODY_INTRO_RE.finditer(text):
         rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
+        advised = _ADVISES_RE.match(rest)
+        if advised:
+            # 由审计机构建议其上级主管部门或者有关部门对…给予处分: the body advised imposes the
+            # sanction (the offender's own unit or superior: any party), not the one advising
+            body = _body_phrase(rest[advised.end():], _ACTOR_WORD_RE)
         if body:
             out.append((m.start(), body))
     return out
+
+
+#: A body that only recommends a sanction to another (由X建议Y对…给予处分).
+_ADVISES_RE = re.compile(r"[^，。；：]{2,30}?(?:部门|机关|机构|组织|委员会|政府)建议")
 
 
 @lru_cache(maxsize=4)
@@ -1122,7 +1148,11 @@ def _embedded_dropped(segs: Sequence[_Seg], triggers: list[_Trigger]) -> list[_T
             seg = segs[t.seg]
             prefix = re.sub(r"^(?:并且|并|且|还|也|同时)", "", seg.text[: t.pos - seg.start])
             toks = _pos(prefix) if prefix else ()
-            if toks and toks[0][1] == "v" and _is_actorish(prefix):
+            if toks and toks[0][1] == "v" and _is_actorish(prefix) and not (
+                    prefix == seg.text[: t.pos - seg.start] and "的" in prefix
+                    and _RELATIVE_ACTOR_RE.fullmatch(prefix.strip())):
+                # (a clause of its own opening with a relative clause is a subject:
+                # …应当进驻施工现场，派驻施工现场的总监理工程师应当…)
                 continue
         out.append(t)
     return out
@@ -1756,6 +1786,13 @@ def _segment_subject(text: str) -> str:
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
         return ""  # 保护未成年人，应当…: a verb phrase, not a subject
+    if "的" in t and not toks[0][1].startswith("v"):
+        # 国务院和地方各级人民政府对有突出贡献的教师，应当…: a preposition after the subject
+        # opens the predicate, whatever the 的 inside it
+        lead = _squeeze(_leading_actor(t))
+        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
+        if rest and rest[0][1] == "p" and rest[0][0] in ("对", "向", "对于", "为"):
+            return lead
     if "的" not in t:
         # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
         lead = _squeeze(_leading_actor(t))
