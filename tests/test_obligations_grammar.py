@@ -744,3 +744,32 @@ def test_suo_cheng_inside_a_noun_phrase_is_an_anaphor_not_a_definition():
     # 本法所称… opening the sentence defines a term: no norm
     assert find_norms("本条例所称的责令改正的期限，不得超过十五日；"
                       "停业整顿的期限为十五日以上六个月以下。") == []
+
+
+# -- a verb that names the act is the subject (赔偿应当…, 上诉应当…) ------------------------------
+# A sentence opening with a bare verb and a modal auxiliary states a rule about that act; the
+# modal word binds. Not when the modal phrase is a relative clause on a noun (属于应当…的情形),
+# when the words are another word and a modal (承租方|可以), or for 禁止 after a verb (作出禁止…).
+
+_ACT_SUBJECTS = [
+    ("上诉应当递交上诉状。", [("obligation", "应当")]),                       # 民事诉讼法
+    ("询问应当制作询问笔录。", [("obligation", "应当")]),                     # 反洗钱法
+    ("复检不得采用快速检测方法。", [("prohibition", "不得")]),                # 农产品质量安全法
+    ("开标应当在招标文件规定的时间、地点公开进行。", [("obligation", "应当")]),  # 招标投标 办法
+    # relative clauses and other words: no norm from the opening verb's modal
+    ("属于应当提供法律援助的情形，被告人拒绝指派的律师为其辩护的，人民法院应当查明原因。",
+     [("obligation", "应当")]),
+    ("发生可以自行协商处理的财产损失事故，当事人可以通过互联网在线自行协商处理。",
+     [("permission", "可以")]),
+    ("作出禁止经营者集中的决定，应当说明理由。", [("obligation", "应当")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ACT_SUBJECTS)
+def test_a_verb_naming_the_act_is_the_subject(text, expected):
+    assert [(n.modality, n.trigger) for n in find_norms(text)] == expected
+
+
+def test_a_word_ending_in_a_verb_before_a_modal_is_no_act_subject():
+    # 承租方|可以 (全民所有制小型工业企业租赁经营暂行条例): 承租 + 方可 is a misreading
+    assert all(n.trigger != "方可" for n in find_norms("承租方可以采取下列形式承租经营企业："))

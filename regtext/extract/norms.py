@@ -553,7 +553,9 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             if modality == "obligation" and m.group(0) == "须" and seg.text[m.start() - 1:
                                                                          m.start()] == "必":
                 continue
-            if m.start() and _verb_before(seg.text[max(0, m.start() - 6): m.start()]):
+            if m.start() and _verb_before(seg.text[max(0, m.start() - 6): m.start()]) \
+                    and not (i == 0 and m.group(0) in _AUXILIARIES
+                             and _names_the_act(seg.text, m.start(), m.end())):
                 continue  # 迫使应当接受义务教育的…, 加强引导: the complement of another verb
             out.append(_Trigger(seg.start + m.start(), seg.start + m.end(), m.group(0),
                                 modality, i))
@@ -566,6 +568,36 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             continue
         kept.append(t)
     return kept
+
+
+#: Modal auxiliaries, which take a verb phrase after a subject; not 禁止/鼓励 (transitive verbs
+#: themselves: 作出禁止…的决定, 鼓励支持…) nor duty verbs (阻碍负责…的部门).
+_AUXILIARIES = frozenset(("应当", "应", "应该", "必须", "须", "不得", "不应", "不应当", "可以",
+                          "可"))
+
+
+def _names_the_act(text: str, start: int, end: int) -> bool:
+    """Whether the verb that opens a sentence right before its modal word names the act the
+    rule is about (赔偿应当尽量达到恢复原状, 开标应当公开进行, 复检不得采用快速检测方法):
+    the verb alone is the subject, and the modal word binds, unless what follows is a
+    relative clause (属于应当提供法律援助的情形, 发生可以自行协商处理的财产损失事故).
+
+    Example:
+        >>> _names_the_act("尸检应当经死者近亲属同意并签字", 2, 4)
+        True
+        >>> _names_the_act("属于应当提供法律援助的情形", 2, 4)
+        False
+    """
+    toks = _pos(text[: end + 1])
+    # the verb and the modal word are the clause's first two words (not 承租方|可以)
+    if len(toks) < 2 or toks[0] != (text[:start], "v") or not toks[1][0].startswith(
+            text[start:end]):
+        return False
+    # a clause that ends in 的 and a noun phrase is a relative clause on that noun
+    # (…的情形, …的财产损失事故); 的 inside an adverbial is not (在…规定的时间、地点公开进行)
+    cut = text.rfind("的", end)
+    tail = text[cut + 1:] if cut >= 0 else ""
+    return not (tail and not any(f.startswith("v") for _, f in _pos(tail)))
 
 
 def _verb_before(text: str) -> bool:
