@@ -120,6 +120,18 @@ def _modal_word_re(row: Mapping[str, str]) -> str:
     return out
 
 
+#: Functions of a text alone, memoised (a sentence's clauses are read once per modal word):
+#: their caches are emptied when the rules are rebuilt.
+_MEMOISED: list[Any] = []
+
+
+def _per_text(func: Any) -> Any:
+    """``func`` memoised on its text argument, its cache emptied by :func:`reload_rules`."""
+    cached = lru_cache(maxsize=20000)(func)
+    _MEMOISED.append(cached)
+    return cached
+
+
 def reload_rules() -> None:
     """Build the word lists and regexes from the rules tables (again).
 
@@ -189,6 +201,9 @@ def reload_rules() -> None:
     authority = rules.alternation(rules.column("actor-heads", "head", authority="yes"))
     _AUTHORITY_RE = re.compile(authority)
     _AUTHORITY_END_RE = re.compile(authority + "$")
+
+    for func in _MEMOISED:
+        func.cache_clear()
 
 
 reload_rules()
@@ -609,7 +624,7 @@ def _verb_before(text: str) -> bool:
     return flag == "v" and len(word) > 1 and word not in _ACTOR_WORDS
 
 
-@lru_cache(maxsize=20000)
+@_per_text
 def _pos(text: str) -> tuple[tuple[str, str], ...]:
     # no HMM: unknown words fall apart into characters, which the rules below tolerate, and
     # the Viterbi pass would triple the run time over a whole corpus. nlp.pos_tags gives
@@ -617,7 +632,7 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     return pos_tags(text)
 
 
-@lru_cache(maxsize=20000)
+@_per_text
 def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
     """:func:`_pos` with agent nouns made whole: a verb (or, before 所, 者 or a head the tagger
     calls a suffix, a noun that is no actor itself) followed by a one-character actor head is
@@ -672,6 +687,7 @@ def _squeeze(text: str) -> str:
     return text.replace(_BLANK, "").strip()
 
 
+@_per_text
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
     # 但/但是 opens an exception clause: its subject follows (但人民法院…决定…的，可以…)
@@ -798,6 +814,7 @@ def _relative_actor(text: str) -> str:
     return ""
 
 
+@_per_text
 def _subject_before(prefix: str) -> str:
     """The subject in the words before a modal word in the same clause, or ''.
 
@@ -1773,6 +1790,7 @@ def _noun_before_verb(text: str) -> list[str]:
     return ["".join(nouns)]
 
 
+@_per_text
 def _plain_np(prefix: str) -> str:
     """``prefix`` when it is nothing but a noun phrase (网络产品、服务应当…), else ''."""
     p = _ADVERB_TAIL_RE.sub("", _squeeze(prefix)).strip()
