@@ -773,3 +773,18 @@ def test_a_verb_naming_the_act_is_the_subject(text, expected):
 def test_a_word_ending_in_a_verb_before_a_modal_is_no_act_subject():
     # 承租方|可以 (全民所有制小型工业企业租赁经营暂行条例): 承租 + 方可 is a misreading
     assert all(n.trigger != "方可" for n in find_norms("承租方可以采取下列形式承租经营企业："))
+
+
+# -- 他人 is an object, never part of the subject ---------------------------------------------
+# After a whole subject, the word before 他人 is a verb (委托, 指使, 雇佣…), whatever jieba tags.
+
+_OTHERS_CASES = [
+    ("数据处理者委托他人代为处理数据的，应当与其订立数据安全保护合同。", ["数据处理者"]),
+    ("村集体经济组织委托他人经营的，应当依法签订合同。", ["村集体经济组织"]),
+    ("当事人可以委托他人代为出租或者承租房屋。", ["当事人"]),            # 他人 after the modal
+]
+
+
+@pytest.mark.parametrize(("text", "actors"), _OTHERS_CASES)
+def test_others_are_the_object_not_the_subject(text, actors):
+    assert [n.actor_raw for n in find_norms(text)] == actors

@@ -687,6 +687,10 @@ def _squeeze(text: str) -> str:
     return text.replace(_BLANK, "").strip()
 
 
+#: Pronouns for other persons: the object of a verb after a subject, never part of it.
+_OTHERS = frozenset(("他人", "其他人", "别人"))
+
+
 @_per_text
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
@@ -739,6 +743,9 @@ def _leading_actor(text: str) -> str:
             return ""  # 组织编制…规划应当…: an actor word opening a chain of verbs is a verb
         if best and best == words and word in ("经", "对", "向", "被", "由", "将", "把"):
             break  # …诉讼代理人经审判长许可: a preposition the tagger calls a noun
+        if best and best == words and i + 1 < len(toks) and toks[i + 1][0] in _OTHERS \
+                and word not in _NP_JOINERS:
+            break  # 数据处理者委托他人…: after a whole subject, a word taking 他人 is its verb
         if best and best == words and _ADVERB_TAIL_RE.fullmatch(word):
             break  # 当事人自行协商…: an adverb (自行 is tagged a pronoun) ends the subject
         if (best and best == words and flag == "v" and word in _ACTOR_WORDS
