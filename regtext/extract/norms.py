@@ -847,10 +847,12 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
 #: 由其… names the offender's own unit or superior (由其所在单位给予处分, 由其上级机关责令):
 #: any party there is the sanctioning body, not only a public authority.
 _BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|移送|移交|交由|提请|报请)")
-#: Where a body's name ends: the verb (or adverb) of the sanction that follows it.
+#: Where a body's name ends: the verb (or adverb) of the sanction that follows it (视 only as
+#: 视情节…: the 视 of 广播电视行政管理部门 is inside the name).
 _BODY_END_RE = re.compile(
     r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
-    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|视")
+    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|"
+    r"视(?=情节|情况|其|具体|不同|违法|危害|后果)")
 
 
 def _penalty_actor(text: str) -> str:
@@ -1226,7 +1228,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                for x in segs):
         return out, covered
     authority = ""
-    for pi, (a, b) in enumerate(_parts(segs)):
+    for pi, (a, b) in enumerate(_sanction_parts(segs)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
         first_body = bodies[0][1] if bodies else ""
@@ -1255,7 +1257,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                         break
                     hit = None
         if hit is None:
-            authority = first_body or authority
+            authority = first_body or _enforcer(segs, a, b) or authority
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
@@ -1264,7 +1266,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                     "违反" in x.text for x in segs[:hk] if x.is_condition)):
             # 教育行政部门应当责令父母…: a duty to order, not a sanction clause, unless it
             # orders the offender to stop (发现…违反本规定第八条的规定的，应当责令其停止…)
-            authority = first_body or authority
+            authority = first_body or _enforcer(segs, a, b) or authority
             continue
         # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
         # what follows it: the first sanction keeps the body before
@@ -1316,6 +1318,54 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
         authority = first_body or authority  # a later part without a body takes this part's
     return out, covered
+
+
+def _enforcer(segs: Sequence[_Seg], a: int, b: int) -> str:
+    """The public authority bound by a modal norm of ``segs[a:b]`` (交通警察应当责令当事人
+    撤离现场), or '': a later sanction of the sentence that names no body is its to impose
+    (…；造成交通堵塞的，对驾驶人处以200元罚款). A private party bound there (当事人应当…)
+    imposes nothing."""
+    for x in segs[a:b]:
+        if not x.is_condition and _MODAL_RE.search(x.text):
+            lead = _opening_authority(x.text)
+            if lead:
+                return lead
+    return ""
+
+
+def _stands_as_duty(seg: _Seg) -> bool:
+    """True when ``seg`` states a modal norm that is no sanction clause: a modal word and no
+    sanction, or an order bound by a modal word (人民法院应当责令债务人…提交…材料)."""
+    if seg.is_condition or not _MODAL_RE.search(seg.text):
+        return False
+    hit = _sanction_in(seg.text)
+    return hit is None or (hit.group(0).startswith("责令") and bool(
+        re.search(r"应当|应|必须", seg.text[: hit.start()]))
+        and _sanction_in(seg.text.replace("责令", "")) is None)
+
+
+def _sanction_parts(segs: Sequence[_Seg]) -> list[tuple[int, int]]:
+    """The ``；``-parts of a sentence, each cut again where a new condition follows a modal
+    norm: the sanction after it (…应当责令债务人提交…，债务人拒不提交的，…罚款) opens a
+    penalty of its own and does not swallow the duty before it.
+
+    Only a segment that is itself no sanction clause counts as the duty (由…责令改正，拒不
+    改正的，处…罚款 stays one liability clause).
+    """
+    out = []
+    for a, b in _parts(segs):
+        cut = a
+        duty = False
+        for k in range(a, b):
+            if segs[k].is_condition:
+                if duty and k > cut:
+                    out.append((cut, k))
+                    cut = k
+                duty = False
+            elif _stands_as_duty(segs[k]):
+                duty = True
+        out.append((cut, b))
+    return out
 
 
 def _liability_duty(segs: Sequence[_Seg], t: _Trigger) -> bool:
