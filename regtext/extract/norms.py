@@ -1294,6 +1294,9 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             # 交通管理部门不予受理或者不予登记，处…罚款)
             opener = opener or next((x for x in (_acting_authority(y.text) for y in segs[a:hk]
                                                  if not y.is_condition) if x), "")
+            # (or one bound by a modal word before it in the part: 公安机关应当对违法行为人进行
+            # 批评教育，责令改正; 监督检查部门应当没收违法所得)
+            opener = opener or _enforcer(segs, a, hk + 1)
             authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1326,8 +1329,14 @@ def _enforcer(segs: Sequence[_Seg], a: int, b: int) -> str:
     (…；造成交通堵塞的，对驾驶人处以200元罚款). A private party bound there (当事人应当…)
     imposes nothing."""
     for x in segs[a:b]:
-        if not x.is_condition and _MODAL_RE.search(x.text):
-            lead = _opening_authority(x.text)
+        modal = None if x.is_condition else _MODAL_RE.search(x.text)
+        if modal:
+            # (the words before the modal word when the tagger cuts no subject: 地震|工作|
+            # 主管部门 opens with a verbal noun)
+            prefix = _squeeze(x.text[: modal.start()])
+            lead = _opening_authority(x.text) or (
+                prefix if len(prefix) <= 24 and _AUTHORITY_END_RE.search(prefix)
+                and not _PREP_RE.match(prefix) and not _BODY_INTRO_RE.match(prefix) else "")
             if lead:
                 return lead
     return ""
