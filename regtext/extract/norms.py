@@ -1237,7 +1237,9 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                for x in segs):
         return out, covered
     authority = ""
-    lent = ""  # an authority bound by a duty of an earlier part (see _enforcer)
+    # earlier parts whose duty may lend its authority to a later sanction (see _enforcer),
+    # read only when a sanction needs it: the subject lookup is not cheap
+    lenders: list[tuple[int, int]] = []
     for pi, (a, b) in enumerate(_sanction_parts(segs, duties)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
@@ -1267,8 +1269,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                         break
                     hit = None
         if hit is None:
-            lent = "" if first_body else _enforcer(segs, a, b, duties)
-            authority = first_body or lent or authority
+            authority = _lend(lenders, a, b, first_body, authority)
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
@@ -1277,8 +1278,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                     "违反" in x.text for x in segs[:hk] if x.is_condition)):
             # 教育行政部门应当责令父母…: a duty to order, not a sanction clause, unless it
             # orders the offender to stop (发现…违反本规定第八条的规定的，应当责令其停止…)
-            lent = "" if first_body else _enforcer(segs, a, b, duties)
-            authority = first_body or lent or authority
+            authority = _lend(lenders, a, b, first_body, authority)
             continue
         # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
         # what follows it: the first sanction keeps the body before
@@ -1288,6 +1288,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         if not own_body and ordered and _is_actorish(ordered.group(1)):
             own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
         authority = own_body or authority
+        if own_body:
+            lenders.clear()
         covered.update(range(a, b))
         # (…的，没收违法所得，由公安机关处…罚款 with no body before: the body named)
         if not own_body:
@@ -1311,16 +1313,17 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
             # (not a liability the subject bears, nor a criminal sentence: 专业机构应当对…结果
             # 承担法律责任)
             if not _BORNE_RE.search(hit.group(0)):
-                opener = opener or _enforcer(segs, a, hk + 1, duties, hit.start())
+                opener = opener or _enforcer(segs, a, hk + 1, duties, hit.start()) or next(
+                    (x for x in (_enforcer(segs, c, d, duties) for c, d in reversed(lenders))
+                     if x), "")
+            lenders.clear()
             authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         # criminal liability is the judiciary's: the body named for an earlier part's sanction
         # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
         # (nor civil liability, which the offender bears: 造成损失的，依法承担赔偿责任)
-        carried = "" if pi and not own_body and (_LIABILITY_RE.search(hit.group(0)) or (
-            _BORNE_RE.search(hit.group(0)) and authority == lent)) \
-            else authority
+        carried = "" if pi and not own_body and _LIABILITY_RE.search(hit.group(0)) else authority
         sanctions = [(hk, hit, carried)]
         # one ；-part may hand a later sanction to another body (…处以罚款…，移送工商行政管理
         # 机关吊销营业执照): one penalty per body, each with its own actor
@@ -1337,7 +1340,20 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
         authority = first_body or authority  # a later part without a body takes this part's
+        if first_body:
+            lenders.clear()
     return out, covered
+
+
+def _lend(lenders: list[tuple[int, int]], a: int, b: int, first_body: str, authority: str
+          ) -> str:
+    """The authority after a part with no sanction: its first body, else the one before
+    (and the part joins ``lenders``: its duty's authority, if any, is read when needed)."""
+    if first_body:
+        lenders.clear()
+        return first_body
+    lenders.append((a, b))
+    return authority
 
 
 #: Sanctions no authority of the sentence imposes by being bound to act: a liability its
@@ -1358,7 +1374,7 @@ def _enforcer(segs: Sequence[_Seg], a: int, b: int, duties: Collection[int],
     (监督检查部门应当没收违法所得), not a clause that merely mentions one (代收机构应当具备…
     网点，以方便当事人缴纳罚款).
     """
-    for k in range(a, b):
+    for k in range(b - 1, a - 1, -1):  # the nearest before the sanction first
         x = segs[k]
         if k not in duties:
             continue
@@ -1367,13 +1383,15 @@ def _enforcer(segs: Sequence[_Seg], a: int, b: int, duties: Collection[int],
         if modal is None or (sanction_at >= 0 and k == b - 1
                              and not 0 <= sanction_at - modal.end() <= 8):
             continue
-        # (the words before the modal word when the tagger cuts no subject: 地震|工作|
-        # 主管部门 opens with a verbal noun)
-        # (the subject before the modal word, not a phrase running past it)
         prefix = _squeeze(x.text[: modal.start()])
-        lead = _opening_authority(x.text[: modal.start()]) or (
-            prefix if len(prefix) <= 24 and _AUTHORITY_END_RE.search(prefix)
-            and not _PREP_RE.match(prefix) and not _BODY_INTRO_RE.match(prefix) else "")
+        if not _AUTHORITY_RE.search(prefix) or _PREP_RE.match(prefix) \
+                or _BODY_INTRO_RE.match(prefix):
+            continue  # (cheap: no authority head before the modal word, no tagging)
+        # the subject before the modal word, not a phrase running past it; the words before
+        # it when the tagger cuts no subject (地震|工作|主管部门 opens with a verbal noun)
+        if len(prefix) <= 24 and _AUTHORITY_END_RE.search(prefix):
+            return prefix
+        lead = _opening_authority(x.text[: modal.start()])
         if lead:
             return lead
     return ""
