@@ -71,6 +71,11 @@ def test_a_private_party_or_another_sentence_lends_no_authority():
             "已造成较轻影响的，处以一万元以上五万元以下的罚款；造成重大影响的，处以五万元以上十万"
             "元以下的罚款。")
     assert _penalty_actors(text) == ["监督检查部门", None, None]
+    # 节约能源法 第六十八条: a body named in the offence (负责… is no modal auxiliary) is the
+    # offender, not the one that disciplines
+    assert _penalty_actors("负责审批政府投资项目的机关违反本法规定，对不符合强制性节能标准的项目"
+                           "予以批准建设的，对直接负责的主管人员和其他直接责任人员依法给予处分。"
+                           ) == [None]
 
 
 # -- 没收 of the things of the offence is a sanction ------------------------------------------
