@@ -109,3 +109,15 @@ def test_person_noun_row(row):
     assert not any(word in n.actor_raw and not n.actor_raw.startswith(word)
                    for n in find_norms(row["example"]))
     assert any(n.actor_raw == word for n in find_norms(row["counterexample"]))
+
+
+@pytest.mark.parametrize("row", rules.table("defiance"), ids=lambda r: r["pattern"][:12])
+def test_defiance_row(row):
+    pattern = re.compile(row["pattern"])
+    assert pattern.search(row["example"]) and pattern.search(row["counterexample"])
+    found = find_norms(row["example"])
+    # the duty before the defiance stands, and the sanction after it is a penalty of its own
+    assert any(n.modality != "penalty" for n in found)
+    assert any(n.modality == "penalty" and pattern.search(n.condition) for n in found)
+    # after a sanction (责令改正，拒不改正的，…) the clause stays one list of penalties
+    assert all(n.modality == "penalty" for n in find_norms(row["counterexample"]))

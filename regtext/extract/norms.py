@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -106,6 +106,8 @@ _OFFICES: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
+#: Conditions of defying a duty just stated (拒不…的, 逾期不…的): ``defiance`` rows.
+_DEFIANCE_RE: re.Pattern[str]
 #: A duty word inside a relative clause naming a body (负责管理煤炭工业的部门是…).
 _RELATIVE_BODY_RE: re.Pattern[str]
 
@@ -191,6 +193,8 @@ def reload_rules() -> None:
     member = r"(?:和|及其|及|以及|或者|与|、)[^，。；：的和及或与、,;]{0,8}"
     _MORE_ACTORS_RE = re.compile(f"(?:{member}{_ACTOR_SUFFIX_RE})+")
     _FEWER_ACTORS_RE = re.compile(f"(?:{member}?{_ACTOR_SUFFIX_RE})+")
+    global _DEFIANCE_RE
+    _DEFIANCE_RE = re.compile("|".join(f"(?:{p})" for p in rules.column("defiance", "pattern")))
     global _PERSON_NOUNS
     _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
     global _OFFICES
@@ -903,10 +907,12 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
 #: 由其… names the offender's own unit or superior (由其所在单位给予处分, 由其上级机关责令):
 #: any party there is the sanctioning body, not only a public authority.
 _BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|移送|移交|交由|提请|报请)")
-#: Where a body's name ends: the verb (or adverb) of the sanction that follows it.
+#: Where a body's name ends: the verb (or adverb) of the sanction that follows it (视 only as
+#: 视情节…: the 视 of 广播电视行政管理部门 is inside the name).
 _BODY_END_RE = re.compile(
     r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
-    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|视")
+    r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|"
+    r"视(?=情节|情况|其|具体|不同|违法|危害|后果)")
 
 
 def _penalty_actor(text: str) -> str:
@@ -1111,7 +1117,8 @@ def find_norms(
             # or the purpose clause (…，制定本法。)
             continue
         triggers = _embedded_dropped(segs, _find_triggers(segs))
-        penalties, covered = _penalty_norms(segs, ctx)
+        penalties, covered = _penalty_norms(
+            segs, ctx, {t.seg for t in triggers if t.modality != "encouragement"})
         out.extend(penalties)
         # an obligation word inside a liability clause binds too: the offender's duty to
         # make good (…的，应当恢复原状或者赔偿损失，并处罚款) or the authority's duty to
@@ -1273,8 +1280,12 @@ _CRIMINAL_RE = re.compile(r"有期徒刑|无期徒刑|死刑|拘役|管制|罚�
 _COURT = "人民法院"
 
 
-def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set[int]]:
-    """One penalty norm per ``；``-part that names a sanction; also the segments covered."""
+def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] = frozenset()
+                   ) -> tuple[list[Norm], set[int]]:
+    """One penalty norm per ``；``-part that names a sanction; also the segments covered.
+
+    ``duties``: the segments that hold a modal word of a norm (see :func:`_sanction_parts`).
+    """
     out: list[Norm] = []
     covered: set[int] = set()
     # every sanction below is a match of one of these in one segment; most sentences have none
@@ -1282,7 +1293,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                for x in segs):
         return out, covered
     authority = ""
-    for pi, (a, b) in enumerate(_parts(segs)):
+    # earlier parts whose duty may lend its authority to a later sanction (see _enforcer),
+    # read only when a sanction needs it: the subject lookup is not cheap
+    lenders: list[tuple[int, int]] = []
+    for pi, (a, b) in enumerate(_sanction_parts(segs, duties)):
         part_text = "".join(x.text + x.punct for x in segs[a:b])
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
         first_body = bodies[0][1] if bodies else ""
@@ -1311,7 +1325,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                         break
                     hit = None
         if hit is None:
-            authority = first_body or authority
+            authority = _lend(lenders, a, b, first_body, authority)
             continue
         if not out and hit.group(0).startswith("责令") and re.search(
                 r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
@@ -1320,7 +1334,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
                     "违反" in x.text for x in segs[:hk] if x.is_condition)):
             # 教育行政部门应当责令父母…: a duty to order, not a sanction clause, unless it
             # orders the offender to stop (发现…违反本规定第八条的规定的，应当责令其停止…)
-            authority = first_body or authority
+            authority = _lend(lenders, a, b, first_body, authority)
             continue
         # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
         # what follows it: the first sanction keeps the body before
@@ -1330,6 +1344,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
         if not own_body and ordered and _is_actorish(ordered.group(1)):
             own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
         authority = own_body or authority
+        if own_body:
+            lenders.clear()
         covered.update(range(a, b))
         # (…的，没收违法所得，由公安机关处…罚款 with no body before: the body named)
         if not own_body:
@@ -1348,6 +1364,15 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
             # 交通管理部门不予受理或者不予登记，处…罚款)
             opener = opener or next((x for x in (_acting_authority(y.text) for y in segs[a:hk]
                                                  if not y.is_condition) if x), "")
+            # (or one bound by a modal word before it in the part: 公安机关应当对违法行为人进行
+            # 批评教育，责令改正; 监督检查部门应当没收违法所得)
+            # (not a liability the subject bears, nor a criminal sentence: 专业机构应当对…结果
+            # 承担法律责任)
+            if not _BORNE_RE.search(hit.group(0)):
+                opener = opener or _enforcer(segs, a, hk + 1, duties, hit.start()) or next(
+                    (x for x in (_enforcer(segs, c, d, duties) for c, d in reversed(lenders))
+                     if x), "")
+            lenders.clear()
             authority = opener or authority or first_body
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
@@ -1371,7 +1396,92 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context) -> tuple[list[Norm], set
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
         authority = first_body or authority  # a later part without a body takes this part's
+        if first_body:
+            lenders.clear()
     return out, covered
+
+
+def _lend(lenders: list[tuple[int, int]], a: int, b: int, first_body: str, authority: str
+          ) -> str:
+    """The authority after a part with no sanction: its first body, else the one before
+    (and the part joins ``lenders``: its duty's authority, if any, is read when needed)."""
+    if first_body:
+        lenders.clear()
+        return first_body
+    lenders.append((a, b))
+    return authority
+
+
+#: Sanctions no authority of the sentence imposes by being bound to act: a liability its
+#: subject bears (承担法律责任) and criminal sentences (a court's).
+_BORNE_RE = re.compile("承担|刑事责任|" + _CRIMINAL_RE.pattern)
+
+
+def _enforcer(segs: Sequence[_Seg], a: int, b: int, duties: Collection[int],
+              sanction_at: int = -1) -> str:
+    """The public authority bound by a modal norm of ``segs[a:b]`` (交通警察应当责令当事人
+    撤离现场), or '': a later sanction of the sentence that names no body is its to impose
+    (…；造成交通堵塞的，对驾驶人处以200元罚款). A private party bound there (当事人应当…)
+    imposes nothing, nor does a body in an offence (负责审批…的机关违反…的).
+
+    ``duties``: segments holding a norm's modal word; only a modal auxiliary counts (应当,
+    可以…, not 负责 or 负有…职责, which name a body). In the sanction's own segment
+    (``segs[b - 1]`` when ``sanction_at`` >= 0) the modal word must govern the sanction
+    (监督检查部门应当没收违法所得), not a clause that merely mentions one (代收机构应当具备…
+    网点，以方便当事人缴纳罚款).
+    """
+    for k in range(b - 1, a - 1, -1):  # the nearest before the sanction first
+        x = segs[k]
+        if k not in duties:
+            continue
+        modal = next((m for m in _MODAL_RE.finditer(x.text) if m.group(0) in _ALL_MODAL_WORDS
+                      and m.group(0) not in _DUTY_WORDS), None)
+        if modal is None or (sanction_at >= 0 and k == b - 1
+                             and not 0 <= sanction_at - modal.end() <= 8):
+            continue
+        prefix = _squeeze(x.text[: modal.start()])
+        if not _AUTHORITY_RE.search(prefix) or _PREP_RE.match(prefix) \
+                or _BODY_INTRO_RE.match(prefix):
+            continue  # (cheap: no authority head before the modal word, no tagging)
+        # the subject before the modal word, not a phrase running past it; the words before
+        # it when the tagger cuts no subject (地震|工作|主管部门 opens with a verbal noun)
+        if len(prefix) <= 24 and _AUTHORITY_END_RE.search(prefix):
+            return prefix
+        lead = _opening_authority(x.text[: modal.start()])
+        if lead:
+            return lead
+    return ""
+
+
+def _stands_as_duty(seg: _Seg) -> bool:
+    """True when ``seg`` (which holds a modal word) is no sanction clause: no sanction, or an
+    order bound by a modal word (人民法院应当责令债务人…提交…材料)."""
+    hit = _sanction_in(seg.text)
+    return hit is None or (hit.group(0).startswith("责令") and bool(
+        re.search(r"应当|应|必须", seg.text[: hit.start()]))
+        and _sanction_in(seg.text.replace("责令", "")) is None)
+
+
+def _sanction_parts(segs: Sequence[_Seg], duties: Collection[int]) -> list[tuple[int, int]]:
+    """The ``；``-parts of a sentence, each cut again where a condition of defiance follows a
+    modal norm (``duties``: segments holding its modal word): the sanction after it (…应当责令
+    债务人提交…，债务人拒不提交的，…罚款) opens a penalty of its own and does not swallow the
+    duty before it.
+
+    Only a segment that is itself no sanction clause counts as the duty (由…责令改正，拒不
+    改正的，处…罚款 stays one liability clause), and only a defiance of it (拒不…的, 逾期不…
+    的: rules/defiance.tsv), not any condition (…，有违法所得的，没收违法所得).
+    """
+    out = []
+    for a, b in _parts(segs):
+        cut = a
+        for k in range(a + 1, b):
+            if (segs[k].is_condition and not segs[k - 1].is_condition and k - 1 in duties
+                    and _DEFIANCE_RE.search(segs[k].text) and _stands_as_duty(segs[k - 1])):
+                out.append((cut, k))
+                cut = k
+        out.append((cut, b))
+    return out
 
 
 def _liability_duty(segs: Sequence[_Seg], t: _Trigger) -> bool:
