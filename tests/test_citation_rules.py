@@ -120,3 +120,27 @@ def test_document_class_row(row):
     if title and title.group(1).endswith(row["word"]):
         assert document_class(title.group(1)) == row["class"]
     assert document_class("营业执照") == ""
+
+
+@pytest.mark.parametrize("row", rows("citation-standalone-names"))
+def test_standalone_name_row(row):
+    # 宪法 cites the Constitution wherever it stands as a word of its own, with no legal-basis
+    # word around it; not inside another name or term (宪法和法律委员会, 宪法宣誓)
+    found = [c for c in find_citations(row["example"]) if c.kind == "external"]
+    assert [(c.text, c.target_title, c.target_ref) for c in found] == [
+        (row["word"], row["title"], None)]
+    assert [c for c in find_citations(row["counterexample"]) if c.kind == "external"] == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("依照刑法关于非法经营罪的规定，依法追究刑事责任", "刑法"),      # 电影管理条例
+    ("依照刑法关于交通肇事罪或者其他罪的规定，依法追究刑事责任", "刑法"),
+])
+def test_a_known_two_character_title_with_a_legal_basis_word(text, title):
+    found = [c for c in find_citations(text) if c.kind == "external"]
+    assert [c.text for c in found] == [title] and found[0].target_doc == "criminal-law"
+
+
+def test_an_unknown_two_character_name_is_no_title():
+    # 税法 is a field of law, not a title the resolver knows
+    assert [c for c in find_citations("依照税法关于纳税期限的规定") if c.kind == "external"] == []

@@ -790,7 +790,9 @@ def _unbracketed_names(folded: str,
                 last_end >= 0 or _OPENS.search(folded, max(0, m.start() - 24), m.start()))):
             continue  # cheap test first: most 法 are 依法, 违法…
         name = _name_before(folded, m, known)
-        if not name or len(name) < 3 or _non_title(name):
+        # a two-character name only when the resolver knows it as a title (依照刑法关于…的规定)
+        if not name or _non_title(name) or len(name) < 3 and not (
+                len(name) == 2 and known is not None and known(name)):
             continue
         start = m.end() - len(name)
         lead = start - 2 if start >= 2 and folded.startswith(("中国", "国家"), start - 2) else start
@@ -799,6 +801,7 @@ def _unbracketed_names(folded: str,
                 or (last_end >= 0 and _LIST_JOIN.fullmatch(folded, last_end, start)):
             out.append(_NameToken(name, start, m.end()))
             last_end = m.end()
+    out.extend(_standalone_names(folded))
     # where two names overlap (土地管理法|实施条例第四十五条), the longer one is the title
     out.sort(key=lambda t: (t.start(), -t.end()))
     kept: list[_NameToken] = []
@@ -808,8 +811,36 @@ def _unbracketed_names(folded: str,
     return kept
 
 
+@lru_cache(maxsize=1)
+def _standalone_re() -> re.Pattern[str] | None:
+    rows = rules.table("citation-standalone-names")
+    if not rows:
+        return None
+    alts = [f"{re.escape(r['word'])}(?!{r['not_followed_by']})" if r.get("not_followed_by")
+            else re.escape(r["word"]) for r in rows]
+    # (本宪法: the Constitution naming itself; inside 《…》 the scanner's title covers it)
+    return re.compile(r"(?<![本《])(?:" + "|".join(alts) + ")")
+
+
+@lru_cache(maxsize=1)
+def _standalone_titles() -> dict[str, str]:
+    """Standalone name → the full title it cites (宪法 → 中华人民共和国宪法)."""
+    return {r["word"]: r["title"] for r in rules.table("citation-standalone-names")
+            if r.get("title")}
+
+
+def _standalone_names(folded: str) -> list[_NameToken]:
+    """Names of ``citation-standalone-names.tsv`` (宪法): a citation wherever they stand as a
+    word of their own, with no legal-basis word needed."""
+    pattern = _standalone_re()
+    if pattern is None:
+        return []
+    return [_NameToken(m.group(0), m.start(), m.end()) for m in pattern.finditer(folded)]
+
+
 # What may follow a title that ends its noun phrase: punctuation, a list, 的, 等, 中, 之…
-_PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|之|有关|相关|规定|" + _LIST_JOIN.pattern)
+_PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|之|有关|相关|规定|关于|"
+                         + _LIST_JOIN.pattern)
 
 
 def _ends_phrase(folded: str, end: int) -> bool:
@@ -1130,6 +1161,8 @@ class _Scan:
         full = _full_title(self.text[tok.start(): tok.end()], name.strip(), form, self.abbrevs)
         if target_id is None:
             target_id, form, full = self._implicit(name.strip(), form, full)
+        if target_id is None:  # 宪法: the one document a standalone name always cites
+            full = _standalone_titles().get(name.strip(), full)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
                       target_id, full)
