@@ -117,6 +117,8 @@ NOT_NORMS = [
     ("并提供必要的技术、数据等支持和协助", "encouragement"),   # 支持 as a noun
     ("国家加强引导和政策扶持", "encouragement"),              # 引导 as a noun
     ("采取歧视性的禁止、限制或者其他类似措施的", "prohibition"),
+    ("地方立法应当从实际出发，体现地方特色，不得与上位法相抵触，内容具体可操作。",  # 可操作:
+     "permission"),                                                              # operable
 ]
 
 
