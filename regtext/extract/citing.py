@@ -812,27 +812,23 @@ def _unbracketed_names(folded: str,
 
 
 @lru_cache(maxsize=1)
-def _standalone_re() -> re.Pattern[str] | None:
+def _standalone() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of ``citation-standalone-names.tsv`` and each name's full title
+    (宪法 → 中华人民共和国宪法)."""
     rows = rules.table("citation-standalone-names")
     if not rows:
-        return None
+        return None, {}
     alts = [f"{re.escape(r['word'])}(?!{r['not_followed_by']})" if r.get("not_followed_by")
             else re.escape(r["word"]) for r in rows]
     # (本宪法: the Constitution naming itself; inside 《…》 the scanner's title covers it)
-    return re.compile(r"(?<![本《])(?:" + "|".join(alts) + ")")
-
-
-@lru_cache(maxsize=1)
-def _standalone_titles() -> dict[str, str]:
-    """Standalone name → the full title it cites (宪法 → 中华人民共和国宪法)."""
-    return {r["word"]: r["title"] for r in rules.table("citation-standalone-names")
-            if r.get("title")}
+    return (re.compile(r"(?<![本《])(?:" + "|".join(alts) + ")"),
+            {r["word"]: r["title"] for r in rows if r.get("title")})
 
 
 def _standalone_names(folded: str) -> list[_NameToken]:
     """Names of ``citation-standalone-names.tsv`` (宪法): a citation wherever they stand as a
     word of their own, with no legal-basis word needed."""
-    pattern = _standalone_re()
+    pattern = _standalone()[0]
     if pattern is None:
         return []
     return [_NameToken(m.group(0), m.start(), m.end()) for m in pattern.finditer(folded)]
@@ -1162,7 +1158,7 @@ class _Scan:
         if target_id is None:
             target_id, form, full = self._implicit(name.strip(), form, full)
         if target_id is None:  # 宪法: the one document a standalone name always cites
-            full = _standalone_titles().get(name.strip(), full)
+            full = _standalone()[1].get(name.strip(), full)
         return _Chain(tok.start(), tok.end(), i + 1,
                       "abbreviation" if form == "abbreviation" else "alias", "external",
                       target_id, full)

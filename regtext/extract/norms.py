@@ -1953,22 +1953,24 @@ def _segment_subject(text: str) -> str:
         return ""
     if toks[0][1].startswith("v") and toks[0][0] not in _ACTOR_WORDS and "的" not in t:
         return ""  # 保护未成年人，应当…: a verb phrase, not a subject
-    if "的" in t and not toks[0][1].startswith("v"):
+    relative = "的" in t
+    if relative and toks[0][1].startswith("v"):
+        return t
+    # the words after the subject the clause opens with
+    lead = _squeeze(_leading_actor(t))
+    rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
+    if not rest:
+        return t
+    if relative:
         # 国务院和地方各级人民政府对有突出贡献的教师，应当…: a preposition after the subject
         # opens the predicate, whatever the 的 inside it
-        lead = _squeeze(_leading_actor(t))
-        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
-        if rest and rest[0][1] == "p" and rest[0][0] in ("对", "向", "对于", "为"):
+        if rest[0][1] == "p" and rest[0][0] in ("对", "向", "对于", "为"):
             return lead
-    if "的" not in t:
-        # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
-        lead = _squeeze(_leading_actor(t))
-        rest = _np_pos(t[len(lead):]) if lead and len(lead) < len(t) else ()
-        # (本市有关部门在开发区设立分支机构: a preposition opens the predicate too)
-        if rest and ((rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS
-                      and len(rest[0][0]) > 1)
-                     or (rest[0][1] == "p" and any(f == "v" for _, f in rest[1:]))):
-            return lead
+    # 公司解聘或者不再续聘会计师事务所，应当…: subject, verb and object; the subject acts
+    # (本市有关部门在开发区设立分支机构: a preposition opens the predicate too)
+    elif ((rest[0][1] == "v" and rest[0][0] not in _ACTOR_WORDS and len(rest[0][0]) > 1)
+          or (rest[0][1] == "p" and any(f == "v" for _, f in rest[1:]))):
+        return lead
     return t
 
 

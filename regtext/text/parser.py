@@ -910,7 +910,7 @@ def _node(*values: object) -> Node:
     """``Node(*values)`` without the frozen dataclass's per-field ``object.__setattr__`` (the
     same object: Node has no ``__post_init__``); a fifth of parsing time went to them."""
     node = object.__new__(Node)
-    node.__dict__.update(zip(_NODE_FIELDS, values))
+    node.__dict__.update(zip(_NODE_FIELDS, values, strict=True))  # all fields given
     return node
 
 
@@ -944,7 +944,7 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
             end = max([k.end_line for k in kids] + [obj.line])
             text = "\n".join(k.text for k in kids if k.kind not in ("appendix",))
             return _node(obj.kind, str(obj.number), ref, label, eid, text, "", obj.heading,
-                        tuple(kids), obj.line, end)
+                         tuple(kids), obj.line, end)
         if isinstance(obj, _Loose):
             n = loose_count.get(obj.kind, 0) + 1
             loose_count[obj.kind] = n
@@ -953,8 +953,8 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
             label = {"preamble": "序言", "appendix": "附件"}[obj.kind] + ("" if n == 1 else str(n))
             eid = f"{'preamble' if obj.kind == 'preamble' else 'att'}_{n}"
             text = "\n".join(obj.lines)
-            return _node(obj.kind, "" if n == 1 else str(n), ref, label, eid, text, text, "", (),
-                        obj.line, max(obj.end_line, obj.line))
+            return _node(obj.kind, "" if n == 1 else str(n), ref, label, eid, text, text, "",
+                         (), obj.line, max(obj.end_line, obj.line))
         art: _Article = obj
         ref = unique(art.number_str)
         if ref != art.number_str:
@@ -991,15 +991,15 @@ def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
                 itext = "\n".join([own] + [s.text for s in subs])
                 iend = max([s.end_line for s in subs] + [item.line, item.end_line])
                 items.append(_node("item", str(item.number), iref, ilabel, ieid, itext, own, "",
-                                  tuple(subs), item.line, iend))
+                                   tuple(subs), item.line, iend))
             ptext = "\n".join(([para.lead] if para.lead else []) + [it.text for it in items])
             pend = max([it.end_line for it in items] + [para.line])
-            paras.append(_node("paragraph", str(pi), unique(pref), plabel, peid, ptext, para.lead,
-                              "", tuple(items), para.line, pend))
+            paras.append(_node("paragraph", str(pi), unique(pref), plabel, peid, ptext,
+                               para.lead, "", tuple(items), para.line, pend))
         atext = "\n".join(p.text for p in paras)
         aend = max([p.end_line for p in paras] + [art.line])
         return _node("article", art.number_str, ref, label, eid, atext, "", "", tuple(paras),
-                    art.line, aend)
+                     art.line, aend)
 
     return [freeze(obj, "", "", "") for obj in top]
 
