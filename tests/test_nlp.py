@@ -135,6 +135,40 @@ def test_pos_tags_equal_jieba_posseg(posseg, doc_id):
         assert pos_tags(text) == want, text
 
 
+@pytest.mark.parametrize("doc_id", ["pipl", "criminal-law"])
+def test_dictionary_tag_is_the_tag_of_a_whole_word(posseg, doc_id):
+    """dictionary_tag(word) is the tag jieba.posseg gives that word wherever it cuts it whole,
+    and None for what is no dictionary word (the necessary test before a verb check)."""
+    from regtext.extract.segmentation import dictionary_tag
+
+    seen = 0
+    for text in _clauses(doc_id):
+        for p in posseg.lcut(text, HMM=False):
+            if p.word in posseg.word_tag_tab:
+                assert dictionary_tag(p.word) == p.flag, p.word
+                seen += 1
+    assert seen > 100
+    assert dictionary_tag("提供") == "v"
+    assert dictionary_tag("提供者应当") is None and dictionary_tag("") is None
+
+
+def test_verb_before_skips_the_tagger_only_when_no_ending_is_a_verb():
+    """The dictionary pre-test of _verb_before never changes its answer: every window before
+    a modal word of two laws gets the answer of the tagger's last word."""
+    from regtext.extract import norms
+    from regtext.extract.pipeline import pos_tags
+
+    windows = {c[max(0, i - 6):i] for doc_id in ("pipl", "criminal-law")
+               for c in _clauses(doc_id) for i in range(1, len(c)) if c[i] in "应不可禁必"}
+    assert len(windows) > 200
+    for w in windows:
+        toks = pos_tags(w)
+        want = bool(toks) and toks[-1][1] == "v" and len(toks[-1][0]) > 1 \
+            and toks[-1][0] not in norms._ACTOR_WORDS
+        assert norms._verb_before(w) == want, w
+    assert norms._verb_before("迫使") and not norms._verb_before("提供者")
+
+
 def test_plain_tokenizer_has_no_legal_words():
     from regtext.extract.pipeline import plain_tokenizer
 

@@ -151,21 +151,44 @@ _SELF_CHECK = ("个人信息处理者应当依法履行职责。", "第1条 AI�
                "违反本法第二十一条规定的，由有关主管部门责令改正，给予警告。", "")
 
 
-def _route(s: str, freq: dict[str, int], logtotal: float) -> list[int]:
+#: Markers in a route's weight cache: a fragment that only begins dictionary words (frequency
+#: 0), and one not looked up yet.
+_PREFIX_ONLY: Any = object()
+_UNSEEN: Any = object()
+#: Entries a weight cache may hold before it is emptied (memory stays in the tens of MB).
+_WEIGHTS_CAP = 400_000
+
+
+def _route(s: str, freq: dict[str, int], logtotal: float,
+           weights: dict[str, Any] | None = None) -> list[int]:
     """jieba's maximum-probability route through ``s``: ``nxt[k]`` is the last index of the
-    word that starts at ``k`` (same sums in the same order as jieba, ties to the longer word)."""
+    word that starts at ``k`` (same sums in the same order as jieba, ties to the longer word).
+
+    ``weights`` caches each fragment's ``log(freq) - logtotal`` (or that it is no word), so
+    that the subject phrases of a corpus, which repeat the same words, pay one look-up per
+    fragment instead of a look-up and a logarithm.
+    """
     n = len(s)
     score, nxt = [0.0] * (n + 1), [0] * (n + 1)
     get = freq.get
+    if weights is None:
+        weights = {}
+    elif len(weights) > _WEIGHTS_CAP:
+        weights.clear()
+    wget = weights.get
     for k in range(n - 1, -1, -1):
         best, end = None, k
         i, frag = k, s[k]
         while True:  # every dictionary word starting at k (and its prefixes, with frequency 0)
-            f = get(frag)
-            if f is None:
+            w = wget(frag, _UNSEEN)
+            if w is _UNSEEN:
+                f = get(frag)
+                w = weights[frag] = None if f is None else (
+                    log(f) - logtotal if f else _PREFIX_ONLY)
+            if w is None:
                 break
-            if f:
-                cand = log(f) - logtotal + score[i + 1]
+            if w is not _PREFIX_ONLY:
+                cand = w + score[i + 1]
                 if best is None or cand >= best:  # >=: a tie goes to the longer word
                     best, end = cand, i
             i += 1
@@ -182,9 +205,10 @@ def _route_tags(freq: dict[str, int], tags: dict[str, str], total: int) -> Any:
     """A function text → ((word, tag), …) equal to ``pos.lcut(text, HMM=False)`` of a
     POSTokenizer whose tokenizer has ``freq`` and ``total`` and whose tag table is ``tags``."""
     logtotal = log(total)
+    weights: dict[str, Any] = {}
 
     def block(s: str, out: list[tuple[str, str]]) -> None:
-        n, nxt = len(s), _route(s, freq, logtotal)
+        n, nxt = len(s), _route(s, freq, logtotal, weights)
         x, latin = 0, ""
         while x < n:
             word = s[x:nxt[x] + 1]
@@ -214,6 +238,7 @@ def _route_tags(freq: dict[str, int], tags: dict[str, str], total: int) -> Any:
                     out.append((ch, tag))
         return tuple(out)
 
+    cut.tags = tags  # type: ignore[attr-defined]  # for dictionary_tag()
     return cut
 
 
@@ -270,7 +295,22 @@ def _tagger() -> Any:
     def slow(text: str) -> tuple[tuple[str, str], ...]:
         return tuple((p.word, p.flag) for p in pos.lcut(text, HMM=False))
 
+    slow.tags = pos.word_tag_tab  # type: ignore[attr-defined]  # posseg's own table
     return fast if all(fast(t) == slow(t) for t in _SELF_CHECK) else slow
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The tag :func:`pos_tags` gives ``word`` wherever it comes out as one word, or None
+    for a word its dictionary does not hold (then its tag is ``x``, ``eng`` or ``m``).
+
+    A cheap necessary test before tagging: a text can only end with a verb when one of its
+    endings is a dictionary word tagged as one.
+
+    Example:
+        >>> dictionary_tag("提供"), dictionary_tag("提供者应当")
+        ('v', None)
+    """
+    return _tagger().tags.get(word)
 
 
 def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
@@ -290,6 +330,7 @@ def _route_words(tok: Any) -> Any:
     """A function text → [word, …] equal to ``tok.lcut(text, HMM=False)``."""
     tok.check_initialized()
     freq, logtotal = tok.FREQ, log(tok.total)
+    weights: dict[str, Any] = {}
 
     def cut(text: str) -> list[str]:
         out: list[str] = []
@@ -303,7 +344,7 @@ def _route_words(tok: Any) -> Any:
                     else:
                         out.extend(x)
                 continue
-            n, nxt = len(blk), _route(blk, freq, logtotal)
+            n, nxt = len(blk), _route(blk, freq, logtotal, weights)
             x, latin = 0, ""
             while x < n:
                 word = blk[x:nxt[x] + 1]
