@@ -120,9 +120,17 @@ def cache_dir() -> Path:
         ...     else cache_dir().name == "regtext"
         True
     """
-    if os.environ.get("REGTEXT_CACHE"):
-        return Path(os.environ["REGTEXT_CACHE"]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    env = os.environ
+    return _cache_dir(env.get("REGTEXT_CACHE"), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _cache_dir(own: str | None, xdg: str | None, home: str | None) -> Path:
+    # keyed on the variables it reads (Path.home() reads HOME): a citation scan asks for the
+    # registry thousands of times, and building the path each time cost a tenth of a ms
+    if own:
+        return Path(own).expanduser()
+    base = xdg or Path.home() / ".cache"
     return Path(base).expanduser() / "regtext"
 
 
@@ -133,7 +141,12 @@ def database() -> Path:
         >>> database().name
         'registry.sqlite3'
     """
-    return cache_dir() / "registry.sqlite3"
+    return _database(cache_dir())
+
+
+@lru_cache(maxsize=8)
+def _database(folder: Path) -> Path:
+    return folder / "registry.sqlite3"
 
 
 @contextmanager

@@ -392,10 +392,20 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
     """
     if not raw:
         return None
+    items = tuple(aliases.items()) if aliases else ()
+    try:
+        return _normalized(raw, items)
+    except TypeError:  # an unhashable alias value: read it without the memo
+        return _normalized.__wrapped__(raw, items)
+
+
+def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | None:
+    # a function of the words and the aliases' contents alone, memoised on both (see
+    # _normalized): a corpus run asks for the same few actors tens of thousands of times
     a = _SPACES_RE.sub("", raw).strip("，。；：、")
     if not a:
         return None
-    aliases = aliases or {}
+    aliases = dict(items)
     if a in aliases:
         return aliases[a]
     if _AGENT_KEY + a in aliases:  # 处理者 (of 处理个人信息应当…) → 个人信息处理者
@@ -420,6 +430,10 @@ def normalize_actor(raw: str | None, aliases: Mapping[str, str] | None = None) -
             bare = {k: v for k, v in aliases.items() if not k.startswith(_AGENT_KEY)}
             return normalize_actor(head, bare)
     return a
+
+
+_normalized = lru_cache(maxsize=50000)(_normalize_uncached)
+_MEMOISED.append(_normalized)  # emptied with the rules it reads
 
 
 def _is_actorish(words: str) -> bool:
