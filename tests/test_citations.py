@@ -147,6 +147,13 @@ def test_generic_references(text, phrases):
     ("第四十八条第二款第（一）至第（三）项", ["48.2.1", "48.2.2", "48.2.3"]),
     ("第二十二条第一、二款", ["22.1", "22.2"]),
     ("第十七条第一款（一）项", ["17.1.1"]),
+    # bracketed items back to back, with no 、 between them, share one 第…项
+    ("第十条第（一）（二）项", ["10.1.1", "10.1.2"]),
+    ("第十条第（一）至（三）（五）项", ["10.1.1", "10.1.2", "10.1.3", "10.1.5"]),
+    ("第十二条（一）、（二）、（三）项", ["12.1.1", "12.1.2", "12.1.3"]),
+    # near misses: with no 项 after them the brackets are no items; a single item stays single
+    ("第十条（一）（二）（三）的规定", ["10"]),
+    ("第十条第（一）项（二）", ["10.1.1"]),
 ])
 def test_shared_unit_lists(text, pins):
     assert [c.pin for c in find_citations(text)] == pins
@@ -519,3 +526,38 @@ def test_a_bare_number_of_articles_is_no_pin():
     doc = regtext.parse("第一条 条文。\n第二条 条文。\n第三条 条文。\n"
                         "第四条 依照本法第三条规定的事项二十条以内。")
     assert list(regtext.citations(doc).target_ref) == ["3"]
+
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+@pytest.mark.parametrize("file,ref,kind,targets", [
+    # 第（一）（二）项 with no 、 between the items: one pin per item
+    ("DLC/河南地方法规/地方性法规/河南/河南省消防条例(2014-04-15).md", "70.2", "internal",
+     ["13.1.1", "13.1.3", "13.1.5", "13.1.6", "13.1.7", "14"]),
+    ("司法解释/最高人民法院关于办理减刑、假释案件审查财产性判项执行问题的规定(2024-04-29).md",
+     "13.3", "internal", ["6.1.1", "6.1.2", "6.1.3"]),
+    # …after 前款, resolved against the paragraph before
+    ("DLC/北京地方法规/地方性法规/北京/北京市种子条例(2022-01-10).md", "31.2", "internal",
+     ["31.1.3", "31.1.4", "31.1.5"]),
+    # items listed without their 第 after an article or paragraph: 第十五条（三）、（四）、（五）项
+    ("行政法/民办教育促进法(2018-12-29).md", "16.1", "internal",
+     ["13", "15.1.3", "15.1.4", "15.1.5"]),
+])
+def test_items_back_to_back_each_give_a_pin(file, ref, kind, targets):
+    df = regtext.citations(regtext.parse((LAWREFBOOK / file).read_text(encoding="utf-8")))
+    assert sorted(df[(df.source_ref == ref) & (df.kind == kind)].target_ref) == targets
+
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+def test_items_with_no_article_or_di_before_them_are_no_citation():
+    # 有（六）（七）项行为之一的: no 第 and no 条/款 before the items, so nothing to pin them to
+    file = "DLC/山东地方法规/地方性法规/山东/德州市养老服务条例(2019-10-08).md"
+    text = (LAWREFBOOK / file).read_text(encoding="utf-8")
+    assert "有（六）（七）项行为之一的" in text
+    df = regtext.citations(regtext.parse(text))
+    assert not df.text.str.contains("（六）").any()
+
+
+def test_external_items_back_to_back():
+    pins = [c.pin for c in find_citations(
+        "适用海事诉讼特别程序法第六条第二款（一）、（二）项的规定")]
+    assert pins == ["6.2.1", "6.2.2"]

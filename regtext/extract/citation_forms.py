@@ -207,17 +207,20 @@ def pin_pattern() -> str:
 
     Named groups: ``pn1``/``pn2`` (the number), ``mrest`` (further numbers sharing the unit),
     ``urest`` (further articles listed without 第: 第三十七条、三十八条),
-    ``unit``, ``sub`` (之一), ``pn3``/``iunit`` (an item written without 第).
+    ``unit``, ``sub`` (之一), ``pn3``/``iunit`` (an item written without 第), ``irest``
+    (further items sharing that 项: 第一款（一）、（二）项).
     """
     num = NUMBER
+    # bracketed numbers may also stand back to back, with no word between: 第（一）（二）项
+    more = rf"(?:(?:、|和|及|或者|至|到)第?(?:（{num}）|{num})|(?<=）)（{num}）)"
     return (rf"第(?:（(?P<pn1>{num})）|(?P<pn2>{num}))"
             # 第（一）、（二）、（三）项 / 第一、二款: one 第…项 for several numbers
-            rf"(?P<mrest>(?:(?:、|和|及|或者|至|到)第?(?:（{num}）|{num}))*)"
+            rf"(?P<mrest>{more}*)"
             rf"(?P<unit>分编|编|章|节|条|款|项|目)(?:(?<=条)之(?P<sub>{num}))?"
             # older texts drop the 第 of the next article in a list: 第三十七条、三十八条
             rf"(?P<urest>(?:(?<=条)、{num}条(?!之))*)"
             # older texts drop the 第 of an item: 第十七条第一款（一）项
-            rf"|(?<=[条款])（(?P<pn3>{num})）(?P<iunit>项)")
+            rf"|(?<=[条款])（(?P<pn3>{num})）(?P<irest>{more}*)(?P<iunit>项)")
 
 
 @cache

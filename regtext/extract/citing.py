@@ -143,7 +143,8 @@ class Citation:
 
 _LEVEL = {"编": 0, "分编": 1, "章": 2, "节": 3, "条": 4, "款": 5, "项": 6, "目": 7}
 _FIELD = {4: "art", 5: "para", 6: "item", 7: "sub"}
-_MREST = re.compile(rf"(、|和|及|或者|至|到)第?（?({NUMBER})）?")
+# the empty separator: bracketed numbers back to back (第（一）（二）项)
+_MREST = re.compile(rf"(、|和|及|或者|至|到|(?=（))第?（?({NUMBER})）?")
 _UREST = re.compile(rf"、({NUMBER})条")
 _CONNECTOR = re.compile(r"、|，?和|及|以及|、以及|或者|或|与|、或者|、和")
 _RANGE = re.compile(r"至|到|—|－|-|~|～")
@@ -863,15 +864,19 @@ def _pin_value(m: re.Match[str]) -> tuple[int, Any] | None:
 
 
 def _pin_extra(m: Any) -> list[tuple[str, Any]]:
-    """The further numbers of 第（一）、（二）、（三）项 and of 第三十七条、三十八条, with their
-    relation (list/range)."""
-    if not m.group("unit"):
+    """The further numbers of 第（一）、（二）、（三）项, 第（一）（二）项, 第一款（一）、（二）项
+    and of 第三十七条、三十八条, with their relation (list/range)."""
+    if m.group("iunit"):
+        rest = m.group("irest")
+    elif m.group("unit"):
+        listed = [cn_to_int(num) for num in _UREST.findall(m.group("urest") or "")]
+        if any(n is not None for n in listed):
+            return [("list", str(n)) for n in listed if n is not None]
+        rest = m.group("mrest")
+    else:
         return []
-    listed = [cn_to_int(num) for num in _UREST.findall(m.group("urest") or "")]
-    if any(n is not None for n in listed):
-        return [("list", str(n)) for n in listed if n is not None]
     out = []
-    for sep, num in _MREST.findall(m.group("mrest") or ""):
+    for sep, num in _MREST.findall(rest or ""):
         n = cn_to_int(num)
         if n is not None:
             out.append(("range" if sep in ("至", "到") else "list",
