@@ -230,3 +230,19 @@ def test_segmentation_does_not_import_spacy():
                 "print('spacy' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False"]
+
+
+def test_jieba_is_imported_without_leaving_pkg_resources_blocked():
+    """jieba is imported with pkg_resources held off (0.2 s per process), and the hold is
+    lifted: pkg_resources imports normally afterwards, and jieba reads its own files."""
+    code = ("import sys\n"
+            "from regtext.extract.segmentation import pos_tags\n"
+            "assert pos_tags('提供者应当依法') == (('提供者', 'n'), ('应当', 'v'), ('依法', 'n'))\n"
+            "assert 'jieba' in sys.modules and 'pkg_resources' not in sys.modules\n"
+            "try:\n"
+            "    import pkg_resources\n"
+            "except ImportError as exc:\n"
+            "    assert 'None in sys.modules' not in str(exc), exc\n"
+            "print('ok')\n")
+    out = _run(code)
+    assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 # the segmentation helpers used to live here: keep their names importable from this module
 from .segmentation import (  # noqa: F401 - re-exported
+    _jieba,
     dictionary_path,
     jieba_tokenizer,
     legal_terms,
@@ -91,8 +92,9 @@ if "spacy" in sys.modules:  # spaCy is loaded already: registering costs nothing
 
 @lru_cache(maxsize=1)
 def _build() -> Language:
-    import jieba
     import spacy
+
+    jieba = _jieba()
 
     jieba.setLogLevel(logging.WARNING)  # spaCy warms the global jieba up: keep it quiet
     register_components()  # also when regtext runs uninstalled (no entry points)

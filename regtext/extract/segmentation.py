@@ -44,6 +44,28 @@ def legal_terms() -> list[str]:
             and not line.startswith("#")]
 
 
+def _jieba() -> Any:
+    """The jieba module, imported without ``pkg_resources`` when nothing has imported that.
+
+    jieba 0.42 reads its data files through ``pkg_resources`` when it can import it, and that
+    import alone takes about 0.2 CPU-s in every process (each worker of a batch run); when the
+    import fails, jieba opens the same files by their path. The block is lifted right after.
+    """
+    import sys
+
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails fast
+    try:
+        import jieba
+    finally:
+        if block and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def plain_tokenizer() -> Any:
     """A private ``jieba.Tokenizer`` with jieba's own dictionary only: segments exactly as
@@ -53,8 +75,7 @@ def plain_tokenizer() -> Any:
         >>> plain_tokenizer().lcut("深度合成服务提供者", HMM=False)[:2]
         ['深度', '合成']
     """
-    import jieba
-
+    jieba = _jieba()
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
     tok = jieba.Tokenizer()
     if not _load_jieba_cache(tok):
@@ -74,8 +95,7 @@ def _load_jieba_cache(tok: Any) -> bool:
     import os
     import tempfile
 
-    import jieba
-
+    jieba = _jieba()
     # jieba's own choice of file (Tokenizer.initialize), for a tokenizer nobody configured
     if tok.dictionary != jieba.DEFAULT_DICT or tok.cache_file or tok.tmp_dir \
             or tok.initialized:
@@ -102,8 +122,7 @@ def jieba_tokenizer() -> Any:
         >>> jieba_tokenizer().lcut("深度合成服务提供者应当落实信息安全主体责任")[:2]
         ['深度合成服务提供者', '应当']
     """
-    import jieba
-
+    jieba = _jieba()
     base = plain_tokenizer()
     tok = jieba.Tokenizer()
     # the same word frequencies as a fresh load: copying them from memory takes 20 ms,
@@ -123,6 +142,7 @@ def pos_tokenizer() -> Any:
         >>> [(p.word, p.flag) for p in pos_tokenizer().lcut("提供者应当", HMM=False)]
         [('提供者', 'n'), ('应当', 'v')]
     """
+    _jieba()
     import jieba.posseg
 
     # POSTokenizer() would read jieba's 350,000-line tag file again (0.5-1 s); importing
@@ -269,8 +289,7 @@ def _fast_tagger() -> Any:
     """The HMM-free route without jieba.posseg, or None when it cannot be trusted so."""
     import sys
 
-    import jieba
-
+    jieba = _jieba()
     if getattr(jieba, "__version__", "") != _CHECKED_JIEBA or "jieba.posseg" in sys.modules:
         return None  # another jieba (check it against posseg), or posseg's table is loaded
     tags = _word_tags(jieba.dt)
