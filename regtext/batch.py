@@ -33,11 +33,13 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, as_completed
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +130,35 @@ def _largest_first(files: list[str], size: int) -> tuple[list[int], list[list[st
     return order, [[files[i] for i in runs[k]] for k in ranked]
 
 
+#: Young objects the cyclic collector lets pile up while a batch task runs (Python's default
+#: is 700), and how rarely it looks at the older generations.
+_BATCH_GC_THRESHOLD = (10_000, 50, 100)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Fewer passes of the cyclic garbage collector while a batch task runs.
+
+    Parsing and analysis allocate millions of short-lived objects without cycles (tuples,
+    matches, rows), which reference counting frees; with the default thresholds the collector
+    ran some 6,000 passes over a corpus and took 5-7 % of its CPU time, most of it re-reading
+    the long-lived tables (dictionary, memo caches). The thresholds are restored afterwards.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(old, _BATCH_GC_THRESHOLD)))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _work(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]:
     """Worker side: parse each path and apply ``func``; an error becomes a message."""
+    with _fewer_collections():
+        return _work_on(func, paths)
+
+
+def _work_on(func: Callable[[Document], Any] | None, paths: list[str]) -> list[Any]:
     from .text.parser import read
 
     out: list[Any] = []

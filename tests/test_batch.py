@@ -147,3 +147,27 @@ def test_cli_folder_without_documents_says_so(tmp_path, capsys):
     assert main(["parse", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "a.jpg" in err and "nor .docx or .pdf" in err
+
+
+def _gc_threshold(doc):  # noqa: ANN001, ANN202 - module level: picklable
+    import gc
+
+    return gc.get_threshold()
+
+
+@pytest.mark.parametrize("before, during", [
+    ((700, 10, 10), (10_000, 50, 100)),  # Python's defaults: raised for the task
+    ((50_000, 80, 200), (50_000, 80, 200)),  # a caller's own higher thresholds stay
+])
+def test_batch_tasks_collect_garbage_less_often_and_restore_the_thresholds(folder, before,
+                                                                           during):
+    import gc
+
+    old = gc.get_threshold()
+    gc.set_threshold(*before)
+    try:
+        seen = regtext.map_many(_gc_threshold, folder, jobs=1)
+        assert seen and all(t == during for t in seen)
+        assert gc.get_threshold() == before
+    finally:
+        gc.set_threshold(*old)

@@ -39,7 +39,7 @@ from .. import rules
 from .._guard import guard
 from ..text.normalize import fold
 from ..text.terms import abbreviation_re
-from .segmentation import dictionary_tag, pos_tags
+from .segmentation import ends_with_dictionary_verb, pos_tags
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -637,7 +637,7 @@ def _verb_before(text: str) -> bool:
     """True when ``text`` ends with a plain verb (not a subject, adverb or conjunction)."""
     # the last word can only be a verb of two characters or more when an ending of the text
     # is one in the dictionary: most texts before a modal word are not, and skip the tagger
-    if not any(dictionary_tag(text[-k:]) == "v" for k in range(2, len(text) + 1)):
+    if not ends_with_dictionary_verb(text):
         return False
     toks = _pos(text)
     if not toks:

@@ -332,6 +332,21 @@ def dictionary_tag(word: str) -> str | None:
     return _tagger().tags.get(word)
 
 
+def ends_with_dictionary_verb(text: str) -> bool:
+    """Whether an ending of ``text`` (two characters or more) is a dictionary word tagged
+    ``v``: a necessary condition for the last word :func:`pos_tags` gives to be such a verb.
+
+    Example:
+        >>> ends_with_dictionary_verb("迫使"), ends_with_dictionary_verb("提供者")
+        (True, False)
+    """
+    get = _tagger().tags.get
+    for k in range(2, len(text) + 1):
+        if get(text[-k:]) == "v":
+            return True
+    return False
+
+
 def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     """``(word, tag)`` pairs of ``text``: jieba.posseg without HMM, legal dictionary.
 
