@@ -177,11 +177,18 @@ def _catalog_aliases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(long, key=len, reverse=True)), tuple(sorted(short, key=len, reverse=True))
 
 
+#: The characters a citation form opens with (《, （, 本, 该, 前, 同, 第).
+_HEAD_FIRST = "《（本该前同第"
+
+
 @lru_cache(maxsize=64)
 def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The master token pattern; ``extra`` are abbreviations a document defines."""
     long, short = _catalog_aliases()
     names = sorted(set(long) | set(extra), key=len, reverse=True)
+    # every branch opens with a one-character lookahead; their union in front lets the engine
+    # leave most positions after one test instead of one per branch (same matches)
+    union = set(_HEAD_FIRST) | {n[0] for n in names} | {n[0] for n in short} | {"中"}
     alias = ""
     # a one-character lookahead lets the engine skip most positions cheaply
     if names:
@@ -195,8 +202,9 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         first = re.escape("".join(sorted({n[0] for n in short} | {"中"})))
         alt = "|".join(map(re.escape, short))
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias2>{alt})(?=第)"
-    return re.compile(rf"(?=[《（本该前同第])(?:{forms.head_pattern()}|{forms.pin_pattern()})"
-                      + alias)
+    return re.compile(rf"(?=[{re.escape(''.join(sorted(union)))}])(?:"
+                      rf"(?=[{_HEAD_FIRST}])(?:{forms.head_pattern()}|{forms.pin_pattern()})"
+                      + alias + ")")
 
 
 # -- addresses --------------------------------------------------------------------------
