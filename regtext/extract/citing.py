@@ -350,6 +350,21 @@ class _Target:
 # -- per-document context ---------------------------------------------------------------
 
 _DOC_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: The cited documents' targets: indexing a cited law's articles (刑法: 452) once per
+#: process, not once per citation of it.
+_TARGETS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _target_of(doc: Document | None) -> _Target:
+    if doc is None:
+        return _Target(None)
+    try:
+        target = _TARGETS.get(doc)
+    except TypeError:  # pragma: no cover - an unhashable stand-in for a Document
+        return _Target(doc)
+    if target is None:
+        target = _TARGETS[doc] = _Target(doc)
+    return target
 
 
 @dataclass
@@ -1301,7 +1316,7 @@ class _Scan:
             c.target_id = self._own_id
             c.target_title = self.doc.title if self.doc is not None else None
             return self.own
-        return _Target(self.resolver.document(c.target_id) if c.target_id else None)
+        return _target_of(self.resolver.document(c.target_id) if c.target_id else None)
 
     # 4. write: one row per target ---------------------------------------------------
 
