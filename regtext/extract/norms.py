@@ -1298,9 +1298,12 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
         yield hit
 
 
-#: An exception clause that is itself a sanction by reference to other rules (除依照有关法律
-#: 法规规定予以处罚外，还应当…): the offender is punished under them as well.
-_EXCEPTED_BY_LAW_RE = re.compile(r"除[^，。；的]{0,30}?(?:依照|依据|按照|依法)[^，。；]{0,60}外$")
+#: An exception clause that is itself a sanction by reference to the rules it names (除依照
+#: 有关法律法规规定予以处罚外，还应当…): the offender is punished under them as well. A bare 依法
+#: (除依法对违法行为人进行处罚外，…还可以责令…) names no rules: it only reserves other bodies'
+#: powers, and the clause's own measure follows.
+_EXCEPTED_BY_LAW_RE = re.compile(
+    r"除[^，。；的]{0,30}?(?:依照|依据|按照)[^，。；]{0,40}?(?:规定|法|条例|办法|细则)[^，。；]{0,30}外$")
 
 
 def _excepted_sanction(text: str) -> re.Match[str] | None:
@@ -1311,6 +1314,8 @@ def _excepted_sanction(text: str) -> re.Match[str] | None:
         >>> _excepted_sanction("除依照有关法律、行政法规的规定给予行政处罚外").group(0)
         '给予行政处罚'
         >>> _excepted_sanction("除依照本法规定可以从轻处罚的情形外") is None
+        True
+        >>> _excepted_sanction("除依法对违法行为人进行处罚外") is None
         True
     """
     if not text.startswith("除") or not _EXCEPTED_BY_LAW_RE.match(text):
@@ -1362,19 +1367,33 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
     # earlier parts whose duty may lend its authority to a later sanction (see _enforcer),
     # read only when a sanction needs it: the subject lookup is not cheap
     lenders: list[tuple[int, int]] = []
+    # (kept apart: an excepted sanction is no earlier sanction of the sentence's own)
+    excepted_norms: list[Norm] = []
     for pi, (a, b) in enumerate(_sanction_parts(segs, duties)):
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         part_text = "".join(x.text + x.punct for x in segs[a:b])
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
+        if len(bodies) > 1 and any(x.is_condition for x in segs[a:b]):
+            # a body named inside the offence (应移交司法机关查处…，不按规定移送…的) is what the
+            # offender failed to involve; a body named after it imposes the sanction
+            # (the offence: up to its last condition before the first sanction; 由X责令改正，
+            # 拒不改正的，由Y处罚款 keeps X)
+            offsets, offence_end = _part_offsets(segs, a, b), 0
+            for k in range(a, b):
+                if segs[k].is_condition:
+                    offence_end = offsets[k] + len(segs[k].text)
+                elif _sanction_in(segs[k].text):
+                    break
+            bodies = [(p, x) for p, x in bodies if p >= offence_end] or bodies
         for k in range(a, b):
             # 除依照…规定予以处罚外: a penalty under other rules, their bodies unnamed here; it
             # covers nothing (…，还应当承担连带责任 stands beside it)
             excepted = _excepted_sanction(segs[k].text) if segs[k].text[0] == "除" else None
             if excepted is not None:  # (除由市场监督管理部门依照本法处罚外: that body's)
                 raw = next((x for at, x in _bodies(segs[k].text) if at < excepted.start()), "")
-                out.append(_penalty(ctx, segs, k, excepted, raw, start, end,
-                                    _conditions(ctx, segs[a:k])))
+                excepted_norms.append(_penalty(ctx, segs, k, excepted, raw, start, end,
+                                               _conditions(ctx, segs[a:k])))
                 # (and only that one's: the clause's own sanction is another body's, 除由…
                 # 处罚外，卫生行政部门可以吊销…)
                 at = _part_offsets(segs, a, b)[k]
@@ -1480,7 +1499,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         authority = handed or first_body or authority
         if first_body:
             lenders.clear()
-    return out, covered
+    return out + excepted_norms, covered
 
 
 def _lend(lenders: list[tuple[int, int]], a: int, b: int, first_body: str, authority: str
@@ -1523,12 +1542,14 @@ def _enforcer(segs: Sequence[_Seg], a: int, b: int, duties: Collection[int],
             continue
         prefix = _squeeze(x.text[: modal.start()])
         if not prefix and k > a and not segs[k - 1].is_condition:
-            # the authority standing alone before the modal clause (卫生行政部门和劳动部门，
-            # 可视其情节轻重，给予警告…): the subject set off by a comma
+            # the authority set off by a comma before the modal clause, alone or with the
+            # party it acts on (主管部门对违反…的企业…，可视其情节轻重，予以警告或罚款处分)
             topic = _squeeze(segs[k - 1].text)
-            if len(topic) <= 24 and _AUTHORITY_END_RE.search(topic) \
-                    and _opening_authority(topic):
+            lead = _opening_authority(topic)
+            if lead and len(topic) <= 24 and _AUTHORITY_END_RE.search(topic):
                 return topic
+            if lead and topic[len(lead):].startswith("对"):
+                return lead
         if not _AUTHORITY_RE.search(prefix) or _PREP_RE.match(prefix) \
                 or _BODY_INTRO_RE.match(prefix):
             continue  # (cheap: no authority head before the modal word, no tagging)
@@ -2214,6 +2235,9 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
     return out
 
 
+_CHAPEAU_ADVERBIAL_RE = re.compile(r"依法|依照|按照|根据|依据")
+
+
 def _chapeau_party(chapeau: str) -> str:
     """The party that opens a list's chapeau with no modal word (``X的责任是：``), or ''.
 
@@ -2237,6 +2261,8 @@ def _chapeau_party(chapeau: str) -> str:
     # (its first clause opens with the party, whose acts the later clauses go on with:
     # 监察机关根据监督、调查结果，依法作出如下处置：)
     lead = _squeeze(_leading_actor(clauses[0]))
+    # (an adverbial ends the subject: 矿山企业工会|依法维护职工的合法权益)
+    lead = _CHAPEAU_ADVERBIAL_RE.split(lead, maxsplit=1)[0]
     if not lead or not _is_actorish(lead) or lead.endswith(_CONJUNCTION_TAILS):
         return ""
     return lead
