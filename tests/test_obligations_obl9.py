@@ -1,4 +1,4 @@
-"""Transfers of a case, passives, 依照…规定 + modal, excepted penalties, chapeau parties (session 20).
+"""Case transfers, passives, 依照…规定 + modal, excepted penalties, chapeau parties (session 20).
 
 Each rule has a case where it fires and one where it must not, on LawRefBook law text
 (never a sentence of a gold sample).
@@ -68,7 +68,8 @@ def test_a_modal_after_an_adverbial_rule_reference_binds():
     assert ("permission", "可以") in {(m, t) for _, m, t in _norms(
         "各级一般公共预算按照国务院的规定可以设置预算稳定调节基金，用于弥补以后年度预算资金的不足。")}
     # 宗教事务条例 第四十五条
-    norms = _norms("宗教团体、宗教院校和寺观教堂按照国家有关规定可以编印、发送宗教内部资料性出版物。")
+    norms = _norms("宗教团体、宗教院校和寺观教堂按照国家有关规定可以编印、发送宗教内部资料性"
+                   "出版物。")
     assert [(m, t) for _, m, t in norms] == [("permission", "可以")]
 
 
@@ -85,8 +86,8 @@ def test_a_modal_after_a_rule_reference_inside_a_noun_offence_or_exception_binds
 
 def test_a_length_of_time_ends_no_when_clause():
     # 南阳市文物保护条例: 不超过十二小时 is a limit, not "when twelve hours…"
-    norms = _norms("文物行政主管部门接到发现文物的报告后，应当及时赶赴现场，最长时间不得超过十二小时，"
-                   "并在七日内提出处理意见。")
+    norms = _norms("文物行政主管部门接到发现文物的报告后，应当及时赶赴现场，最长时间不得超过"
+                   "十二小时，并在七日内提出处理意见。")
     assert ("prohibition", "不得") in {(m, t) for _, m, t in norms}
     # a real when-clause still conditions the norm (a local water supply regulation, 第五十二条)
     norms = find_norms("二次供水水质受到污染时，管理单位应当立即停止供水，并组织清洗、消毒。")
@@ -118,14 +119,14 @@ def test_an_authority_set_off_by_a_comma_imposes_the_sanction_after_its_modal_cl
 
 def test_an_exception_that_punishes_under_named_rules_is_a_penalty():
     # 民用航空安全保卫条例 第三十八条: punished under the chapter, and liable in damages
-    norms = _norms("违反本条例规定的，除依照本章的规定予以处罚外，给单位或者个人造成财产损失的，应当依法"
-                   "承担赔偿责任。")
+    norms = _norms("违反本条例规定的，除依照本章的规定予以处罚外，给单位或者个人造成财产损失的，"
+                   "应当依法承担赔偿责任。")
     assert (None, "penalty", "予以处罚") in norms
     assert any(m == "obligation" for _, m, _ in norms)
     # 广告法 第五十八条第二款: the body named in the exception is its own; the licence is
     # revoked by the health department
-    text = ("医疗机构有前款规定违法行为，情节严重的，除由市场监督管理部门依照本法处罚外，卫生行政部门"
-            "可以吊销诊疗科目或者吊销医疗机构执业许可证。")
+    text = ("医疗机构有前款规定违法行为，情节严重的，除由市场监督管理部门依照本法处罚外，卫生"
+            "行政部门可以吊销诊疗科目或者吊销医疗机构执业许可证。")
     assert set(_penalties(text)) == {("市场监督管理部门", "处罚"), ("卫生行政部门", "吊销")}
 
 
@@ -144,8 +145,8 @@ def test_an_exception_that_names_no_rules_or_no_imposed_sanction_is_none():
 
 def test_a_chapeau_party_with_more_clauses_passes_to_subjectless_items():
     # 北京市实施《突发事件应对法》办法 第三十八条
-    text = ("第三十八条 获悉发生或者可能发生突发事件信息的行政机关，按照本办法第三十七条规定报送信息，"
-            "并遵守下列规定：\n\n（一）突发事件信息的报送，应当做到及时、客观、真实和准确；\n\n"
+    text = ("第三十八条 获悉发生或者可能发生突发事件信息的行政机关，按照本办法第三十七条规定报送"
+            "信息，并遵守下列规定：\n\n（一）突发事件信息的报送，应当做到及时、客观、真实和准确；\n\n"
             "（二）对较大、重大和特别重大突发事件信息，应当立即报告；\n")
     frame = regtext.obligations(regtext.parse(text))
     item = frame[frame["ref"] == "38.1.2"]

@@ -222,8 +222,8 @@ _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需�
 _FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查)?(?:发现|认为|查明|经查)")
 #: An order that stops or undoes an offence (责令其停止…, 责令限期改正): a sanction even
 #: when an authority's duty (应当) to give it is written (not 责令其监护人严加管教).
-_ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?(?:停止|改正|纠正|"
-                               r"整改|退还|退回|拆除|恢复)")
+_ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?"
+                               r"(?:停止|改正|纠正|整改|退还|退回|拆除|恢复)")
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
@@ -1377,13 +1377,13 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         if len(bodies) > 1 and any(x.is_condition for x in segs[a:b]):
             # a body named inside the offence (应移交司法机关查处…，不按规定移送…的) is what the
             # offender failed to involve; a body named after it imposes the sanction
-            # (the offence: up to its last condition before the first sanction; 由X责令改正，
+            # (the offence: the part up to the end of its first run of conditions; 由X责令改正，
             # 拒不改正的，由Y处罚款 keeps X)
             offsets, offence_end = _part_offsets(segs, a, b), 0
             for k in range(a, b):
                 if segs[k].is_condition:
                     offence_end = offsets[k] + len(segs[k].text)
-                elif _sanction_in(segs[k].text):
+                elif offence_end:
                     break
             bodies = [(p, x) for p, x in bodies if p >= offence_end] or bodies
         for k in range(a, b):
