@@ -161,3 +161,17 @@ def test_a_chapeau_that_opens_with_a_condition_or_lists_members_names_no_party()
     # 北京市实施《矿山安全法》办法 第九条: an adverbial is no part of the party's name
     assert "依法" not in _chapeau_party("矿山企业工会依法维护职工的合法权益，组织职工对矿山安全工作"
                                        "进行监督：")
+
+
+# -- two verbs joined before a 的: a relative clause, for an auxiliary or 禁止 only ------------
+
+
+def test_a_modal_before_two_joined_verbs_and_de_is_a_relative_clause():
+    # 政府采购法实施条例 第六十九条（一）: the posts that must be kept apart, not a duty
+    assert _norms("内部监督管理制度不健全，对依法应当分设、分离的岗位、人员未分设、分离；") == []
+    # 负责 and 鼓励 take two joined nouns as their object (山东省农村公路条例 第三十九条,
+    # 技术进出口管理条例 第七条)
+    assert ("obligation", "负责") in {(m, t) for _, m, t in _norms(
+        "县级人民政府交通运输主管部门负责县道、乡道的保护工作，并对本行政区域内村道的保护工作"
+        "进行指导和监督。")}
+    assert _norms("国家鼓励先进、适用的技术进口。") == [("国家", "encouragement", "鼓励")]

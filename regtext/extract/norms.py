@@ -242,10 +242,14 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
     r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|自行|不|依据职责|依照职责)+$"
 )
-#: A modal word whose verb (or verbs joined by 、/和/或者: 国家明令禁止生产、使用的农药) ends in
-#: 的 right after it: a relative clause (移送有权处理的部门), not a norm.
-_RELATIVE_AFTER_RE = re.compile(
-    r"(?:[^，。；：的对向在与按依为从将把以、和或]{2}(?:、|和|或者))?[^，。；：的对向在与按依为从将把以]{1,2}的")
+#: A modal word whose verb ends in 的 right after it: a relative clause (移送有权处理的部门),
+#: not a norm.
+_RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
+#: The same with two verbs joined by 、/和/或者 (国家明令禁止生产、使用的农药; 依法应当分设、分离的
+#: 岗位), for a modal auxiliary or 禁止 only: after 负责, 鼓励 or 提倡 two nouns joined so are the
+#: object (负责县道、乡道的保护工作, 鼓励先进、适用的技术进口).
+_RELATIVE_PAIR_AFTER_RE = re.compile(
+    r"[^，。；：的对向在与按依为从将把以、和或]{2}(?:、|和|或者)[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
 _SEGMENT_END_RE = re.compile(r"[，；：。！？]")
 #: Verbs whose subject-less phrase names its agent: 提供…服务 → 提供者.
@@ -575,7 +579,10 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                 # 公告的事项), 而未 an offence (按照规定应当经批准而未经批准) or 除…外 an
                 # exception (除按照下列规定可以转让外)
                 continue
-            if _RELATIVE_AFTER_RE.match(seg.text, m.end()):
+            if _RELATIVE_AFTER_RE.match(seg.text, m.end()) or (
+                    modality != "encouragement" and m.group(0) in _ALL_MODAL_WORDS
+                    and m.group(0) not in _DUTY_WORDS
+                    and _RELATIVE_PAIR_AFTER_RE.match(seg.text, m.end())):
                 continue  # a relative clause: 移送有权处理的部门, 个人可以采取的措施
             if m.group(0) == "禁止" and (before.endswith(("或者", "或", "和", "、", "及", "的"))
                                          or after in ("、", "和")):
