@@ -222,8 +222,8 @@ _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需�
 _FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查)?(?:发现|认为|查明|经查)")
 #: An order that stops or undoes an offence (责令其停止…, 责令限期改正): a sanction even
 #: when an authority's duty (应当) to give it is written (not 责令其监护人严加管教).
-_ORDER_TO_STOP_RE = re.compile(r"责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?(?:停止|改正|纠正|"
-                               r"整改|退还|退回|拆除|恢复)")
+_ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?"
+                               r"(?:停止|改正|纠正|整改|退还|退回|拆除|恢复)")
 #: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
 _PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
@@ -242,7 +242,14 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
     r"另|则|就|必要时|首先|原则上|应当|自觉|共同|分别|各自|自行|不|依据职责|依照职责)+$"
 )
+#: A modal word whose verb ends in 的 right after it: a relative clause (移送有权处理的部门),
+#: not a norm.
 _RELATIVE_AFTER_RE = re.compile(r"[^，。；：的对向在与按依为从将把以]{1,2}的")
+#: The same with two verbs joined by 、/和/或者 (国家明令禁止生产、使用的农药; 依法应当分设、分离的
+#: 岗位), for a modal auxiliary or 禁止 only: after 负责, 鼓励 or 提倡 two nouns joined so are the
+#: object (负责县道、乡道的保护工作, 鼓励先进、适用的技术进口).
+_RELATIVE_PAIR_AFTER_RE = re.compile(
+    r"[^，。；：的对向在与按依为从将把以、和或]{2}(?:、|和|或者)[^，。；：的对向在与按依为从将把以]{1,2}的")
 _SENTENCE_END_RE = re.compile(r"[。！？]|\n")
 _SEGMENT_END_RE = re.compile(r"[，；：。！？]")
 #: Verbs whose subject-less phrase names its agent: 提供…服务 → 提供者.
@@ -469,8 +476,13 @@ class _Seg:
         t = self.text.rstrip()
         return self.punct in "，：；" and self.punct != "" and (
             (t.endswith("的") and not t.endswith(("目的", "标的")))
-            or (t.endswith("时") and len(t) > 2)
+            or (t.endswith("时") and len(t) > 2 and not t.endswith(_NOT_WHEN))
         )
+
+
+#: Clause ends in 时 that are no "when" clause: a length of time (可以延长至四十八小时) or an
+#: adverb (应当及时), so the clause states a norm, not its occasion.
+_NOT_WHEN = ("小时", "工时", "学时", "课时", "及时", "按时", "准时", "随时", "适时")
 
 
 @dataclass
@@ -537,6 +549,10 @@ _RELATIVE_SUBJECT_RE = re.compile(
 #: encouragement is a verb then, unless a noun follows the pair (鼓励、扶持政策, 鼓励和扶持的).
 _SUPPORT_VERB_RE = re.compile(
     r"[和与及、](?:帮助|扶持|扶助|资助|援助|指导)(?!的|下|政策|措施|等|机制|办法|制度|力度|[、和与及])")
+#: An adverbial that ends right before a modal word: 依照/按照/根据…规定 (the rules it acts under).
+_RULE_ADVERBIAL_RE = re.compile(r"(?:依照|按照|根据|依据|遵照)[^，。；]{0,40}(?:规定|法规|法律)$")
+#: After such a modal word: a relative clause (…的) or an offence (…而未…), not a norm.
+_NOT_OWN_AFTER_RULE_RE = re.compile(r"的|而(?:未|不|没有)")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -567,9 +583,20 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                     continue  # 负责管理煤炭工业的部门: a relative clause naming a body
             if seg.text.startswith("其他") and _CATCH_ALL_RE.search(seg.text, m.end()):
                 continue  # （六）其他依法应当追究责任的情形: a case, not a norm
-            if before in ("规定", "法规", "法律") and modality != "encouragement":
-                continue  # the law's own words as a modifier: 法律、行政法规禁止发布的信息
-            if _RELATIVE_AFTER_RE.match(seg.text, m.end()):
+            if before in ("规定", "法规", "法律") and modality != "encouragement" and not (
+                    _RULE_ADVERBIAL_RE.search(seg.text, 0, m.start())
+                    and not _NOT_OWN_AFTER_RULE_RE.search(seg.text, m.end())
+                    and not (seg.text[0] == "除" and seg.text.endswith("外"))):
+                # the law's own words as a modifier: 法律、行政法规禁止发布的信息; but after an
+                # adverbial 依照…规定 the modal word is the clause's own (人民警察依照国家有关
+                # 规定可以使用警械), unless a 的 makes it a relative clause (依照本条例规定应当
+                # 公告的事项), 而未 an offence (按照规定应当经批准而未经批准) or 除…外 an
+                # exception (除按照下列规定可以转让外)
+                continue
+            if _RELATIVE_AFTER_RE.match(seg.text, m.end()) or (
+                    modality != "encouragement" and m.group(0) in _ALL_MODAL_WORDS
+                    and m.group(0) not in _DUTY_WORDS
+                    and _RELATIVE_PAIR_AFTER_RE.match(seg.text, m.end())):
                 continue  # a relative clause: 移送有权处理的部门, 个人可以采取的措施
             if m.group(0) == "禁止" and (before.endswith(("或者", "或", "和", "、", "及", "的"))
                                          or after in ("、", "和")):
@@ -930,7 +957,11 @@ _BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|
 _BODY_END_RE = re.compile(
     r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
     r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|"
-    r"视(?=情节|情况|其|具体|不同|违法|危害|后果)")
+    r"视(?=情节|情况|其|具体|不同|违法|危害|后果)|"
+    # 由X将案件移送Y, 由X移送Y吊销…: X is the body, the rest its act (将乐县 is a county)
+    r"将(?!乐)|移送|移交|交由")
+#: Verbs that hand a case over: the body after one (移送公安机关，…处…拘留) imposes what follows.
+_TRANSFERS = ("移送", "移交", "交由")
 
 
 def _penalty_actor(text: str) -> str:
@@ -981,6 +1012,18 @@ def _before_verb_of_party(text: str) -> str:
             return text[:pos]
         pos += len(word)
     return text
+
+
+def _handed_to(bodies: Sequence[tuple[int, str]], text: str, pos: int) -> str:
+    """The body a case is handed to after the first body of ``text`` and before ``pos``
+    (由环境保护主管部门将案件移送公安机关，…处…拘留 → 公安机关), or ''.
+
+    ``bodies``: :func:`_bodies` of ``text``.
+    """
+    if not bodies or not text.startswith("由", bodies[0][0]):
+        return ""  # (移交司法机关查处…，不按规定移送有关机关的: transfers inside an offence)
+    handed = [x for at, x in bodies[1:] if at < pos and text.startswith(_TRANSFERS, at)]
+    return handed[-1] if handed else ""
 
 
 def _bodies(text: str) -> list[tuple[int, str]]:
@@ -1267,7 +1310,9 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
     (除有减轻处罚情节外) or a negation (不予追究刑事责任, 不承担赔偿责任: an exemption).
     """
     for hit in _PENALTY_RE.finditer(text):
-        if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()):
+        if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()) and not (
+                hit.group(0).startswith(("给予", "予以", "处以"))
+                and _SANCTION_HEAD_RE.search(text, hit.end())):
             continue
         if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
             continue
@@ -1276,6 +1321,35 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
         if _CIVIL_LIABILITY_RE.search(hit.group()) and _OWED_RE.search(text, 0, hit.start()):
             continue
         yield hit
+
+
+#: An exception clause that is itself a sanction by reference to the rules it names (除依照
+#: 有关法律法规规定予以处罚外，还应当…): the offender is punished under them as well. A bare 依法
+#: (除依法对违法行为人进行处罚外，…还可以责令…) names no rules: it only reserves other bodies'
+#: powers, and the clause's own measure follows.
+_EXCEPTED_BY_LAW_RE = re.compile(
+    r"除[^，。；的]{0,30}?(?:依照|依据|按照)[^，。；]{0,40}?(?:规定|法|条例|办法|细则)[^，。；]{0,30}外$")
+
+
+def _excepted_sanction(text: str) -> re.Match[str] | None:
+    """The sanction of a ``除依照…处罚外`` clause (``text`` is the whole clause), or None: the
+    sanction must end the clause (除有减轻处罚情节外 names a circumstance, not a sanction).
+
+    Example:
+        >>> _excepted_sanction("除依照有关法律、行政法规的规定给予行政处罚外").group(0)
+        '给予行政处罚'
+        >>> _excepted_sanction("除依照本法规定可以从轻处罚的情形外") is None
+        True
+        >>> _excepted_sanction("除依法对违法行为人进行处罚外") is None
+        True
+    """
+    if not text.startswith("除") or not _EXCEPTED_BY_LAW_RE.match(text):
+        return None
+    hit = _PENALTY_RE.search(text)
+    if hit is None or "的" in text[hit.end():] or text[hit.start() - 1] == "的" \
+            or _MODAL_RE.search(text, 0, hit.start()):
+        return None  # (除依照…规定当场收缴的罚款外: the fine is a thing, not imposed)
+    return hit
 
 
 def _sanction_in(text: str) -> re.Match[str] | None:
@@ -1287,6 +1361,10 @@ def _sanction_in(text: str) -> re.Match[str] | None:
 #: (吊销有关机构或者责任人员的执业许可证件), not a relative clause (被吊销许可证件的; 判处…的案件).
 _OWNED_LICENCE_RE = re.compile(
     r"的[^的，。；：]{0,12}(?:证|执照|证书|证件|许可|资格|资质)[。；，：]?$")
+#: A 的 before the sanction noun itself, after 给予/予以/处以, ends a list of sanctions, not a
+#: relative clause (给予警告、罚款和停业整顿的处罚; not 给予警告处分的人员, nor 实施罚款的行政处罚,
+#: which names the act of a body).
+_SANCTION_HEAD_RE = re.compile(r"的(?:行政|纪律)?(?:处罚|处分)[。；，]?$")
 #: Civil liability is owed to the injured party. Bound by a modal word (应当依法承担赔偿责任) it
 #: is the object of that duty, not one more sanction; without one it stays a liability clause.
 _CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
@@ -1314,9 +1392,37 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
     # earlier parts whose duty may lend its authority to a later sanction (see _enforcer),
     # read only when a sanction needs it: the subject lookup is not cheap
     lenders: list[tuple[int, int]] = []
+    # (kept apart: an excepted sanction is no earlier sanction of the sentence's own)
+    excepted_norms: list[Norm] = []
     for pi, (a, b) in enumerate(_sanction_parts(segs, duties)):
+        start = segs[a].start if pi else segs[0].start
+        end = _close(segs[b - 1])
         part_text = "".join(x.text + x.punct for x in segs[a:b])
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
+        if len(bodies) > 1 and any(x.is_condition for x in segs[a:b]):
+            # a body named inside the offence (应移交司法机关查处…，不按规定移送…的) is what the
+            # offender failed to involve; a body named after it imposes the sanction
+            # (the offence: the part up to the end of its first run of conditions; 由X责令改正，
+            # 拒不改正的，由Y处罚款 keeps X)
+            offsets, offence_end = _part_offsets(segs, a, b), 0
+            for k in range(a, b):
+                if segs[k].is_condition:
+                    offence_end = offsets[k] + len(segs[k].text)
+                elif offence_end:
+                    break
+            bodies = [(p, x) for p, x in bodies if p >= offence_end] or bodies
+        for k in range(a, b):
+            # 除依照…规定予以处罚外: a penalty under other rules, their bodies unnamed here; it
+            # covers nothing (…，还应当承担连带责任 stands beside it)
+            excepted = _excepted_sanction(segs[k].text) if segs[k].text[0] == "除" else None
+            if excepted is not None:  # (除由市场监督管理部门依照本法处罚外: that body's)
+                raw = next((x for at, x in _bodies(segs[k].text) if at < excepted.start()), "")
+                excepted_norms.append(_penalty(ctx, segs, k, excepted, raw, start, end,
+                                               _conditions(ctx, segs[a:k])))
+                # (and only that one's: the clause's own sanction is another body's, 除由…
+                # 处罚外，卫生行政部门可以吊销…)
+                at = _part_offsets(segs, a, b)[k]
+                bodies = [(p, x) for p, x in bodies if not at <= p < at + len(segs[k].text)]
         first_body = bodies[0][1] if bodies else ""
         hit, hk = None, a
         for k in range(a, b):
@@ -1357,7 +1463,10 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
         # what follows it: the first sanction keeps the body before
         offsets = _part_offsets(segs, a, b)
-        own_body = next((x for at, x in bodies if at < offsets[hk] + hit.start()), "")
+        # (a body the case is handed to before the sanction imposes it: 由X将案件移送公安机关，
+        # 对…处…拘留 is detention by the police)
+        handed = _handed_to(bodies, part_text, offsets[hk] + hit.start())
+        own_body = handed or next((x for at, x in bodies if at < offsets[hk] + hit.start()), "")
         ordered = re.match(r"经([^，。；]{2,40})$", segs[hk].text[: hit.start()])
         if not own_body and ordered and _is_actorish(ordered.group(1)):
             own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
@@ -1392,8 +1501,6 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                      if x), "")
             lenders.clear()
             authority = opener or authority or first_body
-        start = segs[a].start if pi else segs[0].start
-        end = _close(segs[b - 1])
         # criminal liability is the judiciary's: the body named for an earlier part's sanction
         # (由其所在单位给予处分；构成犯罪的，依法追究刑事责任) does not impose it
         # (nor civil liability, which the offender bears: 造成损失的，依法承担赔偿责任)
@@ -1408,15 +1515,16 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                 if k == hk and later.start() <= hit.start():
                     continue
                 pos = offsets[k] + later.start()
-                body = [x for at, x in _bodies(part_text) if at < pos]
+                body = [x for at, x in bodies if at < pos]
                 if body and body[-1] not in [x for _, _, x in sanctions]:
                     sanctions.append((k, later, body[-1]))
         for k, h, raw in sanctions:
             out.append(_penalty(ctx, segs, k, h, raw, start, end, _conditions(ctx, segs[a:hk])))
-        authority = first_body or authority  # a later part without a body takes this part's
+        # a later part without a body takes this part's (its transferee's, if it handed over)
+        authority = handed or first_body or authority
         if first_body:
             lenders.clear()
-    return out, covered
+    return out + excepted_norms, covered
 
 
 def _lend(lenders: list[tuple[int, int]], a: int, b: int, first_body: str, authority: str
@@ -1458,6 +1566,15 @@ def _enforcer(segs: Sequence[_Seg], a: int, b: int, duties: Collection[int],
                              and not 0 <= sanction_at - modal.end() <= 8):
             continue
         prefix = _squeeze(x.text[: modal.start()])
+        if not prefix and k > a and not segs[k - 1].is_condition:
+            # the authority set off by a comma before the modal clause, alone or with the
+            # party it acts on (主管部门对违反…的企业…，可视其情节轻重，予以警告或罚款处分)
+            topic = _squeeze(segs[k - 1].text)
+            lead = _opening_authority(topic)
+            if lead and len(topic) <= 24 and _AUTHORITY_END_RE.search(topic):
+                return topic
+            if lead and topic[len(lead):].startswith("对"):
+                return lead
         if not _AUTHORITY_RE.search(prefix) or _PREP_RE.match(prefix) \
                 or _BODY_INTRO_RE.match(prefix):
             continue  # (cheap: no authority head before the modal word, no tagging)
@@ -2143,6 +2260,9 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
     return out
 
 
+_CHAPEAU_ADVERBIAL_RE = re.compile(r"依法|依照|按照|根据|依据")
+
+
 def _chapeau_party(chapeau: str) -> str:
     """The party that opens a list's chapeau with no modal word (``X的责任是：``), or ''.
 
@@ -2158,11 +2278,16 @@ def _chapeau_party(chapeau: str) -> str:
     if not f.endswith(("：", ":")) or f[:-1].endswith("的"):
         return ""
     last = re.split(r"[。！？]", f[:-1])[-1]
-    if re.search(r"[，；]", last):
+    clauses = re.split(r"[，；]", last)
+    if any(x.rstrip().endswith(("的", "时")) for x in clauses[:-1]) or _PURPOSE_RE.match(last):
         return ""  # (…的，按照下列规定处理：: a condition and a clause, not a party's list)
-    if re.search(r"包括|是指|含义|如下[：:]?$", last):
+    if re.search(r"包括|是指|含义|如下[：:]?$|组成[：:]?$", last):
         return ""  # (…的资料包括：: what a term covers, not a party's list)
-    lead = _squeeze(_leading_actor(last))
+    # (its first clause opens with the party, whose acts the later clauses go on with:
+    # 监察机关根据监督、调查结果，依法作出如下处置：)
+    lead = _squeeze(_leading_actor(clauses[0]))
+    # (an adverbial ends the subject: 矿山企业工会|依法维护职工的合法权益)
+    lead = _CHAPEAU_ADVERBIAL_RE.split(lead, maxsplit=1)[0]
     if not lead or not _is_actorish(lead) or lead.endswith(_CONJUNCTION_TAILS):
         return ""
     return lead
