@@ -151,6 +151,70 @@ def _first(items: list) -> set[str] | None:
     return None  # only zero-width items: the pattern may match the empty string
 
 
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains (longest first), or None when
+    no such list can be read off the pattern (an alternative made only of optional parts or
+    of character classes too wide to list).
+
+    A text that holds none of them holds no match: a plain search for the words (C speed,
+    literal prefixes) rules out most texts before the pattern itself is tried.
+
+    Example:
+        >>> required_words(r"(?:予以|给予)[^，]{0,12}?(?:处罚|警告)|(?<!被)责令")
+        ('予以', '给予', '责令')
+        >>> required_words(r"(?:依法)?处罚|[^，]+") is None
+        True
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        found = _required(list(sre_parse.parse(pattern)))
+    except (re.error, TypeError, ValueError):
+        return None
+    return tuple(sorted(found, key=lambda w: (-len(w), w))) if found else None
+
+
+def _required(items: list) -> set[str] | None:
+    """Words one of which every match of a parsed sequence contains; None when unknown."""
+    options: list[set[str]] = []
+    run = ""  # literal characters in a row (zero-width items do not break a row)
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        got: set[str] | None = None
+        if name == "SUBPATTERN" and not (av[1] or av[2]):
+            got = _required(list(av[3]))
+        elif name == "BRANCH":
+            got = set()
+            for alt in av[1]:
+                sub = _required(list(alt))
+                if sub is None:
+                    got = None
+                    break
+                got |= sub
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            got = _required(list(av[2]))
+        elif name == "IN" and all(str(k) == "LITERAL" for k, _ in av) and len(av) <= 16:
+            got = {chr(v) for _, v in av}
+        if got:
+            options.append(got)
+    if run:
+        options.append({run})
+    if not options:
+        return None
+    # the most selective: the longest shortest word, then the fewest words
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
 def skip_ahead(pattern: str) -> str:
     """``pattern`` behind a lookahead for its :func:`first_chars`, so that a search skips
     the positions no match can start at (a long alternation is otherwise tried in full at

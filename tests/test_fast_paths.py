@@ -264,3 +264,39 @@ def test_tag_table_read_without_posseg_equals_posseg_and_tags_the_same():
     assert segmentation._word_tags(Dict("应当 9 v\n\n提供者 3 n\n".encode())) is None
     assert segmentation._word_tags(Dict("应当 9\tv\n".encode())) is None
     assert segmentation._word_tags(Dict("应当 9 v x\n".encode())) is None
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"(?<![没享具])有(?:[^，。；有的]{1,16}的)?义务", ("义务",)),  # the longest sure word
+    # of two sure sets, the one with fewer words of the same length
+    (r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分)", ("处分", "处罚")),
+    (r"吊销|(?<!被)责令(?!其?说明)", ("吊销", "责令")),
+    (r"处[^，。；]{0,24}?(?:拘役|罚金)", ("拘役", "罚金")),
+    (r"[罚惩]款", ("款",)),  # one sure character over a class of two
+    (r"[罚惩]", ("惩", "罚")),  # a small class: each of its characters
+])
+def test_required_words_of_a_pattern(pattern, words):
+    got = rules.required_words(pattern)
+    assert got is not None and set(got) == set(words)
+    for m in re.finditer(pattern, _LAW + "处三日拘役，并处罚金；予以警告处分。"):
+        assert any(w in m.group(0) for w in got), m.group(0)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:依法)?处罚|[^，]+", r"\w+", r"(?=第)", r".罚?", ""])
+def test_required_words_none_when_an_alternative_has_no_sure_word(pattern):
+    assert rules.required_words(pattern) is None
+
+
+def test_penalty_hint_holds_wherever_a_sanction_phrase_matches():
+    """The pre-test of the sanction patterns never rules out a clause they match: every match
+    of the penalty table's rows in whole laws holds one of the hint's words."""
+    texts = [regtext.load(i).text for i in ("criminal-law", "csl", "pipl", "genai-2023-final")]
+    matched = 0
+    for text in texts + [_LAW]:
+        for clause in re.split(r"[，；：。！？\n]", text):
+            for pat in (norms._PENALTY_RE, norms._PENALTY_BY_REFERENCE_RE):
+                for m in pat.finditer(clause):
+                    matched += 1
+                    assert norms._PENALTY_HINT.search(m.group(0)), m.group(0)
+    assert matched > 50
+    assert norms._PENALTY_HINT.search("国家鼓励和支持计量科学技术研究") is None

@@ -176,6 +176,12 @@ def reload_rules() -> None:
     _MODAL_RE = re.compile(rules.skip_ahead("|".join(groups)))
     PENALTY_WORDS = rules.column("penalty-phrases", "pattern")
     _PENALTY_RE = re.compile(rules.skip_ahead("|".join(f"(?:{p})" for p in PENALTY_WORDS)))
+    # words one of which every sanction phrase (by name or by reference) holds: a text
+    # without any holds none, and most clauses are ruled out by this plain search
+    global _PENALTY_HINT
+    need = [rules.required_words(p.pattern) for p in (_PENALTY_RE, _PENALTY_BY_REFERENCE_RE)]
+    _PENALTY_HINT = re.compile("" if None in need else rules.alternation(
+        sorted({w for ws in need for w in ws}, key=lambda w: (-len(w), w))))
     STRENGTH.clear()
     for row in modal:
         STRENGTH[row["modality"]] = max(STRENGTH.get(row["modality"], 0), int(row["strength"]))
@@ -210,6 +216,11 @@ def reload_rules() -> None:
         func.cache_clear()
 
 
+#: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
+_PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
+#: See reload_rules: a necessary condition for a match of either sanction pattern.
+_PENALTY_HINT: re.Pattern[str]
+
 reload_rules()
 
 #: Who can encourage as a matter of policy: the state and its organs.
@@ -224,8 +235,6 @@ _FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查
 #: when an authority's duty (应当) to give it is written (not 责令其监护人严加管教).
 _ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:立即|限期)?"
                                r"(?:停止|改正|纠正|整改|退还|退回|拆除|恢复)")
-#: Sanctions by reference, penalties only after a 违反… offence in the same sentence.
-_PENALTY_BY_REFERENCE_RE = re.compile(r"^(?:依照|依据|按照)其规定$|予以处理|依法处理")
 
 #: Words that end in a head character (者) but are conjunctions: never an actor's end.
 _CONJUNCTION_TAILS = ("或者", "再者")
@@ -1309,6 +1318,8 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
     Not one inside a relative clause (判处死刑缓期二年执行的案件), an exception
     (除有减轻处罚情节外) or a negation (不予追究刑事责任, 不承担赔偿责任: an exemption).
     """
+    if not _PENALTY_HINT.search(text):
+        return
     for hit in _PENALTY_RE.finditer(text):
         if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()) and not (
                 hit.group(0).startswith(("给予", "予以", "处以"))
@@ -1385,7 +1396,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
     out: list[Norm] = []
     covered: set[int] = set()
     # every sanction below is a match of one of these in one segment; most sentences have none
-    if not any(_PENALTY_RE.search(x.text) or _PENALTY_BY_REFERENCE_RE.search(x.text)
+    if not any(_PENALTY_HINT.search(x.text) and (
+            _PENALTY_RE.search(x.text) or _PENALTY_BY_REFERENCE_RE.search(x.text))
                for x in segs):
         return out, covered
     authority = ""
