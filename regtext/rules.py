@@ -179,17 +179,22 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
 def _required(items: list) -> set[str] | None:
     """Words one of which every match of a parsed sequence contains; None when unknown."""
     options: list[set[str]] = []
-    run = ""  # literal characters in a row (zero-width items do not break a row)
+    run = {""}  # the spellings of the literal characters in a row so far
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
-            run += chr(av)
+            run = {r + chr(av) for r in run}
             continue
         if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the row goes on
+        small = name == "IN" and len(av) <= 8 and all(str(k) == "LITERAL" for k, _ in av)
+        if small and len(run) * len(av) <= 64:
+            # the parser writes 处罚|处分 as 处[罚分]: the row goes on in each spelling
+            run = {r + chr(v) for r in run for _, v in av}
             continue
-        if run:
-            options.append({run})
-            run = ""
+        if run != {""}:
+            options.append(run)
+        run = {""}
         got: set[str] | None = None
         if name == "SUBPATTERN" and not (av[1] or av[2]):
             got = _required(list(av[3]))
@@ -203,12 +208,12 @@ def _required(items: list) -> set[str] | None:
                 got |= sub
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
             got = _required(list(av[2]))
-        elif name == "IN" and all(str(k) == "LITERAL" for k, _ in av) and len(av) <= 16:
+        elif small:
             got = {chr(v) for _, v in av}
         if got:
             options.append(got)
-    if run:
-        options.append({run})
+    if run != {""}:
+        options.append(run)
     if not options:
         return None
     # the most selective: the longest shortest word, then the fewest words

@@ -272,7 +272,7 @@ def test_tag_table_read_without_posseg_equals_posseg_and_tags_the_same():
     (r"(?:予以|给予|处以)[^，。；：]{0,12}?(?:处罚|处分)", ("处分", "处罚")),
     (r"吊销|(?<!被)责令(?!其?说明)", ("吊销", "责令")),
     (r"处[^，。；]{0,24}?(?:拘役|罚金)", ("拘役", "罚金")),
-    (r"[罚惩]款", ("款",)),  # one sure character over a class of two
+    (r"[罚惩]款", ("惩款", "罚款")),  # a small class spelled out with the word it opens
     (r"[罚惩]", ("惩", "罚")),  # a small class: each of its characters
 ])
 def test_required_words_of_a_pattern(pattern, words):
