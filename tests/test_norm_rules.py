@@ -121,3 +121,14 @@ def test_defiance_row(row):
     assert any(n.modality == "penalty" and pattern.search(n.condition) for n in found)
     # after a sanction (责令改正，拒不改正的，…) the clause stays one list of penalties
     assert all(n.modality == "penalty" for n in find_norms(row["counterexample"]))
+
+
+@pytest.mark.parametrize("text, sanctions", [
+    # 境外非政府组织境内活动管理法 50: the first of the coordinated expulsions is the sanction
+    ("境外人员违反本法规定的，有关机关可以依法限期出境、遣送出境或者驱逐出境。", ["限期出境"]),
+    # 外国人入境出境管理条例 33: 被决定限期出境 recalls a decision; the clause binds the organ
+    ("外国人被决定限期出境的，作出决定的机关应当在注销或者收缴其原出境入境证件后，"
+     "为其补办停留手续并限定出境的期限。", []),
+])
+def test_expulsion_is_a_sanction_unless_passive(text, sanctions):
+    assert [n.trigger for n in find_norms(text) if n.modality == "penalty"] == sanctions
