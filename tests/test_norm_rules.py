@@ -132,3 +132,18 @@ def test_defiance_row(row):
 ])
 def test_expulsion_is_a_sanction_unless_passive(text, sanctions):
     assert [n.trigger for n in find_norms(text) if n.modality == "penalty"] == sanctions
+
+
+@pytest.mark.parametrize("text, permission", [
+    # 最高人民法院关于审理拒不执行判决、裁定刑事案件适用法律若干问题的解释 7: the court may
+    # increase the sentence: a permission beside the penalty
+    ("拒不执行支付赡养费、扶养费、抚育费、抚恤金、医疗费用、劳动报酬等判决、裁定的，"
+     "可以酌情从重处罚。", True),
+    # 反恐怖主义法 92: 可以并处 is the fine itself, no discretion of its own
+    ("阻碍有关部门开展反恐怖主义工作的，由公安机关处五日以上十五日以下拘留，"
+     "可以并处五万元以下罚款。", False),
+])
+def test_a_sentencing_adjustment_after_keyi_is_the_courts_discretion(text, permission):
+    found = {(n.modality, n.trigger) for n in find_norms(text)}
+    assert any(m == "penalty" for m, _ in found)
+    assert (("permission", "可以") in found) is permission

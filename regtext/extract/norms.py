@@ -1193,7 +1193,8 @@ def find_norms(
         # an obligation word inside a liability clause binds too: the offender's duty to
         # make good (…的，应当恢复原状或者赔偿损失，并处罚款) or the authority's duty to
         # sanction (…的，应当依法给予处分): it is not a discretionary 可以
-        triggers = [t for t in triggers if t.seg not in covered or _liability_duty(segs, t)]
+        triggers = [t for t in triggers if t.seg not in covered or _liability_duty(segs, t)
+                    or _sentencing_discretion(segs, t)]
         if ctx.chapeau_norm is not None and not ctx.own_seen:
             # a sanction in an item of a duty list (应当采取下列措施：（一）…的，责令其停止…)
             # is what the chapeau's body must do: the item inherits across it
@@ -1649,6 +1650,19 @@ def _liability_duty(segs: Sequence[_Seg], t: _Trigger) -> bool:
         if a <= t.seg < b:
             return not any(x.is_condition for x in segs[t.seg + 1: b])
     return True
+
+
+#: A sentencing adjustment right after 可以 (可以酌情从重处罚, 可以从轻或者减轻处罚).
+_ADJUSTMENT_RE = re.compile(r"(?:酌情|依法)?(?:从重|从轻|减轻|免除)")
+
+
+def _sentencing_discretion(segs: Sequence[_Seg], t: _Trigger) -> bool:
+    """True when 可以/可 opens a sentencing adjustment (具有下列情形之一的，可以酌情从重处罚):
+    the court's discretion is a permission of its own, beside the penalty the clause names."""
+    if t.modality != "permission":
+        return False
+    seg = segs[t.seg]
+    return bool(_ADJUSTMENT_RE.match(seg.text, t.end - seg.start))
 
 
 #: Criminal and civil liability: no administrative body of an earlier part imposes it.
