@@ -147,3 +147,14 @@ def test_a_sentencing_adjustment_after_keyi_is_the_courts_discretion(text, permi
     found = {(n.modality, n.trigger) for n in find_norms(text)}
     assert any(m == "penalty" for m, _ in found)
     assert (("permission", "可以") in found) is permission
+
+
+@pytest.mark.parametrize("text, sanctioned", [
+    # 政府采购法 81: the persons sanctioned stand between 给予 and 处分 (24 characters)
+    ("政府采购监督管理部门对供应商的投诉逾期未作处理的，"
+     "给予直接负责的主管人员和其他直接责任人员行政处分。", True),
+    # the same words inside a relative clause (…处分的，): what the decision is about, no sanction
+    ("对决定给予直接负责的主管人员和其他直接责任人员行政处分的，应当书面告知本人。", False),
+])
+def test_a_disciplinary_sanction_with_the_persons_named_inside_it(text, sanctioned):
+    assert any(n.modality == "penalty" for n in find_norms(text)) is sanctioned
