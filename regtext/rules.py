@@ -104,15 +104,21 @@ def first_chars(pattern: str) -> str | None:
         >>> first_chars(r"(?:依法)?处罚") is None, first_chars(r"[^，]罚") is None
         (True, True)
     """
+    found = _read(pattern, _first)
+    return "".join(sorted(found)) if found else None
+
+
+def _read(pattern: str, reader: Any) -> Any:
+    """``reader`` applied to the parsed items of ``pattern``; None when the parser (or the
+    reader, on a construct it does not know) fails."""
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
     try:
-        found = _first(list(sre_parse.parse(pattern)))
+        return reader(list(sre_parse.parse(pattern)))
     except (re.error, TypeError, ValueError):
         return None
-    return "".join(sorted(found)) if found else None
 
 
 def _first(items: list) -> set[str] | None:
@@ -165,14 +171,7 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
         >>> required_words(r"(?:依法)?处罚|[^，]+") is None
         True
     """
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        found = _required(list(sre_parse.parse(pattern)))
-    except (re.error, TypeError, ValueError):
-        return None
+    found = _read(pattern, _required)
     return tuple(sorted(found, key=lambda w: (-len(w), w))) if found else None
 
 

@@ -186,22 +186,25 @@ def _scanner(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The master token pattern; ``extra`` are abbreviations a document defines."""
     long, short = _catalog_aliases()
     names = sorted(set(long) | set(extra), key=len, reverse=True)
-    # every branch opens with a one-character lookahead; their union in front lets the engine
-    # leave most positions after one test instead of one per branch (same matches)
-    union = set(_HEAD_FIRST) | {n[0] for n in names} | {n[0] for n in short} | {"中"}
+    # the characters each branch can open with (中 of 中华人民共和国 before a name)
+    name_first = {n[0] for n in names} | {"中"}
+    short_first = {n[0] for n in short} | {"中"}
     alias = ""
     # a one-character lookahead lets the engine skip most positions cheaply
     if names:
-        first = re.escape("".join(sorted({n[0] for n in names} | {"中"})))
+        first = re.escape("".join(sorted(name_first)))
         alt = "|".join(map(re.escape, names))
         alias += (rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?"
                   rf"(?P<alias>{alt})(?!{_NOT_AFTER_NAME})")
         # also after ordinary words (依照网络安全法第…): then a pin must follow
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias3>{alt})(?=第)"
     if short:
-        first = re.escape("".join(sorted({n[0] for n in short} | {"中"})))
+        first = re.escape("".join(sorted(short_first)))
         alt = "|".join(map(re.escape, short))
         alias += rf"|(?=[{first}])(?<![本该《])(?:中华人民共和国)?(?P<alias2>{alt})(?=第)"
+    # every branch opens with such a lookahead; their union in front lets the engine leave
+    # most positions after one test instead of one per branch (same matches)
+    union = set(_HEAD_FIRST) | name_first | short_first
     return re.compile(rf"(?=[{re.escape(''.join(sorted(union)))}])(?:"
                       rf"(?=[{_HEAD_FIRST}])(?:{forms.head_pattern()}|{forms.pin_pattern()})"
                       + alias + ")")

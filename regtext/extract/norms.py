@@ -1411,13 +1411,14 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         start = segs[a].start if pi else segs[0].start
         end = _close(segs[b - 1])
         part_text = "".join(x.text + x.punct for x in segs[a:b])
+        offsets = _part_offsets(segs, a, b)  # each segment's place in part_text
         bodies = _bodies(part_text) if _BODY_INTRO_RE.search(part_text) else []
         if len(bodies) > 1 and any(x.is_condition for x in segs[a:b]):
             # a body named inside the offence (应移交司法机关查处…，不按规定移送…的) is what the
             # offender failed to involve; a body named after it imposes the sanction
             # (the offence: the part up to the end of its first run of conditions; 由X责令改正，
             # 拒不改正的，由Y处罚款 keeps X)
-            offsets, offence_end = _part_offsets(segs, a, b), 0
+            offence_end = 0
             for k in range(a, b):
                 if segs[k].is_condition:
                     offence_end = offsets[k] + len(segs[k].text)
@@ -1434,7 +1435,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
                                                _conditions(ctx, segs[a:k])))
                 # (and only that one's: the clause's own sanction is another body's, 除由…
                 # 处罚外，卫生行政部门可以吊销…)
-                at = _part_offsets(segs, a, b)[k]
+                at = offsets[k]
                 bodies = [(p, x) for p, x in bodies if not at <= p < at + len(segs[k].text)]
         first_body = bodies[0][1] if bodies else ""
         hit, hk = None, a
@@ -1475,7 +1476,6 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
             continue
         # a body named after the first sanction (责令关闭，…由发证机关依法吊销…) imposes only
         # what follows it: the first sanction keeps the body before
-        offsets = _part_offsets(segs, a, b)
         # (a body the case is handed to before the sanction imposes it: 由X将案件移送公安机关，
         # 对…处…拘留 is detention by the police)
         handed = _handed_to(bodies, part_text, offsets[hk] + hit.start())
