@@ -295,6 +295,32 @@ def test_that_article_keeps_the_external_document():
         ("civil-code-personality", "1034"), ("civil-code-personality", "1034.2")]
 
 
+# 民法典 beside its shipped Book IV (arts. 989-1039): the article a pin names exists in the
+# whole code, so the ref is kept even where the excerpt lacks it (unresolved); a ref the excerpt
+# should hold but does not (第九百九十条 has two 款) is still dropped.
+_FACE = ("符合民法典第一千一百六十八条、第一千一百六十九条第一款、第一千一百七十条、"
+         "第一千一百七十一条等规定的相应情形")  # 人脸识别 provisions (2021) art. 7
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_FACE, [("1168", False), ("1169.1", False), ("1170", False), ("1171", False)]),
+    ("应当适用民法典第九百九十八条的规定", [("998", True)]),
+    ("民法典第一千二百一十八条至第一千二百二十条",
+     [("1218", False), ("1219", False), ("1220", False)]),
+    ("依照民法典第九百九十条第三款", [(None, False)]),
+])
+def test_pins_beyond_an_excerpt_keep_their_ref(text, expected):
+    cites = find_citations(text)
+    assert {c.target_doc for c in cites} == {"civil-code-personality"}
+    assert [(c.target_ref, c.resolved) for c in cites] == expected
+
+
+def test_pins_beyond_a_complete_text_are_still_dropped():
+    # the criminal law is complete: a 第五百条 it lacks is a wrong pin, not a missing part
+    (c,) = find_citations("依照刑法第五百条")
+    assert (c.target_doc, c.target_ref, c.pin) == ("criminal-law", None, "500")
+
+
 def test_plain_text_is_parsed_not_refused():
     df = regtext.citations("第一条 为了规范管理。\n第二条 违反本法第一条的，依照前款规定处理。")
     assert df.target_ref.tolist() == ["1", None]

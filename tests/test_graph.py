@@ -216,3 +216,12 @@ def test_texts_parsed_from_a_folder_cite_each_other_in_the_graph(tmp_path):
     rows = regtext.citations(next(d for d in docs if d.title == "测试实施办法"),
                              resolver=regtext.Resolver.from_documents(docs))
     assert rows.set_index("target_title").loc["测试实施细则", "target_doc"] is None
+
+
+def test_a_pin_an_excerpt_lacks_cites_the_excerpt_document():
+    doc = regtext.parse("# 测试解释\n\n第一条 人民法院应当适用民法典第一千一百七十条的规定。\n\n"
+                        "第二条 人民法院应当适用民法典第九百九十八条的规定。", id="t-interp")
+    G = regtext.graph([doc, "civil-code-personality"])
+    cites = {u: v for u, v, kind in G.edges(data="kind") if kind == "cites"}
+    assert cites["t-interp:1.1"] == "civil-code-personality"  # the excerpt lacks 1170
+    assert cites["t-interp:2.1"] == "civil-code-personality:998"

@@ -32,10 +32,14 @@ Resolution rules: a ref is only reported in ``target_ref`` when it exists in the
 document (``ref in doc``); otherwise ``target_ref`` is ``None``, ``resolved`` is ``False`` and
 the ref the words spell is kept in ``pin``. A title that is not at hand keeps ``target_doc``
 ``None``, its ``target_title`` and, when pinned, the spelled ref in ``target_ref`` (it resolves
-once the document is available). A pin into a partial text (the security-assessment
-provisions ship 5 of 15 articles) keeps the document and drops the ref: ``target_ref`` ``None``,
-``pin`` ``"10"``. A title written without 《》 (``民事诉讼法第六十四条``) makes its pins
-external even when unknown, so they are never mistaken for the citing text's own articles.
+once the document is available). A pin into an excerpt of a larger text (``part_of`` in its
+catalog record: the Civil Code's Book IV, numbered as in the whole code) on an article the
+excerpt does not hold keeps the spelled ref too (民法典第一千一百七十条 → ``1170``,
+``resolved`` ``False``): the article exists, only this corpus lacks it. Any other pin on a
+ref the target does not hold (a 第二十条 of a 17-article text) is dropped: ``target_ref``
+``None``, the spelled ref in ``pin``. A title written without 《》
+(``民事诉讼法第六十四条``) makes its pins external even when unknown, so they are never
+mistaken for the citing text's own articles.
 Titles inside 《》 count only when they name a normative document (…法, 条例, 规定, 办法,
 决定…; not 《营业执照》). Bare self references without a pin (``制定本法``) are not citations.
 
@@ -267,8 +271,19 @@ class _Target:
     def __init__(self, doc: Document | None):
         self.doc = doc
         self.order: dict[str, int] = {}
+        #: an excerpt of a larger text (民法典 Book IV alone, numbered as in the whole code):
+        #: an article it does not hold still exists in the whole text
+        self.excerpt = False
         if doc is not None:
             self.order = {a.ref: i for i, a in enumerate(doc.articles)}
+            self.excerpt = bool((doc.meta or {}).get("part_of"))
+
+    def outside_excerpt(self, ref: str) -> bool:
+        """An article ref (``1170``, ``1170.2``) the excerpt does not hold: not a wrong pin."""
+        if not self.excerpt or not ref[:1].isdigit():
+            return False
+        art = ref.split(".")[0]
+        return art not in self.order
 
     def has(self, ref: str) -> bool:
         return self.doc is not None and ref in self.doc
@@ -1339,6 +1354,7 @@ class _Scan:
         for addr in self._expand(c.atoms, target):
             pin = None if addr.struct == "?" else target.ref_of(addr, self.source_ref)
             ok = pin is not None and target.has(pin)
+            beyond = pin is not None and not ok and target.outside_excerpt(pin)
             if addr.art is not None:
                 self.last_art = addr.art
                 self.last_ctx = (c.kind, c.target_id, c.target_title)
@@ -1347,7 +1363,7 @@ class _Scan:
                     self.last_para = addr
             self.out.append(Citation(
                 self.source_ref, text, c.kind, c.target_id, c.target_title,
-                pin if ok or unseen else None, c.start, c.end, c.form, pin,
+                pin if ok or unseen or beyond else None, c.start, c.end, c.form, pin,
                 bool(ok and (c.target_id is not None or c.kind == "internal"))))
 
     def _expand(self, atoms: list[tuple[str, list[_Addr]]], target: _Target) -> list[_Addr]:

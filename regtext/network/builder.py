@@ -136,7 +136,10 @@ def _target_node(G, doc: Document, target_doc: str | None, target_ref: str | Non
     if nid in G:
         return nid
     art = node_id(tdoc, target_ref.split(".")[0])  # a pin finer than the tree: its article
-    return art if art in G else None
+    if art in G:
+        return art
+    # an article an excerpt lacks (民法典第一千一百七十条 beside Book IV): the text it is in
+    return tdoc if tdoc != doc.id and tdoc in G else None
 
 
 def add_repealed(G, s: Any, bare_repealer: bool = True) -> None:
