@@ -300,3 +300,38 @@ def test_penalty_hint_holds_wherever_a_sanction_phrase_matches():
                     assert norms._PENALTY_HINT.search(m.group(0)), m.group(0)
     assert matched > 50
     assert norms._PENALTY_HINT.search("国家鼓励和支持计量科学技术研究") is None
+
+
+def test_parse_nodes_built_field_by_field_equal_dataclass_nodes():
+    from dataclasses import fields
+
+    from regtext.text.model import Node
+    from regtext.text.parser import _node
+
+    values = ("paragraph", "2", "7.2", "第七条第二款", "art_7__para_2", "提供者应当…",
+              "提供者应当…", "", (), 12, 14)
+    fast, plain = _node(*values), Node(*values)
+    assert fast == plain and repr(fast) == repr(plain)
+    assert list(fast.__dict__) == [f.name for f in fields(Node)]  # a field added to Node fails
+
+
+def test_tagger_block_memory_gives_the_same_words_twice():
+    from regtext.extract.segmentation import pos_tags
+
+    text = "由县级以上地方人民政府公安机关责令改正"
+    first = pos_tags(text)
+    assert pos_tags(text) == first  # the second cut comes from the block memory
+    assert pos_tags("县级以上地方人民政府") == first[1:4]  # a shorter block: its own words
+
+
+def test_norms_built_without_setattr_equal_dataclass_norms():
+    from dataclasses import fields
+
+    from regtext.extract.norms import Norm, _norm
+
+    values = dict(actor="提供者", modality="obligation", trigger="应当", text="提供者应当…",
+                  condition="", exception="", start=0, end=7, actor_raw="提供者")
+    fast, plain = _norm(**values), Norm(**values)
+    assert fast == plain and repr(fast) == repr(plain)
+    assert set(fast.__dict__) == {f.name for f in fields(Norm)}  # every field, defaults too
+    assert _norm(**values, inherited=True) != plain

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -345,6 +345,19 @@ class Norm:
         return (self.start, self.end)
 
 
+#: Every field of a :class:`Norm` with its default (None where it has none).
+_NORM_DEFAULTS: dict[str, Any] = {
+    f.name: None if f.default is MISSING else f.default for f in fields(Norm)}
+
+
+def _norm(**values: Any) -> Norm:
+    """``Norm(**values)`` without the frozen dataclass's per-field ``object.__setattr__``
+    (the same object: Norm has no ``__post_init__``); the extractor makes one per norm."""
+    new = object.__new__(Norm)
+    new.__dict__.update(_NORM_DEFAULTS, **values)
+    return new
+
+
 def _replace(norm: Norm, **changes: Any) -> Norm:
     """:func:`dataclasses.replace` for a :class:`Norm`, without its per-call field checks
     (every norm gets its ref this way: a third of a second per 300 laws)."""
@@ -501,6 +514,20 @@ class _Trigger:
     word: str
     modality: Modality
     seg: int  # index into the sentence's segments
+
+
+
+# -- patterns the clause readers below share (compiled once: the readers run per clause) --
+_BY_AGENT_AFTER_RE = re.compile(r"(?:依法|一律|统一|分别)?由(?!于|此)")
+_CLAUSE_MARK_RE = re.compile(r"[，。；：]")
+_CLAUSE_MARK_WIDE_RE = re.compile(r"[，。；：,;]")
+_MEMBER_JOINER_RE = re.compile(r"和|及其|及|与|以及|或者")
+_BUT_LEAD_RE = re.compile(r"^(?:但是|但)")
+_YOU_RE = re.compile(r"由(?!于|此)(?:其(?!他|中|余|次))?")
+_LAWFULLY_LEAD_RE = re.compile(r"^(?:依法|依照|按照规定)")
+_ORDERED_BY_RE = re.compile(r"经([^，。；]{2,40})$")
+_SAVE_OPEN_RE = re.compile(r"除[^，。；]*$")
+_ALSO_LEAD_RE = re.compile(r"^(?:并且|并|且|还|也|同时)")
 
 
 def _fold(text: str) -> str:
@@ -753,7 +780,7 @@ _OTHERS = frozenset(("他人", "其他人", "别人"))
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
     # 但/但是 opens an exception clause: its subject follows (但人民法院…决定…的，可以…)
-    t = re.sub(r"^(?:但是|但)", "", _squeeze(text))
+    t = _BUT_LEAD_RE.sub("", _squeeze(text))
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(_ACTOR_WORD_RE.finditer(t[:48]))
@@ -948,7 +975,7 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     parts = [p for p in _ACTOR_JOINER_RE.split(raw) if p]
     if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
         # 省、自治区、直辖市人民政府和国务院有关部门: a 、 list inside one member of a 和 list
-        parts = [p for p in re.split(r"和|及其|及|与|以及|或者", raw) if p]
+        parts = [p for p in _MEMBER_JOINER_RE.split(raw) if p]
         if len(parts) < 2 or not all(_is_actorish(p) for p in parts):
             return [raw]
     known = set(aliases.values()) | set(_KNOWN_ACTORS)
@@ -996,10 +1023,10 @@ def _agent_after_you(text: str) -> str:
         >>> _agent_after_you("搬运遗体由殡仪馆"), _agent_after_you("由此造成的损失")
         ('殡仪馆', '')
     """
-    m = re.search(r"由(?!于|此)(?:其(?!他|中|余|次))?", text)
+    m = _YOU_RE.search(text)
     if not m:
         return ""
-    rest = re.split(r"[，。；：,;]", text[m.end(): m.end() + 60], maxsplit=1)[0]
+    rest = _CLAUSE_MARK_WIDE_RE.split(text[m.end(): m.end() + 60], maxsplit=1)[0]
     body = _body_phrase(_before_verb_of_party(rest), _ACTOR_WORD_RE)
     while body.endswith(_CONJUNCTION_TAILS):  # the 者 of a conjunction is no head
         body = _body_phrase(body[:-2], _ACTOR_WORD_RE)
@@ -1039,7 +1066,7 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     """``(offset, body)`` for each body a clause names after 由/移送/交由…, in order."""
     out = []
     for m in _BODY_INTRO_RE.finditer(text):
-        rest = re.split(r"[，。；：]", text[m.end(): m.end() + 80], maxsplit=1)[0]
+        rest = _CLAUSE_MARK_RE.split(text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
         advised = _ADVISES_RE.match(rest)
         if advised:
@@ -1280,7 +1307,7 @@ def _embedded_dropped(segs: Sequence[_Seg], triggers: list[_Trigger]) -> list[_T
     for t in triggers:
         if out:
             seg = segs[t.seg]
-            prefix = re.sub(r"^(?:并且|并|且|还|也|同时)", "", seg.text[: t.pos - seg.start])
+            prefix = _ALSO_LEAD_RE.sub("", seg.text[: t.pos - seg.start])
             toks = _pos(prefix) if prefix else ()
             if toks and toks[0][1] == "v" and _is_actorish(prefix) and not (
                     prefix == seg.text[: t.pos - seg.start] and "的" in prefix
@@ -1326,7 +1353,7 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
                 hit.group(0).startswith(("给予", "予以", "处以"))
                 and _SANCTION_HEAD_RE.search(text, hit.end())):
             continue
-        if re.search(r"除[^，。；]*$", text[: hit.start()]) and "外" in text[hit.end():]:
+        if _SAVE_OPEN_RE.search(text[: hit.start()]) and "外" in text[hit.end():]:
             continue
         if _NEGATED_RE.search(text[: hit.start()]):
             continue
@@ -1480,7 +1507,7 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         # 对…处…拘留 is detention by the police)
         handed = _handed_to(bodies, part_text, offsets[hk] + hit.start())
         own_body = handed or next((x for at, x in bodies if at < offsets[hk] + hit.start()), "")
-        ordered = re.match(r"经([^，。；]{2,40})$", segs[hk].text[: hit.start()])
+        ordered = _ORDERED_BY_RE.match(segs[hk].text[: hit.start()])
         if not own_body and ordered and _is_actorish(ordered.group(1)):
             own_body = ordered.group(1)  # 经煤矿安全监察机构责令…: the body that orders
         authority = own_body or authority
@@ -1732,9 +1759,9 @@ def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], ra
     actor = normalize_actor(raw, ctx.aliases) if raw else None
     if actor is None and _CRIMINAL_RE.search(trigger):
         actor = _COURT  # a criminal sentence: only a court imposes it
-    return Norm(actor=actor, modality="penalty", trigger=trigger, text=ctx.text[start:end],
-                condition=condition, exception=ctx.exception, start=start, end=end,
-                actor_raw=raw)
+    return _norm(actor=actor, modality="penalty", trigger=trigger, text=ctx.text[start:end],
+                 condition=condition, exception=ctx.exception, start=start, end=end,
+                 actor_raw=raw)
 
 
 def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Context
@@ -1749,7 +1776,7 @@ def _inherited_norms(segs: Sequence[_Seg], first: int, has_own: bool, ctx: _Cont
         return []
     start, end = body[0].start, _close(body[-1])
     return [
-        Norm(
+        _norm(
             actor=normalize_actor(raw, ctx.aliases),
             modality=chapeau.modality,
             trigger=chapeau.trigger,
@@ -1814,7 +1841,7 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
                           or list(ctx.chapeau_actors))
         previous = raw_actors
         for raw in _by_actor(raw_actors, ctx.aliases) or [""]:
-            out.append(Norm(
+            out.append(_norm(
                 actor=normalize_actor(raw, ctx.aliases),
                 modality=t.modality,
                 trigger=ctx.text[t.pos:t.end],
@@ -1943,9 +1970,9 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     after = seg.text[t.end - seg.start:]
     # (not after 不得: 费用不得由市场主体承担 forbids making the party bear it; the party is
     # whom the rule protects)
-    by = re.match(r"(?:依法|一律|统一|分别)?由(?!于|此)", after) \
+    by = _BY_AGENT_AFTER_RE.match(after) \
         if t.modality != "prohibition" else None
-    if by and _MEMBERSHIP_RE.search(re.split(r"[，。；：]", after, maxsplit=1)[0]):
+    if by and _MEMBERSHIP_RE.search(_CLAUSE_MARK_RE.split(after, maxsplit=1)[0]):
         by = None  # 业主委员会应当由五至十一名委员组成: who it is made of, not who acts
     agent_after = _head_before_verb(_agent_after_you(after)) if by else ""
     if agent_after and not _REFLEXIVE_RE.match(agent_after):
@@ -2100,7 +2127,7 @@ def _segment_subject(text: str) -> str:
     A clause opening with 在 is a subject when the 在 phrase sits inside a relative clause on
     the head after 的 (在本省行政区域内从事…的单位和个人), not a place where a subject acts.
     """
-    t = re.sub(r"^(?:依法|依照|按照规定)", "", _squeeze(text))
+    t = _LAWFULLY_LEAD_RE.sub("", _squeeze(text))
     if not t or t.endswith("的") or len(t) > 90:
         return ""
     if _PREP_RE.match(t) and not _LOCATIVE_RELATIVE_RE.match(t):

@@ -177,6 +177,8 @@ _PREFIX_ONLY: Any = object()
 _UNSEEN: Any = object()
 #: Entries a weight cache may hold before it is emptied (memory stays in the tens of MB).
 _WEIGHTS_CAP = 400_000
+#: Blocks whose words a tagger keeps before it forgets them all.
+_BLOCKS_CAP = 50_000
 
 
 def _route(s: str, freq: dict[str, int], logtotal: float,
@@ -226,8 +228,15 @@ def _route_tags(freq: dict[str, int], tags: dict[str, str], total: int) -> Any:
     POSTokenizer whose tokenizer has ``freq`` and ``total`` and whose tag table is ``tags``."""
     logtotal = log(total)
     weights: dict[str, Any] = {}
+    # a block's words, by block: a fifth of the blocks of a corpus run repeat (省, 公安机关…)
+    blocks: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def block(s: str, out: list[tuple[str, str]]) -> None:
+        done = blocks.get(s)
+        if done is not None:
+            out.extend(done)
+            return
+        own: list[tuple[str, str]] = []
         n, nxt = len(s), _route(s, freq, logtotal, weights)
         x, latin = 0, ""
         while x < n:
@@ -236,12 +245,16 @@ def _route_tags(freq: dict[str, int], tags: dict[str, str], total: int) -> Any:
                 latin += word  # single letters and digits join into one 'eng' token
             else:
                 if latin:
-                    out.append((latin, "eng"))
+                    own.append((latin, "eng"))
                     latin = ""
-                out.append((word, tags.get(word, "x")))
+                own.append((word, tags.get(word, "x")))
             x += len(word)
         if latin:
-            out.append((latin, "eng"))
+            own.append((latin, "eng"))
+        if len(blocks) > _BLOCKS_CAP:
+            blocks.clear()
+        blocks[s] = tuple(own)
+        out.extend(own)
 
     def cut(text: str) -> tuple[tuple[str, str], ...]:
         out: list[tuple[str, str]] = []

@@ -906,12 +906,28 @@ def _art_label(art: _Article) -> str:
 _NODE_FIELDS = tuple(f.name for f in fields(Node))
 
 
-def _node(*values: object) -> Node:
-    """``Node(*values)`` without the frozen dataclass's per-field ``object.__setattr__`` (the
-    same object: Node has no ``__post_init__``); a fifth of parsing time went to them."""
-    node = object.__new__(Node)
-    node.__dict__.update(zip(_NODE_FIELDS, values, strict=True))  # all fields given
+def _node(kind: str, number: str, ref: str, label: str, eid: str, text: str, lead: str,
+          heading: str, children: tuple, line: int, end_line: int) -> Node:
+    """``Node(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (the
+    same object: Node has no ``__post_init__``); a fifth of parsing time went to them. The
+    fields are stored one by one: twice as fast as a zip over the field names."""
+    node = _new(Node)
+    d = node.__dict__
+    d["kind"] = kind
+    d["number"] = number
+    d["ref"] = ref
+    d["label"] = label
+    d["eid"] = eid
+    d["text"] = text
+    d["lead"] = lead
+    d["heading"] = heading
+    d["children"] = children
+    d["line"] = line
+    d["end_line"] = end_line
     return node
+
+
+_new = object.__new__
 
 
 def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
