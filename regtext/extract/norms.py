@@ -1068,6 +1068,9 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     for m in _BODY_INTRO_RE.finditer(text):
         rest = _CLAUSE_MARK_RE.split(text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
+        if not body and not m.group("own") and m.group(0) == "由":
+            unit = _UNIT_BODY_RE.match(rest)
+            body = unit.group(1) if unit else ""
         advised = _ADVISES_RE.match(rest)
         if advised:
             # 由审计机构建议其上级主管部门或者有关部门对…给予处分: the body advised imposes the
@@ -1078,6 +1081,12 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: A unit (the offender's own: 所在单位, 有关单位) is no public authority, but named after 由
+#: right before a sanction verb it imposes the sanction (由所在单位给予处分, 由所在单位进行批评
+#: 教育，责令…); not before other verbs (由建设单位承担费用: who bears a cost).
+_UNIT_BODY_RE = re.compile(
+    r"([^，。；：、和或及与的对向把将被给为从]{0,10}单位)(?=(?:依法|依照[^，。；]{0,20}规定)?(?:给予|责令|予以|处以|"
+    r"吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|作出[^，。；]{0,6}处分))")
 #: A body that only recommends a sanction to another (由X建议Y对…给予处分).
 _ADVISES_RE = re.compile(r"[^，。；：]{2,30}?(?:部门|机关|机构|组织|委员会|政府)建议")
 
@@ -1571,9 +1580,11 @@ def _lend(lenders: list[tuple[int, int]], a: int, b: int, first_body: str, autho
           ) -> str:
     """The authority after a part with no sanction: its first body, else the one before
     (and the part joins ``lenders``: its duty's authority, if any, is read when needed)."""
-    if first_body:
+    if first_body and _AUTHORITY_RE.search(first_body):
         lenders.clear()
         return first_body
+    # (a unit is no authority: 由有关单位给予批评教育；…，依法给予治安管理处罚 — its own part
+    # only; the police impose the second)
     lenders.append((a, b))
     return authority
 
