@@ -173,3 +173,14 @@ def test_cli_says_it_is_reading_a_large_file(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(regtext.cli, "LARGE_INPUT_BYTES", 10_000_000)
     assert main(["parse", str(path)]) == 0
     assert "regtext: reading" not in capsys.readouterr().err
+
+
+def test_iterating_a_document_visits_every_node_in_walk_order():
+    import pickle
+
+    doc = regtext.load("criminal-law")  # parts, chapters, sections, articles, items
+    walked = [n.ref for top in doc.children for n in top.walk()]
+    assert [n.ref for n in doc] == walked and len(walked) > len(doc.articles)
+    old = pickle.loads(pickle.dumps(doc))
+    del old.__dict__["_nodes"]  # as unpickled from a release without the flat list
+    assert [n.ref for n in old] == walked

@@ -209,8 +209,10 @@ class Document:
     def __post_init__(self) -> None:
         index: dict[str, Node] = {}
         parents: dict[str, str | None] = {}
+        nodes: list[Node] = []  # every node in document order (iteration: no generator chain)
 
         def visit(node: Node, parent: str | None) -> None:
+            nodes.append(node)
             index.setdefault(node.ref, node)
             parents.setdefault(node.ref, parent)
             for child in node.children:
@@ -220,6 +222,7 @@ class Document:
             visit(top, None)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_parents", parents)
+        object.__setattr__(self, "_nodes", nodes)
         object.__setattr__(self, "_articles", [n for n in index.values() if n.kind == "article"])
 
     # -- navigation -------------------------------------------------------------------
@@ -354,8 +357,10 @@ class Document:
         return out
 
     def __iter__(self) -> Iterator[Node]:
-        for top in self.children:
-            yield from top.walk()
+        nodes = self.__dict__.get("_nodes")  # top.walk() of each, in order
+        if nodes is None:  # a Document unpickled from a release without the list
+            return (n for top in self.children for n in top.walk())
+        return iter(nodes)
 
     def __len__(self) -> int:
         return len(self._index)  # type: ignore[attr-defined]
