@@ -1223,8 +1223,10 @@ def find_norms(
             # or the purpose clause (…，制定本法。)
             continue
         triggers = _embedded_dropped(segs, _find_triggers(segs))
+        # (no word every sanction holds in the sentence: no segment has one either)
         penalties, covered = _penalty_norms(
-            segs, ctx, {t.seg for t in triggers if t.modality != "encouragement"})
+            segs, ctx, {t.seg for t in triggers if t.modality != "encouragement"}
+        ) if _PENALTY_HINT.search(masked, s, e) else ([], set())
         out.extend(penalties)
         # an obligation word inside a liability clause binds too: the offender's duty to
         # make good (…的，应当恢复原状或者赔偿损失，并处罚款) or the authority's duty to
