@@ -53,3 +53,37 @@ def test_a_unit_named_after_a_preposition_is_the_offender_not_the_body():
     text = ("部门、系统、企业、事业单位应当建立人民武装部和民兵组织而拒绝建立的，"
             "由当地人民武装部对责任单位进行通报批评、责令限期改正，或者提请同级人民政府按照市人民政府的有关规定给予行政处罚。")
     assert all("责任单位" not in (actor or "") for actor, _ in _penalties(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 矿山安全法 (2009) 第四十二条: the department asks, the government revokes
+    ("矿山建设工程安全设施的设计未经批准擅自施工的，由管理矿山企业的主管部门责令停止施工；"
+     "拒不执行的，由管理矿山企业的主管部门提请县级以上人民政府决定由有关主管部门吊销其采矿许可证和营业执照。",
+     "县级以上人民政府"),
+    # 节约能源法 (2018) 第七十二条
+    ("生产单位超过单位产品能耗限额标准用能，情节严重，经限期治理逾期不治理或者没有达到治理要求的，"
+     "可以由管理节能工作的部门提出意见，报请本级人民政府按照国务院规定的权限责令停业整顿或者关闭。",
+     "本级人民政府"),
+])
+def test_the_body_a_sanction_is_asked_of_imposes_it(text, expected):
+    actors = [actor for actor, _ in _penalties(text)]
+    assert expected in actors
+    assert not any(verb in (a or "") for a in actors for verb in ("提请", "报请"))
+
+
+# -- 责令 + an act whose object holds a 的: the order is the sanction -------------------------
+
+
+def test_an_order_whose_object_holds_a_de_is_a_sanction():
+    # 商标法实施条例 (2014) 第七十二条: 的 modifies 行为, the object of 停止
+    text = ("经商标局依照商标法第十四条规定认定为驰名商标的，"
+            "由工商行政管理部门责令停止违反商标法第十三条规定使用商标的行为，收缴、销毁违法使用的商标标识；商标标识与商品难以分离的，一并收缴、销毁。")
+    assert ("工商行政管理部门", "责令") in _penalties(text)
+
+
+def test_a_relative_clause_on_what_was_ordered_is_no_sanction():
+    from regtext.extract.norms import _sanction_in
+
+    assert _sanction_in("由卫生行政部门责令停止产生职业病危害的作业") is not None
+    assert _sanction_in("责令改正的期限") is None  # the period of an order, not one
+    assert _sanction_in("被责令停产停业的企业") is None

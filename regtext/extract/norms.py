@@ -994,10 +994,12 @@ _BODY_END_RE = re.compile(
     r"责令|处以|处(?=[\d一二三四五六七八九十百千万两半])|并处|给予|予以|没收|吊销|依法|依照|按照|"
     r"根据|对|罚款|撤销|取消|暂扣|扣留|收缴|决定|作出|追究|处理|查处|实施|负责|会同|按|"
     r"视(?=情节|情况|其|具体|不同|违法|危害|后果)|"
-    # 由X将案件移送Y, 由X移送Y吊销…: X is the body, the rest its act (将乐县 is a county)
-    r"将(?!乐)|移送|移交|交由")
-#: Verbs that hand a case over: the body after one (移送公安机关，…处…拘留) imposes what follows.
-_TRANSFERS = ("移送", "移交", "交由")
+    # 由X将案件移送Y, 由X移送Y吊销…, 由X报请Y责令…: X is the body, the rest its act (将乐县 is
+    # a county)
+    r"将(?!乐)|移送|移交|交由|报请|提请")
+#: Verbs that hand a case over: the body after one (移送公安机关，…处…拘留) imposes what follows;
+#: so does the body a sanction is asked of (报请本级人民政府责令关闭: the government orders).
+_TRANSFERS = ("移送", "移交", "交由", "报请", "提请")
 
 
 def _penalty_actor(text: str) -> str:
@@ -1362,7 +1364,8 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
     for hit in _PENALTY_RE.finditer(text):
         if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()) and not (
                 hit.group(0).startswith(("给予", "予以", "处以"))
-                and _SANCTION_HEAD_RE.search(text, hit.end())):
+                and _SANCTION_HEAD_RE.search(text, hit.end())) and not (
+                hit.group(0) == "责令" and _ORDERED_ACT_RE.match(text, hit.end())):
             continue
         if _SAVE_OPEN_RE.search(text[: hit.start()]) and "外" in text[hit.end():]:
             continue
@@ -1415,6 +1418,12 @@ _OWNED_LICENCE_RE = re.compile(
 #: relative clause (给予警告、罚款和停业整顿的处罚; not 给予警告处分的人员, nor 实施罚款的行政处罚,
 #: which names the act of a body).
 _SANCTION_HEAD_RE = re.compile(r"的(?:行政|纪律)?(?:处罚|处分)[。；，]?$")
+#: What 责令 orders, when a 的 inside it modifies the object of the act ordered (责令停止产生职业病
+#: 危害的作业, 责令拆除违法建设的设施): a stop/undo verb first and a noun after the last 的, not a
+#: relative clause on what was ordered (责令改正的期限, 责令停产停业的企业).
+_ORDERED_ACT_RE = re.compile(
+    r"(?:其)?(?:立即|限期)?(?:停止|拆除|恢复|消除|清除|撤回|召回|退还|收回)[^，。；]*?的"
+    r"[^的，。；]*?(?:作业|活动|行为|设施|建筑物|构筑物|产品|物品|设备)[。；，]?$")
 #: Civil liability is owed to the injured party. Bound by a modal word (应当依法承担赔偿责任) it
 #: is the object of that duty, not one more sanction; without one it stays a liability clause.
 _CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
