@@ -6,6 +6,7 @@ Each rule has a case where it fires and one where it must not, on LawRefBook law
 
 from __future__ import annotations
 
+import regtext
 from regtext.extract.norms import find_norms
 
 
@@ -64,7 +65,49 @@ def test_a_courts_removal_of_a_guardian_and_a_holders_own_withdrawal_are_none():
 def test_revoking_the_organs_own_earlier_approval_corrects_it():
     # 互联网药品信息服务管理办法 第二十六条: the approving department erred; the certificate it
     # issued is withdrawn as its own act's correction, a duty of the issuer
-    text = ("省、自治区、直辖市食品药品监督管理部门违法对互联网药品信息服务申请作出审核批准的，原发证"
-            "机关应当撤销原批准的《互联网药品信息服务资格证书》。")
+    text = ("省、自治区、直辖市食品药品监督管理部门违法对互联网药品信息服务申请作出审核批准的，"
+            "原发证机关应当撤销原批准的《互联网药品信息服务资格证书》。")
     assert _penalties(text) == []
     assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [("obligation", "原发证机关")]
+
+
+# -- nouns + coverb (在, 向, 从, 对, 为…) + verb phrase: the nouns are the subject -------------
+
+
+def _actors(text: str) -> list[str]:
+    return [n.actor_raw for n in find_norms(text)]
+
+
+def test_nouns_before_a_coverb_and_its_verb_phrase_are_the_subject():
+    # no actor word at their end (before: no actor at all)
+    # 民用航空法 第七十四条; 防治船舶污染海洋环境管理条例; 监狱法 第三十九条
+    assert _actors("民用航空器在管制空域内进行飞行活动，应当取得空中交通管制单位的许可。") == [
+        "民用航空器"]
+    assert _actors("船舶向海洋倾倒废弃物，应当如实记录倾倒情况。") == ["船舶"]
+    assert _actors("监狱对成年男犯、女犯和未成年犯实行分开关押和管理，对未成年犯和女犯的改造，"
+                   "应当照顾其生理、心理特点。") == ["监狱"]
+    # 北京市实施《红十字会法》办法 第十三条: 为 + purpose, after the subject
+    assert _actors("红十字会为开展救助工作，可以进行社会募捐活动。") == ["红十字会"]
+
+
+def test_an_adverbial_a_relative_clause_or_a_later_subject_is_no_coverb_subject():
+    # 产品质量法 第二条; 河南省物业管理条例: the clause opens with the coverb
+    assert _actors("在中华人民共和国境内从事产品生产、销售活动，必须遵守本法。") == [""]
+    assert _actors("对业主委员会成员，应当根据工作情况给予适当补贴。") == [""]
+    # 行政处罚法 第十一条第二款: the later clause has nouns of its own (行政法规), so 法律 is
+    # not the subject of 必须
+    assert "法律" not in _actors("法律对违法行为已经作出行政处罚规定，行政法规需要作出具体规定的，"
+                                 "必须在法律规定的给予行政处罚的行为、种类和幅度的范围内规定。")
+    # 杭州西湖文化景观保护管理条例 第七条（七）: 与 joins two nouns, it opens no verb phrase
+    assert "精神价值" not in _actors("精神价值与审美特征，应当保持西湖景观的中国山水美学审美特征"
+                                     "和精神栖居的价值功能。")
+
+
+def test_items_inherit_the_coverb_subject_of_their_chapeau():
+    # 道路交通安全法实施条例 第六十三条: the vehicle of the chapeau binds the items (before: none)
+    doc = regtext.parse("第六十三条 机动车在道路上临时停车，应当遵守下列规定：\n"
+                        "（一）在设有禁停标志、标线的路段，不得停车；\n"
+                        "（二）交叉路口、铁路道口、急弯路、宽度不足4米的窄路、桥梁、陡坡、隧道以及"
+                        "距离上述地点50米以内的路段，不得停车；")
+    df = regtext.obligations(doc)
+    assert set(df[df.modality == "prohibition"].actor_raw) == {"机动车"}
