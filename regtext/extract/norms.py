@@ -2095,6 +2095,8 @@ def _coverb_subject(text: str, later: Sequence[str]) -> str:
     if text.endswith("的"):
         return ""
     rel, _, body = text.rpartition("的")
+    if not any(c in body for c in _COVERBS):
+        return ""  # (most clauses: no tagging needed)
     if rel and (_PREP_RE.match(rel) and not rel.startswith("在")
                 or re.match(r"如果|假如|倘若|若|凡|因为|由于|虽然|即使|但", rel)):
         return ""  # (对…的单位: the object of a preposition, 如果…的: a condition; 在…从事…的
