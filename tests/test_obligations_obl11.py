@@ -62,13 +62,15 @@ def test_a_courts_removal_of_a_guardian_and_a_holders_own_withdrawal_are_none():
                       ) == []
 
 
-def test_revoking_the_organs_own_earlier_approval_corrects_it():
-    # 互联网药品信息服务管理办法 第二十六条: the approving department erred; the certificate it
-    # issued is withdrawn as its own act's correction, a duty of the issuer
-    text = ("省、自治区、直辖市食品药品监督管理部门违法对互联网药品信息服务申请作出审核批准的，"
-            "原发证机关应当撤销原批准的《互联网药品信息服务资格证书》。")
+def test_revoking_the_organs_own_earlier_registration_corrects_it():
+    # 重庆市土地房屋权属登记条例 第三十条: 撤销原…登记 undoes the registry's own earlier act (原),
+    # a duty of the registry, not a sanction (without the 原 rule: a penalty)
+    text = ("司法机关、仲裁委员会、行政机关发生法律效力的文书证明当事人以隐瞒真实情况、提交虚假材料"
+            "等非法手段获取土地房屋登记的，登记机构应当撤销原土地房屋登记并通知不动产登记簿记载的"
+            "权利人，收回不动产权属证书、不动产登记证明或者公告作废，但是，土地房屋权利被他人善意"
+            "取得的除外。")
     assert _penalties(text) == []
-    assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [("obligation", "原发证机关")]
+    assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [("obligation", "登记机构")]
 
 
 # -- nouns + coverb (在, 向, 从, 对, 为…) + verb phrase: the nouns are the subject -------------
