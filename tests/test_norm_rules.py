@@ -1,6 +1,6 @@
 """The obligations' rules tables, row by row: each row's example fires its rule through
 find_norms, its counterexample does not (regtext/_data/rules/modal-words.tsv,
-penalty-phrases.tsv, actor-heads.tsv)."""
+penalty-phrases.tsv, actor-heads.tsv, coverbs.tsv)."""
 
 from __future__ import annotations
 
@@ -158,3 +158,13 @@ def test_a_sentencing_adjustment_after_keyi_is_the_courts_discretion(text, permi
 ])
 def test_a_disciplinary_sanction_with_the_persons_named_inside_it(text, sanctioned):
     assert any(n.modality == "penalty" for n in find_norms(text)) is sanctioned
+
+
+@pytest.mark.parametrize("row", rules.table("coverbs"), ids=lambda r: r["word"])
+def test_coverb_row(row):
+    word, cex = row["word"], row["counterexample"]
+    assert word in row["example"] and cex.startswith(word)
+    assert any(n.actor_raw == row["actor"] for n in find_norms(row["example"]))
+    # an adverbial that opens with the coverb names no actor
+    first = cex.split("，")[0]
+    assert not any(n.actor_raw and n.actor_raw in first for n in find_norms(cex))

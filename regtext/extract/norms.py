@@ -103,6 +103,8 @@ _FEWER_ACTORS_RE: re.Pattern[str]
 _PERSON_NOUNS: frozenset[str] = frozenset()
 #: Titles of office among them (检察官): conferred by a verb before them (辞退检察官).
 _OFFICES: frozenset[str] = frozenset()
+#: Coverbs after a subject's nouns that open its verb phrase (毕业生到农村任教): ``coverbs`` rows.
+_COVERBS: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -205,6 +207,8 @@ def reload_rules() -> None:
     _PERSON_NOUNS = frozenset(rules.column("person-nouns", "word"))
     global _OFFICES
     _OFFICES = frozenset(rules.column("person-nouns", "word", office="yes"))
+    global _COVERBS
+    _COVERBS = frozenset(rules.column("coverbs", "word"))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -2054,7 +2058,8 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
             if agent:
                 return _split_actors(agent, aliases)
         if k == 0 and agents:
-            found = _agents_of_verb_phrase(other.text) or _noun_before_verb(other.text)
+            found = _agents_of_verb_phrase(other.text) or _noun_before_verb(
+                other.text, [x.text for x in segs[1:t.seg]])
             if found:
                 return found
     if approver and not _SELF_ORGAN_RE.match(approver):
@@ -2090,16 +2095,20 @@ _SUBJECT_NOUN_FLAGS = ("n", "nag", "nz", "nt", "ns", "nr", "nrt", "j")
 _ACTIVITY_NOUNS = ("活动", "行为", "工作", "业务", "服务", "过程", "情况", "事项", "项目")
 
 
-def _noun_before_verb(text: str) -> list[str]:
+def _noun_before_verb(text: str, later: Sequence[str] = ()) -> list[str]:
     """The subject of a clause that is noun(s), verb, object (乡镇煤矿开采煤炭资源，应当…).
 
     Only nouns (no head word needed: 煤矿, 消纳场), a verb of two characters or more and an
-    object after it; a nominalised phrase (数据处理活动) has no subject.
+    object after it, or a coverb and its verb phrase (:func:`_coverb_subject`, given the
+    ``later`` clauses); a nominalised phrase (数据处理活动) has no subject.
 
     Example:
         >>> _noun_before_verb("乡镇煤矿开采煤炭资源"), _noun_before_verb("数据处理活动")
         (['乡镇煤矿'], [])
     """
+    coverb = _coverb_subject(_squeeze(text), later)
+    if coverb:
+        return [coverb]
     toks = _np_pos(_squeeze(text))
     nouns = []
     for word, flag in toks:
@@ -2115,6 +2124,50 @@ def _noun_before_verb(text: str) -> list[str]:
     if obj[-1][0] in _ACTIVITY_NOUNS or obj[-1][1] == "vn":
         return []
     return ["".join(nouns)]
+
+
+def _coverb_subject(text: str, later: Sequence[str]) -> str:
+    """The subject of a clause that is nouns, a coverb and the verb phrase it opens, or ''.
+
+    毕业生到农村任教，应当…: the coverb (``coverbs.tsv``: 到, 在, 向…) puts a place or party
+    before the verb; a relative clause before the nouns is part of the subject (受资助的毕业生
+    到基层工作). None when the clause ends in 的 (the sentence's topic), opens with a
+    preposition or adverb, ends in a time or place (船舶在港区内: no act) or when one of the
+    ``later`` clauses before the modal word opens with nouns of its own (法律对…作出规定，
+    行政法规需要…的: 行政法规 is that subject). The tagger calls many verbs nouns (任教), so
+    the verb phrase is only checked for length.
+
+    Example:
+        >>> _coverb_subject("毕业生到农村任教", ()), _coverb_subject("在汛期期间", ())
+        ('毕业生', '')
+    """
+    if text.endswith("的"):
+        return ""
+    rel, _, body = text.rpartition("的")
+    if not any(c in body for c in _COVERBS):
+        return ""  # (most clauses: no tagging needed)
+    if rel and (_PREP_RE.match(rel) and not rel.startswith("在")
+                or re.match(r"如果|假如|倘若|若|凡|因为|由于|虽然|即使|但", rel)):
+        return ""  # (对…的单位: the object of a preposition, 如果…的: a condition; 在…从事…的
+        # 单位 is a subject)
+    toks = _np_pos(body)
+    nouns = []
+    for word, flag in toks:
+        if flag not in _SUBJECT_NOUN_FLAGS or word in _COVERBS:
+            break  # (经 is often tagged a noun)
+        nouns.append(word)
+    if not nouns or len(toks) < len(nouns) + 2 or toks[len(nouns)][0] not in _COVERBS \
+            or len(nouns[-1]) < 2:
+        return ""  # (船舶|航|经…: a one-character piece of an unknown verb, 航经, is no noun)
+    tail = toks[len(nouns) + 1:]
+    if len("".join(w for w, _ in tail)) < 3 or tail[-1][1] in ("f", "t", "m", "q", "uj", "x"):
+        return ""
+    if not rel and (len("".join(nouns)) < 2 or _PREP_RE.match(nouns[0])
+                    or _pos(nouns[0][:2])[0][1] in ("ad", "d", "v")):
+        return ""  # (依法向…, 严格控制在…: an adverb the tagger calls a noun is no subject)
+    if any(ts and ts[0][1] in _SUBJECT_NOUN_FLAGS for ts in (_pos(_squeeze(x)) for x in later)):
+        return ""
+    return (rel + "的" if rel else "") + "".join(nouns)
 
 
 @_per_text
