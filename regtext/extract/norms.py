@@ -1127,25 +1127,28 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
 _EXCEPT_RE = re.compile(rules.skip_ahead(r"(?<![删消解排免清废开扣剔拆革])除[^。；]{1,80}?外"))
 _UNLESS_RE = re.compile(r"[；，]([^；，。]{1,60}的除外)")
 _BUT_RE = re.compile(r"[，；]\s*(但是|但)")
+_UNLESS_END_RE = re.compile(r"的除外[。]?$")
 
 
 def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[int, int] | None
                   ) -> str:
     parts = []
-    m = _EXCEPT_RE.search(masked[s:e])
+    sentence = masked[s:e]
+    # (each pattern holds 除 or 但: most sentences have neither and skip the searches)
+    m = _EXCEPT_RE.search(sentence) if "除" in sentence else None
     if m:
         parts.append(text[s + m.start(): s + m.end()])
-    m = _UNLESS_RE.search(masked[s:e])
+    m = _UNLESS_RE.search(sentence) if "除" in sentence else None
     if m:
         parts.append(text[s + m.start(1): s + m.end(1)])
-    m = _BUT_RE.search(masked[s:e])
+    m = _BUT_RE.search(sentence) if "但" in sentence else None
     if m:
         parts.append(text[s + m.start(1): e].strip())
     if next_sentence is not None:
         ns, ne = next_sentence
         body = masked[ns:ne].lstrip()
         if body.startswith(("但是", "但")) or (
-                len(body) < 40 and re.search(r"的除外[。]?$", body.rstrip())):
+                len(body) < 40 and _UNLESS_END_RE.search(body.rstrip())):
             parts.append(text[ns:ne].strip())
     # the patterns overlap (但是…的除外 matches two of them): keep each exception once
     trimmed = [p.rstrip("。；，") for p in parts if p]
@@ -1197,8 +1200,9 @@ def find_norms(
     chapeau = list(chapeau or [])
     chapeau_norm = next((n for n in reversed(chapeau) if n.modality != "penalty"), None)
     if chapeau_norm is None and not (
-            _MODAL_RE.search(masked) or _PENALTY_RE.search(masked) or "违反" in masked
-            or _PENALTY_BY_REFERENCE_RE.search(masked)):
+            _MODAL_RE.search(masked) or "违反" in masked or (
+                _PENALTY_HINT.search(masked)  # a word every sanction phrase holds, first
+                and (_PENALTY_RE.search(masked) or _PENALTY_BY_REFERENCE_RE.search(masked)))):
         # no modal word, sanction or 违反 anywhere (each segment's match is a match of the
         # whole text: the patterns never span punctuation): nothing below can make a norm,
         # and most of the time would go to tagging subjects for nothing
