@@ -600,7 +600,7 @@ _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[�
 def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
     out: list[_Trigger] = []
     for i, seg in enumerate(segs):
-        if seg.is_condition or _PURPOSE_RE.match(seg.text):
+        if seg.is_condition or (seg.text[:1] == "为" and _PURPOSE_RE.match(seg.text)):
             continue  # 为了推动…，: a purpose clause states no norm
         for m in _MODAL_RE.finditer(seg.text):
             group = m.lastgroup or ""
@@ -1228,7 +1228,10 @@ def find_norms(
         ctx.exception = _exception_of(masked, text, s, e, nxt)
         subject = _memo(_sentence_subject, segs, len(segs), aliases, agents=not chapeau)
         ctx.last_subject = _Deferred(subject, ctx.last_subject)
-        if _DEFINES_RE.search(masked[s:e]) or _ENACTING_RE.search(masked[s:e]):
+        sentence = masked[s:e]
+        # (是指/所称 and 制定本 are in every match: a plain test first)
+        if (("是指" in sentence or "所称" in sentence) and _DEFINES_RE.search(sentence)) or (
+                "制定本" in sentence and _ENACTING_RE.search(sentence)):
             # a definition (X，是指…; 前款所称较低数额罚款由…规定: no sanction is imposed)
             # or the purpose clause (…，制定本法。)
             continue
