@@ -520,7 +520,6 @@ class _Trigger:
     seg: int  # index into the sentence's segments
 
 
-
 # -- patterns the clause readers below share (compiled once: the readers run per clause) --
 _BY_AGENT_AFTER_RE = re.compile(r"(?:依法|一律|统一|分别)?由(?!于|此)")
 _CLAUSE_MARK_RE = re.compile(r"[，。；：]")
@@ -1074,7 +1073,7 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     for m in _BODY_INTRO_RE.finditer(text):
         rest = _CLAUSE_MARK_RE.split(text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
-        if not body and not m.group("own") and m.group(0) == "由":
+        if not body and m.group(0) == "由":  # (not 由其: its heads are any actor's already)
             unit = _UNIT_BODY_RE.match(rest)
             body = unit.group(1) if unit else ""
         advised = _ADVISES_RE.match(rest)
@@ -1135,10 +1134,11 @@ def _exception_of(masked: str, text: str, s: int, e: int, next_sentence: tuple[i
     parts = []
     sentence = masked[s:e]
     # (each pattern holds 除 or 但: most sentences have neither and skip the searches)
-    m = _EXCEPT_RE.search(sentence) if "除" in sentence else None
+    save = "除" in sentence
+    m = _EXCEPT_RE.search(sentence) if save else None
     if m:
         parts.append(text[s + m.start(): s + m.end()])
-    m = _UNLESS_RE.search(sentence) if "除" in sentence else None
+    m = _UNLESS_RE.search(sentence) if save else None
     if m:
         parts.append(text[s + m.start(1): s + m.end(1)])
     m = _BUT_RE.search(sentence) if "但" in sentence else None

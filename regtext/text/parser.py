@@ -27,7 +27,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -903,15 +903,12 @@ def _art_label(art: _Article) -> str:
     return f"第{int_to_cn(art.number)}条" + (f"之{int_to_cn(art.insert)}" if art.insert else "")
 
 
-_NODE_FIELDS = tuple(f.name for f in fields(Node))
-
-
 def _node(kind: str, number: str, ref: str, label: str, eid: str, text: str, lead: str,
           heading: str, children: tuple, line: int, end_line: int) -> Node:
     """``Node(...)`` without the frozen dataclass's per-field ``object.__setattr__`` (the
     same object: Node has no ``__post_init__``); a fifth of parsing time went to them. The
     fields are stored one by one: twice as fast as a zip over the field names."""
-    node = _new(Node)
+    node = object.__new__(Node)
     d = node.__dict__
     d["kind"] = kind
     d["number"] = number
@@ -925,9 +922,6 @@ def _node(kind: str, number: str, ref: str, label: str, eid: str, text: str, lea
     d["line"] = line
     d["end_line"] = end_line
     return node
-
-
-_new = object.__new__
 
 
 def _freeze(top: list, warnings: list[ParseWarning]) -> list[Node]:
