@@ -168,3 +168,12 @@ def test_coverb_row(row):
     # an adverbial that opens with the coverb names no actor
     first = cex.split("，")[0]
     assert not any(n.actor_raw and n.actor_raw in first for n in find_norms(cex))
+
+
+@pytest.mark.parametrize("row", rules.table("named-de-terms"), ids=lambda r: r["term"])
+def test_a_name_holding_de_is_not_cut_as_a_relative_clause(row):
+    # the example's actor keeps the whole name; the counterexample's relative clause is cut
+    kept = [n.actor for n in find_norms(row["example"]) if n.actor]
+    assert kept and all(row["term"] in a for a in kept)
+    cut = [n for n in find_norms(row["counterexample"]) if n.actor]
+    assert cut and all("的" in n.actor_raw and "的" not in n.actor for n in cut)

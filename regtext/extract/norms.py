@@ -105,6 +105,7 @@ _PERSON_NOUNS: frozenset[str] = frozenset()
 _OFFICES: frozenset[str] = frozenset()
 #: Coverbs after a subject's nouns that open its verb phrase (毕业生到农村任教): ``coverbs`` rows.
 _COVERBS: frozenset[str] = frozenset()
+_NAMED_DE_RE: re.Pattern[str]
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -209,6 +210,8 @@ def reload_rules() -> None:
     _OFFICES = frozenset(rules.column("person-nouns", "word", office="yes"))
     global _COVERBS
     _COVERBS = frozenset(rules.column("coverbs", "word"))
+    global _NAMED_DE_RE
+    _NAMED_DE_RE = re.compile(rules.alternation(rules.column("named-de-terms", "term")))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -458,7 +461,9 @@ def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | N
         if a.endswith(generic):
             return generic
     if "的" in a:
-        head = a.rsplit("的", 1)[1]
+        # the 的 of a name (设区的市) opens no relative clause: its words are kept whole
+        plain = _NAMED_DE_RE.sub(lambda m: "_" * len(m.group()), a)
+        head = a[plain.rfind("的") + 1:] if "的" in plain else ""
         if head:
             bare = {k: v for k, v in aliases.items() if not k.startswith(_AGENT_KEY)}
             return normalize_actor(head, bare)
