@@ -177,3 +177,42 @@ def test_a_name_holding_de_is_not_cut_as_a_relative_clause(row):
     assert kept and all(row["term"] in a for a in kept)
     cut = [n for n in find_norms(row["counterexample"]) if n.actor]
     assert cut and all("的" in n.actor_raw and "的" not in n.actor for n in cut)
+
+
+@pytest.mark.parametrize("row", rules.table("localizers"), ids=lambda r: r["word"])
+def test_a_place_closed_by_a_localizer_is_no_actor(row):
+    # the example's place phrase binds no one; the counterexample's party keeps its relative
+    # clause with the localizer inside it
+    ex = find_norms(row["example"])
+    assert ex and not any(n.actor for n in ex)
+    cex = [n for n in find_norms(row["counterexample"]) if n.actor]
+    assert cex and all(row["word"] in n.actor_raw and not n.actor_raw.endswith(row["word"])
+                       for n in cex)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 公园管理条例: the park's localizer makes the park a place
+    ("公园内应当按照有关要求设置消防水源、消防设施，并保证消防通道畅通。", None),
+    # nouns between the leading noun and the localizer: still a place
+    ("本市行政区域内禁止饲养烈性犬。", None),
+    # 内部 is a noun of its own, not a localizer: the organ stays the actor
+    ("公安机关内部应当建立执法质量考评制度。", "公安机关"),
+    # a party acting in a place keeps its name
+    ("公园管理机构在园内应当设置安全警示标志。", "公园管理机构"),
+])
+def test_places_and_parties_before_a_modal_word(text, actor):
+    assert [n.actor for n in find_norms(text)][0] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 依法 opens the relative clause on the party: the adverb is no subject (tagged a noun)
+    ("依法履行临时监护职责的居民委员会、村民委员会或者民政部门，对临时监护的未成年人，"
+     "可以采取委托亲属抚养、家庭寄养等临时生活照料措施。", "居民委员会"),
+    # 依法 + verb + object, then a condition: no party named at all
+    ("依法扣押文物、贵金属、珠宝、字画等贵重财物的，应当拍照或者录音录像，并及时鉴定、估价。",
+     None),
+    # the same shape with a party before the verb keeps it (乡镇煤矿开采…)
+    ("乡镇煤矿开采煤炭资源，必须遵守有关矿山安全的法律、法规。", "乡镇煤矿"),
+])
+def test_lawfully_is_an_adverb_not_a_subject(text, actor):
+    assert [n.actor for n in find_norms(text)][0] == actor

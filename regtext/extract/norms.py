@@ -106,6 +106,9 @@ _OFFICES: frozenset[str] = frozenset()
 #: Coverbs after a subject's nouns that open its verb phrase (毕业生到农村任教): ``coverbs`` rows.
 _COVERBS: frozenset[str] = frozenset()
 _NAMED_DE_RE: re.Pattern[str]
+#: A place phrase's last word (公园内): ``localizers`` rows.
+_PLACE_END_RE: re.Pattern[str]
+_PLACE_WORD_RE: re.Pattern[str]
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -210,7 +213,9 @@ def reload_rules() -> None:
     _OFFICES = frozenset(rules.column("person-nouns", "word", office="yes"))
     global _COVERBS
     _COVERBS = frozenset(rules.column("coverbs", "word"))
-    global _NAMED_DE_RE
+    global _NAMED_DE_RE, _PLACE_END_RE, _PLACE_WORD_RE
+    _PLACE_END_RE = re.compile("(?:" + rules.alternation(rules.column("localizers", "word")) + ")$")
+    _PLACE_WORD_RE = re.compile(rules.alternation(rules.column("localizers", "word")))
     _NAMED_DE_RE = re.compile(rules.alternation(rules.column("named-de-terms", "term")))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
@@ -788,7 +793,10 @@ _OTHERS = frozenset(("他人", "其他人", "别人"))
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
     # 但/但是 opens an exception clause: its subject follows (但人民法院…决定…的，可以…)
+    # (依法履行…职责的居民委员会: the adverb opens a relative clause; the tagger calls it a noun)
     t = _BUT_LEAD_RE.sub("", _squeeze(text))
+    lawfully = "依法" if t.startswith("依法") else ""
+    t = t[len(lawfully):]
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(_ACTOR_WORD_RE.finditer(t[:48]))
@@ -864,9 +872,26 @@ def _leading_actor(text: str) -> str:
         words += word
         if _np_end_is_actor(words, word) and flag != "zg":  # (园|沟宅河: a modifier alone)
             best = words
+    if best and _is_place_after(t[len(best):len(best) + 12]):
+        return ""  # 公园内应当…, 本市行政区域内禁止…: nouns closed by a localizer name a place
     if not best:
         best = _relative_actor(t)
+    if lawfully and best and t.startswith(best):
+        best = lawfully + best  # the text's words (依法设立的培训机构)
     return best if len(best) <= 40 else ""
+
+
+def _is_place_after(text: str) -> bool:
+    """``text`` opens with nouns closed by a localizer word (区域|内, 境内), so that the noun
+    before it names a place (本市|行政区域内), not a party; 内部 is no localizer."""
+    if not _PLACE_WORD_RE.search(text):
+        return False  # (most subjects: no tagging needed)
+    for word, flag in _pos(text):
+        if len(word) <= 2 and _PLACE_END_RE.search(word):
+            return True
+        if flag not in _SUBJECT_NOUN_FLAGS:
+            return False
+    return False
 
 
 #: A department named by its field, whatever word the field is (建设行政主管部门, 教育行政部门).
@@ -2130,6 +2155,8 @@ def _noun_before_verb(text: str, later: Sequence[str] = ()) -> list[str]:
     rest = toks[len(nouns):]
     if not nouns or len("".join(nouns)) < 2 or len(rest) < 2:
         return []
+    if _ADVERB_TAIL_RE.fullmatch(nouns[0]) or _PLACE_END_RE.search(nouns[-1]):
+        return []  # 依法扣押…: an adverb the tagger calls a noun; 区域内…: a place
     verb, obj = rest[0], rest[1:]
     if verb[1] != "v" or len(verb[0]) < 2 or obj[0][1] in ("uj", "ul", "x", "p", "v"):
         return []
@@ -2195,6 +2222,8 @@ def _plain_np(prefix: str) -> str:
         noun = flag in ("n", "nz", "nt", "ns", "nr", "j", "ng", "b") or word in _NP_JOINERS
         if not (noun or (flag == "vn" and i > 0)):
             return ""
+    if _PLACE_END_RE.search(p):
+        return ""  # 物业管理区域内禁止…: where the rule applies, not whom it binds
     return p if toks and toks[-1][0] not in _NP_JOINERS else ""
 
 
