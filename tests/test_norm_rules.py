@@ -216,3 +216,20 @@ def test_places_and_parties_before_a_modal_word(text, actor):
 ])
 def test_lawfully_is_an_adverb_not_a_subject(text, actor):
     assert [n.actor for n in find_norms(text)][0] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 归侨侨眷权益保护法 23: 被 + an agent noun is the party the act is done to
+    ("归侨、侨眷合法权益受到侵害时，被侵害人有权要求有关主管部门依法处理，或者向人民法院提起诉讼。",
+     "被侵害人"),
+    # 行政许可法 62: the licensee (被|许可|人, one short verb between)
+    ("被许可人应当如实提供有关情况和材料。", "被许可人"),
+    # 被诉侵权人: a one-character verb between 被 and the noun
+    ("专利权人、被诉侵权人应当按照约定履行。", "专利权人、被诉侵权人"),
+    # a verb before the patient noun does not join it: the condition's own subject stays
+    ("海事请求人请求担保的数额过高，造成被请求人损失的，应当承担赔偿责任。", "海事请求人"),
+    # a passive with its agent and verb is no noun (被|行为人|侵占)
+    ("被行为人侵占的财产，应当返还。", None),
+])
+def test_a_patient_noun_with_bei_is_a_party(text, actor):
+    assert [n.actor_raw or None for n in find_norms(text)][0] == actor

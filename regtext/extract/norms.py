@@ -743,7 +743,7 @@ def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
         >>> [w for w, _ in _np_pos("机动车驾驶人应当")][:2]
         ['机动车', '驾驶人']
     """
-    toks = list(_pos(text))
+    toks = _patient_nouns(_pos(text)) if "被" in text else list(_pos(text))
     out: list[tuple[str, str]] = []
     for i, (word, flag) in enumerate(toks):
         head = word
@@ -760,6 +760,37 @@ def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
             continue
         out.append((word, flag))
     return tuple(out)
+
+
+def _patient_nouns(toks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``toks`` with 被 and the person noun after it made one noun, tagged ``n``: the party
+    a verb is done to (被|侵权人 → 被侵权人, 被|诉|侵权人 → 被诉侵权人, 被|许可|人 → 被许可人),
+    which the dictionary knows only in part (被申请人, 被保险人). Not 被|他人, nor before a verb
+    other than a modal word (被|行为人|侵占: a passive with its agent)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        word, flag = toks[i]
+        end = 0
+        if word == "被" and flag == "p":
+            for j in range(i + 1, min(i + 3, len(toks))):
+                if toks[j][1] == "x" or (j > i + 1 and not (
+                        len(toks[i + 1][0]) <= 2 and toks[i + 1][1] in ("v", "vn", "nr"))):
+                    break  # (one short verb between: 被|诉|侵权人; not 被|人民法院|撤销|…)
+                if toks[j][0].endswith("人") and toks[j][0] not in _OTHERS \
+                        and sum(len(w) for w, _ in toks[i + 1:j + 1]) >= 2:
+                    nxt = toks[j + 1] if j + 1 < len(toks) else ("", "")
+                    if not nxt[1].startswith("v") or _MODAL_RE.match(nxt[0]):
+                        end = j + 1  # (被行为人侵占…: a passive with its agent and verb)
+                    break
+        if end:
+            # (a plain noun, not an agent noun: no verb before it joins it, 造成|被请求人)
+            out.append(("被" + "".join(w for w, _ in toks[i + 1:end]), "n"))
+            i = end
+            continue
+        out.append((word, flag))
+        i += 1
+    return out
 
 
 #: Token tags that may stand inside a subject noun phrase.
