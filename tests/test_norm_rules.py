@@ -10,7 +10,7 @@ import pytest
 
 from regtext import rules
 from regtext.extract import norms
-from regtext.extract.norms import MODAL_WORDS, STRENGTH, find_norms
+from regtext.extract.norms import MODAL_WORDS, STRENGTH, find_norms, normalize_actor
 from regtext.text.normalize import fold
 
 
@@ -233,3 +233,18 @@ def test_lawfully_is_an_adverb_not_a_subject(text, actor):
 ])
 def test_a_patient_noun_with_bei_is_a_party(text, actor):
     assert [n.actor_raw or None for n in find_norms(text)][0] == actor
+
+
+@pytest.mark.parametrize("raw, actor", [
+    # a relative clause on the last member only: the party listed before it is kept
+    ("有关工作人员、受委托的组织或者个人", "有关工作人员、受委托的组织或者个人"),
+    ("工程建设单位和参与建设的项目负责人", "工程建设单位和参与建设的项目负责人"),
+    # a noun's 的 on the whole list (the principals of both bodies): cut to the head
+    ("乡人民政府、街道办事处的主要负责人", "主要负责人"),
+    # the list is the subject of the relative clause (the committee they set up)
+    ("居民委员会、村民委员会设立的人民调解委员会", "人民调解委员会"),
+    # no list before the relative clause
+    ("参与评估的相关机构和人员", "相关机构和人员"),
+])
+def test_a_relative_clause_on_the_last_member_of_a_list(raw, actor):
+    assert normalize_actor(raw) == actor

@@ -468,12 +468,28 @@ def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | N
     if "的" in a:
         # the 的 of a name (设区的市) opens no relative clause: its words are kept whole
         plain = _NAMED_DE_RE.sub(lambda m: "_" * len(m.group()), a)
-        head = a[plain.rfind("的") + 1:] if "的" in plain else ""
+        cut = plain.rfind("的")
+        head = a[cut + 1:] if cut >= 0 else ""
+        member = _LAST_MEMBER_RE.search(a, 0, cut) if head else None
+        if member and _is_actorish(a[:member.start()]) and _is_bare_verb_phrase(member.group(1)):
+            # 有关工作人员、受委托的组织或者个人: a relative clause on the last member only; the
+            # party listed before it is kept (not 乡人民政府、街道办事处的主要负责人, a noun's
+            # 的, nor 居民委员会、村民委员会设立的…, a clause with the list as its subject)
+            return a
         if head:
             bare = {k: v for k, v in aliases.items() if not k.startswith(_AGENT_KEY)}
             return normalize_actor(head, bare)
     return a
 
+
+def _is_bare_verb_phrase(text: str) -> bool:
+    """``text`` holds a verb and opens with no actor of its own (受委托, 参与建设)."""
+    return any(f.startswith("v") and f != "vn" for _, f in _pos(text)) \
+        and not _leading_actor(text)
+
+
+#: The last member of a list before a 的 (…人员、|受委托): the separator and the member.
+_LAST_MEMBER_RE = re.compile(r"(?:、|和|及|以及|或者|或)([^、和及或]+)$")
 
 _normalized = lru_cache(maxsize=50000)(_normalize_uncached)
 _MEMOISED.append(_normalized)  # emptied with the rules it reads
