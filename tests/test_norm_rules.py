@@ -248,3 +248,35 @@ def test_a_patient_noun_with_bei_is_a_party(text, actor):
 ])
 def test_a_relative_clause_on_the_last_member_of_a_list(raw, actor):
     assert normalize_actor(raw) == actor
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # 非法金融机构和非法金融业务活动取缔办法 22: a body named after 由 right before the sanction
+    # imposes it, with no head word (中国人民银行)
+    ("设立非法金融机构或者从事非法金融业务活动，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，"
+     "由中国人民银行没收非法所得，并处非法所得1倍以上5倍以下的罚款。", "罚", "中国人民银行"),
+    # 依照… between the body and the sanction verb
+    ("金融资产管理公司违反金融法律、行政法规的，由中国人民银行依照有关法律给予处罚。",
+     "给予处罚", "中国人民银行"),
+    # before a liability that is borne, not imposed: no body
+    ("因此造成他人损失的，由当事人依法承担赔偿责任。", "承担赔偿责任", None),
+    # the body ends at the head its own verb follows (the object is another body)
+    ("对于不报送规章备案的，由国务院法制机构通知制定机关，限期报送；逾期仍不报送的，给予通报，"
+     "并责令限期改正。", "责令", "国务院法制机构"),
+    # a government's department named by its field (出版 is a verb) stays whole
+    ("印刷业经营者违反本条例规定的，由县级以上地方人民政府出版行政部门责令停止违法行为。", "责令",
+     "县级以上地方人民政府出版行政部门"),
+])
+def test_the_body_a_sanction_is_handed_to(text, trigger, actor):
+    rows = [n for n in find_norms(text) if n.modality == "penalty" and trigger in n.trigger]
+    assert rows and (rows[-1].actor_raw or None) == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 民事诉讼法解释 349: the agent stops before 向 and the body it addresses
+    ("应由利害关系人向人民法院提出申请。", "利害关系人"),
+    # a verb and a head word name one body (遴选委员会): not cut
+    ("初任检察官应当由检察官遴选委员会进行专业能力审核。", "检察官遴选委员会"),
+])
+def test_the_agent_of_a_you_phrase_ends_at_its_verb(text, actor):
+    assert find_norms(text)[0].actor_raw == actor

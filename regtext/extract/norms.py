@@ -1151,8 +1151,11 @@ def _bodies(text: str) -> list[tuple[int, str]]:
         rest = _CLAUSE_MARK_RE.split(text[m.end(): m.end() + 80], maxsplit=1)[0]
         body = _body_phrase(rest, _ACTOR_WORD_RE if m.group("own") else None)
         if not body and m.group(0) == "由":  # (not 由其: its heads are any actor's already)
-            unit = _UNIT_BODY_RE.match(rest)
+            unit = _UNIT_BODY_RE.match(rest) or _NAMED_BODY_RE.match(rest)
             body = unit.group(1) if unit else ""
+            if body and not body.endswith("单位") and not all(
+                    f in _SUBJECT_NOUN_FLAGS for _, f in _pos(body)):
+                body = ""  # (a named body is nouns only: 中国人民银行, not 此造成…)
         advised = _ADVISES_RE.match(rest)
         if advised:
             # 由审计机构建议其上级主管部门或者有关部门对…给予处分: the body advised imposes the
@@ -1169,6 +1172,12 @@ def _bodies(text: str) -> list[tuple[int, str]]:
 _UNIT_BODY_RE = re.compile(
     r"([^，。；：、和或及与的对向把将被给为从]{0,10}单位)(?=(?:依法|依照[^，。；]{0,20}规定)?(?:给予|责令|予以|处以|"
     r"吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|作出[^，。；]{0,6}处分))")
+#: Any body named after 由 right before a sanction verb (or 依照… before one) imposes it, with
+#: or without a head word (由中国人民银行依照有关法律…给予处罚); not before other verbs
+#: (由当事人依法承担…: who bears a liability).
+_NAMED_BODY_RE = re.compile(
+    r"([^，。；：、和或及与的对向把将被给为从依按根]{2,12}?)(?=(?:依法|(?:依照|按照|根据)[^，。；]{0,30}?)?"
+    r"(?:给予|责令|予以|处以|吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|作出[^，。；]{0,6}处分))")
 #: A body that only recommends a sanction to another (由X建议Y对…给予处分).
 _ADVISES_RE = re.compile(r"[^，。；：]{2,30}?(?:部门|机关|机构|组织|委员会|政府)建议")
 
@@ -1196,6 +1205,23 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
         break
     head = rest[:cut]
     ends = [h.end() for h in heads.finditer(head)]
+    if len(ends) > 1 and "的" not in head:
+        # 由国务院法制机构通知制定机关, 由用地单位组织…: the body ends at the head its own verb
+        # follows (负责受理…的行政主管部门 keeps its relative clause)
+        inner = set(ends[:-1])
+        pos = 0
+        toks = _pos(head)
+        for i, ((word, _), (nxt, flag)) in enumerate(zip(toks, toks[1:])):
+            pos += len(word)
+            # (at a word's end, not inside 无人驾驶 or after the 者 of 或者; 人民政府出版行政
+            # 部门, 人民政府统计机构: a government's department, named by its field; 检察官|
+            # 遴选|委员会: a verb and a head word name one body; 董事会|向|公司登记机关: the
+            # preposition's object is another body; 与 also joins two agents, 甲与乙共同…)
+            if pos in inner and (flag == "v" and len(nxt) > 1 or nxt in ("向", "对")) \
+                    and not word.endswith(_CONJUNCTION_TAILS) \
+                    and not _HAS_DEPARTMENTS_RE.search(word) \
+                    and not (i + 2 < len(toks) and _is_head_word(toks[i + 2][0])):
+                return head[:pos]
     return head[: ends[-1]] if ends else ""
 
 
