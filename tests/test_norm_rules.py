@@ -280,3 +280,18 @@ def test_the_body_a_sanction_is_handed_to(text, trigger, actor):
 ])
 def test_the_agent_of_a_you_phrase_ends_at_its_verb(text, actor):
     assert find_norms(text)[0].actor_raw == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 政府采购法实施条例 61: the second condition opens with 或者: no subject of its own
+    ("采购代理机构发现采购人的采购需求存在以不合理条件对供应商实行差别待遇、歧视待遇或者其他"
+     "不符合法律、法规和政府采购政策规定内容，或者发现采购人有其他违法行为的，应当建议其改正。",
+     None),
+    # a clause opening with 和 continues the one before (not 和与客户 as a subject)
+    ("金融机构为客户提供支付结算服务，和与客户业务关系存续期间，应当建立客户尽职调查制度。",
+     "金融机构"),
+    # 或者 inside a subject list joins its members
+    ("经批准登陆、住宿的，船长或者其代理人应当按照规定办理手续。", "船长或者其代理人"),
+])
+def test_a_clause_opening_with_a_conjunction_names_no_subject(text, actor):
+    assert (find_norms(text)[0].actor_raw or None) == actor

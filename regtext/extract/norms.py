@@ -257,7 +257,10 @@ _CONJUNCTION_TAILS = ("或者", "再者")
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|通过|自|针对|除|以|将|把|应|须|"
     r"经(?!营|济|销|纪|费|常|理(?!事))|给(?!予)|"
-    r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并)"
+    r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并|"
+    # a clause opening with a conjunction continues the one before (…提供服务，和与客户业务关系
+    # 存续期间，应当…): it names no subject of its own (和平, 和解: words, not 和)
+    r"和(?![平田解谐睦])|以及|及(?!时)|或者)"
 )
 _ADVERB_TAIL_RE = re.compile(
     r"(?:依法|依照规定|按照规定|及时|也|均|都|还|并|亦|即|一般|同时|主动|积极|切实|严格|仍|"
