@@ -295,3 +295,13 @@ def test_the_agent_of_a_you_phrase_ends_at_its_verb(text, actor):
 ])
 def test_a_clause_opening_with_a_conjunction_names_no_subject(text, actor):
     assert (find_norms(text)[0].actor_raw or None) == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 经审查 is the phrase of the preposition 经 (the dictionary calls it a noun): no subject
+    ("经审查认为该劳动争议仲裁机构有管辖权的，应当告知当事人申请仲裁。", None),
+    # 经营者 is a word holding 经, not the preposition
+    ("经营者销售商品，应当向消费者出具发票。", "经营者"),
+])
+def test_the_phrase_of_jing_is_no_subject(text, actor):
+    assert (find_norms(text)[0].actor_raw or None) == actor

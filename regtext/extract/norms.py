@@ -254,6 +254,8 @@ _CONJUNCTION_TAILS = ("或者", "再者")
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
 #: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
 #: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
+#: 经 as a preposition (经审查, 经批准), not inside a word (经营者, 经济, 经理).
+_VIA_RE = re.compile(r"经(?!营|济|销|纪|费|常|理(?!事))")
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|通过|自|针对|除|以|将|把|应|须|"
     r"经(?!营|济|销|纪|费|常|理(?!事))|给(?!予)|"
@@ -2225,8 +2227,8 @@ def _noun_before_verb(text: str, later: Sequence[str] = ()) -> list[str]:
     toks = _np_pos(_squeeze(text))
     nouns = []
     for word, flag in toks:
-        if flag not in _SUBJECT_NOUN_FLAGS:
-            break
+        if flag not in _SUBJECT_NOUN_FLAGS or (not nouns and _VIA_RE.match(word)):
+            break  # (经审查|符合: the dictionary calls the phrase of 经 a noun)
         nouns.append(word)
     rest = toks[len(nouns):]
     if not nouns or len("".join(nouns)) < 2 or len(rest) < 2:
