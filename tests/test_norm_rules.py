@@ -305,3 +305,17 @@ def test_a_clause_opening_with_a_conjunction_names_no_subject(text, actor):
 ])
 def test_the_phrase_of_jing_is_no_subject(text, actor):
     assert (find_norms(text)[0].actor_raw or None) == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    # 专利法 18: a 在 phrase that is a relative clause on the party after its 的
+    ("在中国没有经常居所或者营业所的外国人、外国企业或者外国其他组织在中国申请专利和办理其他专利事务"
+     "的，应当委托依法设立的专利代理机构办理。", "外国人、外国企业或者外国其他组织"),
+    ("在全国性体育社会团体注册的运动员，应当接受兴奋剂检查。", "运动员"),
+    # a place after the 的 (and its localizer) is no party
+    ("在本地的主要媒体上公示或者采用其他形式公示，公示时间不得少于三十日。", None),
+    # a plain 在 phrase of time: the subject after it
+    ("在紧急情况下，公安机关可以采取必要措施。", "公安机关"),
+])
+def test_a_zai_phrase_as_a_relative_clause_on_the_subject(text, actor):
+    assert find_norms(text)[0].actor == actor

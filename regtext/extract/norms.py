@@ -254,6 +254,9 @@ _CONJUNCTION_TAILS = ("或者", "再者")
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
 #: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
 #: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
+#: Heads that name a place, not a party, inside a 在 phrase (在…规定的区域、场所燃放…).
+_PLACE_HEAD_RE = re.compile(r"(?:区域|场所|地点|地区|范围|水域|路段|街道|广场|港口|车站|公园|景区|"
+                            r"保护区|媒体|网站|平台|国家)$")
 #: 经 as a preposition (经审查, 经批准), not inside a word (经营者, 经济, 经理).
 _VIA_RE = re.compile(r"经(?!营|济|销|纪|费|常|理(?!事))")
 _PREP_RE = re.compile(
@@ -849,6 +852,18 @@ def _leading_actor(text: str) -> str:
     t = _BUT_LEAD_RE.sub("", _squeeze(text))
     lawfully = "依法" if t.startswith("依法") else ""
     t = t[len(lawfully):]
+    if t.startswith("在"):
+        # 在中国没有经常居所的外国人…在中国申请专利的: the 在 phrase is a relative clause on
+        # the party after its 的, which opens the verb phrase (a place or time 在 phrase
+        # has no party right after a 的 of its own)
+        at = t.find("的", 2, 60)
+        while at > 0 and not _CLAUSE_MARK_RE.search(t, 0, at):
+            party = _leading_actor(t[at + 1:])
+            after = at + 1 + len(party)
+            if party and t.startswith(party, at + 1) and not _PLACE_HEAD_RE.search(party) \
+                    and t[after:after + 1] not in ("上", "中", "内", "里", "下"):
+                return t[: at + 1] + party  # (not 在…的主要媒体上, 在…规定的区域、场所)
+            at = t.find("的", at + 1, 60)
     if _PREP_RE.match(t):
         return ""  # 经国务院授权, 对…: a prepositional phrase, not a subject
     hits = list(_ACTOR_WORD_RE.finditer(t[:48]))
@@ -2124,7 +2139,8 @@ def _actors_for(t: _Trigger, segs: Sequence[_Seg], aliases: Mapping[str, str],
     agent = _agent_after_you(prefix)
     if agent and not _REFLEXIVE_RE.match(agent):
         return _split_actors(agent, aliases)
-    if prefix.strip() and not _PREP_RE.match(prefix.strip()):
+    # (a 在 phrase may be a relative clause on the subject: _leading_actor decides)
+    if prefix.strip() and (not _PREP_RE.match(prefix.strip()) or prefix.strip()[0] == "在"):
         lead = _leading_actor(prefix)
         if lead:
             return _split_actors(lead, aliases)
