@@ -105,6 +105,7 @@ _PERSON_NOUNS: frozenset[str] = frozenset()
 _OFFICES: frozenset[str] = frozenset()
 #: Coverbs after a subject's nouns that open its verb phrase (毕业生到农村任教): ``coverbs`` rows.
 _COVERBS: frozenset[str] = frozenset()
+#: Names that hold 的 (设区的市): ``named-de-terms`` rows.
 _NAMED_DE_RE: re.Pattern[str]
 #: A place phrase's last word (公园内): ``localizers`` rows.
 _PLACE_END_RE: re.Pattern[str]
@@ -251,17 +252,17 @@ _ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:
 #: Words that end in a head character (者) but are conjunctions: never an actor's end.
 _CONJUNCTION_TAILS = ("或者", "再者")
 
-#: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
-#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
-#: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
 #: Heads that name a place, not a party, inside a 在 phrase (在…规定的区域、场所燃放…).
 _PLACE_HEAD_RE = re.compile(r"(?:区域|场所|地点|地区|范围|水域|路段|街道|广场|港口|车站|公园|景区|"
                             r"保护区|媒体|网站|平台|国家)$")
 #: 经 as a preposition (经审查, 经批准), not inside a word (经营者, 经济, 经理).
 _VIA_RE = re.compile(r"经(?!营|济|销|纪|费|常|理(?!事))")
+#: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
+#: (从事 is a verb, not the preposition 从: 从事…工作的人员 is a subject; nor is 经营者, 经济…
+#: the preposition 经: 经营者向消费者提供…的，应当… opens with its subject)
 _PREP_RE = re.compile(
     r"(?:对于|对|在|按照|依照|依据|根据|向|与|为了|为|从(?!事)|于|就|通过|自|针对|除|以|将|把|应|须|"
-    r"经(?!营|济|销|纪|费|常|理(?!事))|给(?!予)|"
+    + _VIA_RE.pattern + r"|给(?!予)|"
     r"不得|可以|有权|未|不|依法|及时|也|均|都|还|并|"
     # a clause opening with a conjunction continues the one before (…提供服务，和与客户业务关系
     # 存续期间，应当…): it names no subject of its own (和平, 和解: words, not 和)
@@ -1236,7 +1237,7 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
             # (at a word's end, not inside 无人驾驶 or after the 者 of 或者; 人民政府出版行政
             # 部门, 人民政府统计机构: a government's department, named by its field; 检察官|
             # 遴选|委员会: a verb and a head word name one body; 董事会|向|公司登记机关: the
-            # preposition's object is another body; 与 also joins two agents, 甲与乙共同…)
+            # preposition's object is another body; not 与, which also joins two agents)
             if pos in inner and (flag == "v" and len(nxt) > 1 or nxt in ("向", "对")) \
                     and not word.endswith(_CONJUNCTION_TAILS) \
                     and not _HAS_DEPARTMENTS_RE.search(word) \
