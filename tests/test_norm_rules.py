@@ -319,3 +319,19 @@ def test_the_phrase_of_jing_is_no_subject(text, actor):
 ])
 def test_a_zai_phrase_as_a_relative_clause_on_the_subject(text, actor):
     assert find_norms(text)[0].actor == actor
+
+
+@pytest.mark.parametrize("chapeau, item, modalities", [
+    # 道路交通安全法实施条例 72: an item opening with 不得 is still one of the rules the chapeau
+    # binds the cyclist to keep: the chapeau's duty and the item's own prohibition
+    ("在道路上驾驶自行车、三轮车、电动自行车、残疾人机动轮椅车应当遵守下列规定：",
+     "不得在道路上学习驾驶非机动车。", {("obligation", True), ("prohibition", False)}),
+    # an item with words before its own modal word inherits those words only (unchanged)
+    ("驾驶人应当遵守下列规定：", "在道路上临时停车的，不得妨碍其他车辆通行。",
+     {("prohibition", False)}),
+    # the same kind of modal word as the chapeau's: no second row
+    ("经营者应当遵守下列规定：", "应当明码标价；", {("obligation", False)}),
+])
+def test_an_item_opening_with_its_own_modal_word_is_still_listed(chapeau, item, modalities):
+    ch = find_norms(chapeau)
+    assert {(n.modality, n.inherited) for n in find_norms(item, chapeau=ch)} == modalities

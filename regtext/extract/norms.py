@@ -1375,7 +1375,16 @@ def find_norms(
             # is what the chapeau's body must do: the item inherits across it
             first = min([triggers[0].seg if triggers else len(segs),
                          *([] if ctx.chapeau_norm.modality == "obligation" else covered)])
-            out.extend(_inherited_norms(segs, first, bool(triggers), ctx))
+            inherited = _inherited_norms(segs, first, bool(triggers), ctx)
+            if not inherited and triggers and first == 0 and triggers[0].pos == segs[0].start \
+                    and ctx.chapeau_norm.modality not in {t.modality for t in triggers} \
+                    and not any(n.inherited for n in out):
+                # an item that opens with a modal word of another kind is still one of the
+                # listed items (应当履行下列义务：（六）不得在驻外工作期间辞职; 可以采取下列措施：
+                # （四）禁止或者限制使用有关设备): the chapeau's norm covers it too (once per
+                # item: a later sentence of an item that inherited already adds none)
+                inherited = _inherited_norms(segs, len(segs), False, ctx)
+            out.extend(inherited)
         own = _own_norms(segs, triggers, ctx, agents=not chapeau)
         out.extend(own)
         if own:  # the next sentence's subject-less norms keep this actor (if it has no subject)
