@@ -335,3 +335,17 @@ def test_a_zai_phrase_as_a_relative_clause_on_the_subject(text, actor):
 def test_an_item_opening_with_its_own_modal_word_is_still_listed(chapeau, item, modalities):
     ch = find_norms(chapeau)
     assert {(n.modality, n.inherited) for n in find_norms(item, chapeau=ch)} == modalities
+
+
+@pytest.mark.parametrize("text, modalities", [
+    # 民法典 1181: a right to claim liability, not a sanction
+    ("被侵权人死亡的，其近亲属有权请求侵权人承担侵权责任。", {"permission"}),
+    ("经营者违反本条例规定，损害消费者权益的，消费者有权要求经营者依法承担民事责任。",
+     {"permission"}),
+    # a court ruling on the claim imposes it
+    ("造成损害的，根据原告请求依法判决被告承担赔偿责任。", {"penalty"}),
+    # a liability clause with no claim stays one
+    ("违反本法规定，给他人造成损害的，依法承担民事责任。", {"penalty"}),
+])
+def test_a_claimed_liability_is_a_right_not_a_sanction(text, modalities):
+    assert {n.modality for n in find_norms(text)} == modalities

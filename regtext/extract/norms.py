@@ -1515,7 +1515,8 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
             continue
         if _NEGATED_RE.search(text[: hit.start()]):
             continue
-        if _CIVIL_LIABILITY_RE.search(hit.group()) and _OWED_RE.search(text, 0, hit.start()):
+        if _CIVIL_LIABILITY_RE.search(hit.group()) and (
+                _OWED_RE.search(text, 0, hit.start()) or _CLAIMED_RE.search(text, 0, hit.start())):
             continue
         yield hit
 
@@ -1572,6 +1573,10 @@ _ORDERED_ACT_RE = re.compile(
 #: is the object of that duty, not one more sanction; without one it stays a liability clause.
 _CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
 _OWED_RE = re.compile(r"(?:应当|应|必须)[^，。；]*$")
+#: Civil liability that a party claims (有权请求侵权人承担侵权责任, 主张…承担惩罚性赔偿责任) is
+#: the content of a right, not a sanction the clause imposes.
+#: (not when a court rules on the claim: 根据原告请求依法判决被告承担赔偿责任)
+_CLAIMED_RE = re.compile(r"(?:请求|主张|要求)(?:(?!判决|判令|裁定|责令)[^，。；])*$")
 #: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
 _NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
 #: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
