@@ -349,3 +349,17 @@ def test_an_item_opening_with_its_own_modal_word_is_still_listed(chapeau, item, 
 ])
 def test_a_claimed_liability_is_a_right_not_a_sanction(text, modalities):
     assert {n.modality for n in find_norms(text)} == modalities
+
+
+@pytest.mark.parametrize("text, modality", [
+    # 政府采购法 28: 将 brings the object of the modal word's verb forward; its 的…为 is no
+    # relative clause that is a subject
+    ("采购人不得将应当以公开招标方式采购的货物或者服务化整为零或者以其他任何方式规避公开招标采购。",
+     "prohibition"),
+    ("人民法院审理道路交通事故损害赔偿案件，应当将承保交强险的保险公司列为共同被告。",
+     "obligation"),
+    # a relative clause that is the subject of 为 is still no norm
+    ("当事人可以申请的期限为六十日。", None),
+])
+def test_a_ba_or_jiang_object_is_no_relative_subject(text, modality):
+    assert ([n.modality for n in find_norms(text)] or [None])[0] == modality

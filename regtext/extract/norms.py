@@ -617,8 +617,10 @@ def _segments(masked: str, s: int, e: int) -> list[_Seg]:
 _DEEMING_RE = re.compile(r"(?:认定为|视为|视作|认定是|以[^，。；]{1,12}论)")
 _PREP_ONLY_RE = re.compile(r"(?:对于|对|凡是|凡|就)")
 #: A relative clause that is a subject: …的期限为, …的税款是 (the copula follows its noun).
+#: Not after 将/把, which bring the object of the modal word's own verb forward (可以将担任
+#: 法官的学历条件放宽为…).
 _RELATIVE_SUBJECT_RE = re.compile(
-    r"[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
+    r"(?![将把])[^，。；的]{1,16}的[^，。；的]{1,10}?(?:(?<![行作认成视称更改因以])为(?!自己|他人|本人|其)|(?<![但于凡就总还要若])是)")
 #: A support verb coordinated with an encouragement word (鼓励、帮助残疾人…, 鼓励和扶持…): the
 #: encouragement is a verb then, unless a noun follows the pair (鼓励、扶持政策, 鼓励和扶持的).
 _SUPPORT_VERB_RE = re.compile(
