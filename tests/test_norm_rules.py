@@ -363,3 +363,21 @@ def test_a_claimed_liability_is_a_right_not_a_sanction(text, modalities):
 ])
 def test_a_ba_or_jiang_object_is_no_relative_subject(text, modality):
     assert ([n.modality for n in find_norms(text)] or [None])[0] == modality
+
+
+def test_the_body_a_list_is_handed_to_imposes_its_items_sanctions():
+    # 上海市测绘管理条例 38: 由X按照下列规定进行处理 names no sanction itself, but its items'
+    # sanctions are X's
+    import regtext
+
+    doc = regtext.parse("第三十八条 对违反本条例的行为，由市测绘管理部门按照下列规定进行处理：\n"
+                        "（一）违反本条例第十一条规定的，责令停止违法行为，没收违法所得和测绘成果；\n"
+                        "（二）违反本条例第十六条规定的，责令停止测绘一至两年。\n")
+    df = regtext.obligations(doc)
+    items = df[df.ref.str.count(r"\.") == 2]
+    assert len(items) and set(items.actor_raw) == {"市测绘管理部门"}
+    # a list whose chapeau hands it to no body: the items' sanctions keep no body
+    doc = regtext.parse("第十条 有下列行为之一的，责令改正：\n（一）擅自改变用途的；\n"
+                        "（二）逾期不改正的，处一千元罚款。\n")
+    df = regtext.obligations(doc)
+    assert not df[df.modality == "penalty"].actor_raw.astype(bool).any()

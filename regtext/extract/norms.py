@@ -2517,6 +2517,14 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
         authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
                          None)
+        if authority is None and "下列" in own:
+            # 由价格主管部门按照下列规定处理：（一）…的，责令…: the body the list is handed to
+            # imposes its items' sanctions, even with no sanction word in the chapeau
+            body = next((x for at, x in _bodies(own) if own.startswith("由", at)), "")
+            if body:
+                authority = _norm(actor=normalize_actor(body, aliases), modality="penalty",
+                                  trigger="", text="", condition="", exception="", start=0,
+                                  end=0, actor_raw=body)
         # X应当采取下列措施：（一）…责令停止…: the body bound to take the measures imposes the
         # sanctions its items list
         # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
