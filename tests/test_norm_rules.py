@@ -381,3 +381,19 @@ def test_the_body_a_list_is_handed_to_imposes_its_items_sanctions():
                         "（二）逾期不改正的，处一千元罚款。\n")
     df = regtext.obligations(doc)
     assert not df[df.modality == "penalty"].actor_raw.astype(bool).any()
+
+
+def test_only_the_sentence_that_opens_a_list_passes_its_norm_to_the_items():
+    import regtext
+
+    # 北京市招标投标条例 17: the list is what a document is made of, not the duty before it
+    doc = regtext.parse("第十七条 招标人应当根据招标项目的特点和需要编制招标文件。"
+                        "招标文件一般由下列部分组成：\n（一）投标邀请书；\n（二）投标人须知。\n")
+    df = regtext.obligations(doc)
+    assert not (df.ref.str.count(r"\.") == 2).any()
+    # a chapeau whose own sentence opens the list: its items inherit the duty
+    doc = regtext.parse("第二十条 生产经营单位应当履行下列职责：\n（一）建立健全安全生产责任制；\n"
+                        "（二）组织制定安全生产规章制度。\n")
+    df = regtext.obligations(doc)
+    items = df[df.ref.str.count(r"\.") == 2]
+    assert set(items.modality) == {"obligation"} and len(items) == 2

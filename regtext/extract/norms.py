@@ -2514,6 +2514,11 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         if inherit:
             last = inherit[-1].start
             inherit = [n for n in inherit if n.start == last]
+            # only the sentence that opens the list passes its norm on: X可以设立…基金。基金由
+            # 下列资金组成： lists what the fund is made of, not what X may do
+            opener = own.rstrip().rfind("。", 0, len(own.rstrip()) - 1) + 1
+            if opener and "下列" in own[opener:] and inherit[-1].start < opener:
+                inherit = []
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
         authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
                          None)
