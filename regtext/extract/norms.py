@@ -1192,15 +1192,18 @@ def _bodies(text: str) -> list[tuple[int, str]]:
 #: A unit (the offender's own: 所在单位, 有关单位) is no public authority, but named after 由
 #: right before a sanction verb it imposes the sanction (由所在单位给予处分, 由所在单位进行批评
 #: 教育，责令…); not before other verbs (由建设单位承担费用: who bears a cost).
+#: The verbs by which a named body imposes a sanction (给予处分, 责令…, 进行批评教育…).
+_IMPOSING_VERBS = (r"(?:给予|责令|予以|处以|吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|"
+                   r"作出[^，。；]{0,6}处分)")
 _UNIT_BODY_RE = re.compile(
-    r"([^，。；：、和或及与的对向把将被给为从]{0,10}单位)(?=(?:依法|依照[^，。；]{0,20}规定)?(?:给予|责令|予以|处以|"
-    r"吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|作出[^，。；]{0,6}处分))")
+    r"([^，。；：、和或及与的对向把将被给为从]{0,10}单位)(?=(?:依法|依照[^，。；]{0,20}规定)?"
+    + _IMPOSING_VERBS + ")")
 #: Any body named after 由 right before a sanction verb (or 依照… before one) imposes it, with
 #: or without a head word (由中国人民银行依照有关法律…给予处罚); not before other verbs
 #: (由当事人依法承担…: who bears a liability).
 _NAMED_BODY_RE = re.compile(
     r"([^，。；：、和或及与的对向把将被给为从依按根]{2,12}?)(?=(?:依法|(?:依照|按照|根据)[^，。；]{0,30}?)?"
-    r"(?:给予|责令|予以|处以|吊销|没收|进行(?:批评|通报|处理|处罚)|通报批评|作出[^，。；]{0,6}处分))")
+    + _IMPOSING_VERBS + ")")
 #: A body that only recommends a sanction to another (由X建议Y对…给予处分).
 _ADVISES_RE = re.compile(r"[^，。；：]{2,30}?(?:部门|机关|机构|组织|委员会|政府)建议")
 
@@ -2516,20 +2519,20 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
             inherit = [n for n in inherit if n.start == last]
             # only the sentence that opens the list passes its norm on: X可以设立…基金。基金由
             # 下列资金组成： lists what the fund is made of, not what X may do
-            opener = own.rstrip().rfind("。", 0, len(own.rstrip()) - 1) + 1
+            lead_in = own.rstrip()
+            opener = lead_in.rfind("。", 0, len(lead_in) - 1) + 1
             if opener and "下列" in own[opener:] and inherit[-1].start < opener:
                 inherit = []
         # 由…部门按照下列规定处罚：（一）…处…罚款: the items' sanctions are that body's
-        authority = next((n for n in reversed(found) if n.modality == "penalty" and n.actor),
-                         None)
+        # (actor, actor_raw)
+        authority = next(((n.actor, n.actor_raw) for n in reversed(found)
+                          if n.modality == "penalty" and n.actor), None)
         if authority is None and "下列" in own:
             # 由价格主管部门按照下列规定处理：（一）…的，责令…: the body the list is handed to
             # imposes its items' sanctions, even with no sanction word in the chapeau
             body = next((x for at, x in _bodies(own) if own.startswith("由", at)), "")
             if body:
-                authority = _norm(actor=normalize_actor(body, aliases), modality="penalty",
-                                  trigger="", text="", condition="", exception="", start=0,
-                                  end=0, actor_raw=body)
+                authority = (normalize_actor(body, aliases), body)
         # X应当采取下列措施：（一）…责令停止…: the body bound to take the measures imposes the
         # sanctions its items list
         # (not a civil liability, nor a clause that names its own party: 由寄件人承担赔偿责任)
@@ -2545,7 +2548,7 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         for child in node.children:
             for n in _node_norms(child, aliases, inherit or None, child_carry, where):
                 if n.modality == "penalty" and n.actor is None and authority is not None:
-                    n = replace(n, actor=authority.actor, actor_raw=authority.actor_raw)
+                    n = replace(n, actor=authority[0], actor_raw=authority[1])
                 elif (n.modality == "penalty" and n.actor is None and duty_body is not None
                       and "责任" not in n.trigger and not _OWN_PARTY_RE.search(n.text)):
                     n = replace(n, actor=duty_body.actor, actor_raw=duty_body.actor_raw)
