@@ -583,6 +583,28 @@ def test_items_with_no_article_or_di_before_them_are_no_citation():
     assert not df.text.str.contains("（六）").any()
 
 
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+def test_a_pin_after_a_comma_that_the_text_cannot_hold_stays_on_the_law_before():
+    # 内幕交易解释 5.2 (nine articles): 证券法第六十七条…，第七十五条规定的… is the 证券法's
+    file = ("司法解释/最高人民法院、最高人民检察院关于办理内幕交易、泄露内幕信息刑事案件具体应用法律"
+            "若干问题的解释(2012-03-29).md")
+    df = regtext.citations(regtext.parse((LAWREFBOOK / file).read_text(encoding="utf-8")))
+    row = df[(df.source_ref == "5.2") & (df.text == "第七十五条")].iloc[0]
+    assert (row.kind, row.target_ref) == ("external", "75")
+    assert "证券法" in row.target_title
+
+
+def test_a_pin_after_a_comma_that_the_text_holds_is_its_own():
+    # negative: the citing text has a 第二条, so 第二条 after the comma is its own article
+    doc = regtext.parse("第一条 依照刑法第六十一条处理，第二条规定的情形除外。\n第二条 条文。")
+    rows = regtext.citations(doc)
+    row = rows[rows.text == "第二条"].iloc[0]
+    assert (row.kind, row.target_ref) == ("internal", "2")
+    # …and a plain text, whose articles are unknown, keeps the old reading
+    (_, second) = find_citations("依照刑法第六十一条处理，第二条规定的情形除外。")
+    assert second.kind == "internal"
+
+
 def test_external_items_back_to_back():
     pins = [c.pin for c in find_citations(
         "适用海事诉讼特别程序法第六条第二款（一）、（二）项的规定")]

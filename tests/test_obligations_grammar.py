@@ -315,6 +315,18 @@ def test_a_carried_party_named_as_the_object_bears_no_duty():
     assert regtext.obligations(doc2).set_index("ref").loc["1.2", "actor"] == "经营者"
 
 
+def test_a_party_that_names_itself_keeps_its_duty_though_also_an_object():
+    """舟山市物业管理条例 26: the committee of 26.1 opens 26.2 as its subject and is named again
+    as the receiver (移交新一届业主委员会); a name of two words (业主|委员会) is still its own."""
+    doc = regtext.parse("第一条 业主委员会应当依法履行职责。\n业主委员会应当自任期届满之日起十日内，"
+                        "将其保管的有关资料移交新一届业主委员会。")
+    assert regtext.obligations(doc).set_index("ref").loc["1.2", "actor"] == "业主委员会"
+    # negative: 个人 inside 个人信息 is not the party written before the modal word
+    doc2 = regtext.parse("第一条 个人应当自愿作出同意。\n个人信息的处理目的发生变更的，"
+                         "应当重新取得个人同意。")
+    assert not isinstance(regtext.obligations(doc2).set_index("ref").loc["1.2", "actor"], str)
+
+
 # -- subject phrases (issue 13, second pass): LawRefBook text outside every gold sample ----------
 
 SUBJECT_CASES = [
@@ -711,6 +723,27 @@ def test_a_sanction_by_reference_to_a_named_law_is_a_penalty():
     assert [t for _, t in _penalties(
         "实施骗取出口退税犯罪，同时构成虚开增值税专用发票罪等其他犯罪的，"
         "依照刑法处罚较重的规定定罪处罚。")] == ["定罪处罚"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # 刑法 156 and 洛阳市《文物保护法》实施细则: punished as a crime, by a court
+    ("与走私罪犯通谋，为其提供贷款、资金、帐号、发票、证明，或者为其提供运输、保管、邮寄或者其他"
+     "方便的，以走私罪的共犯论处。", "以走私罪的共犯论处"),
+    ("国家工作人员在经济往来中，违反国家规定，收受各种名义的回扣、手续费，归个人所有的，以受贿论处。",
+     "以受贿论处"),
+])
+def test_punished_as_a_crime_is_a_court_sentence(text, trigger):
+    assert ("人民法院", trigger) in {(n.actor, n.trigger) for n in find_norms(text)
+                                 if n.modality == "penalty"}
+
+
+@pytest.mark.parametrize("text", [
+    "二人以上共同过失犯罪，不以共同犯罪论处；应当负刑事责任的，按照他们所犯的罪分别处罚。",
+    # 土地管理法: land treated as illegally occupied is a deeming of the land, no crime named
+    "超过批准的数量占用土地，多占的土地以非法占用土地论处。",
+])
+def test_not_punished_as_a_crime(text):
+    assert not _penalties(text)
 
 
 def test_suspending_business_or_withdrawing_a_qualification_is_a_penalty():

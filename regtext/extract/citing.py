@@ -1235,14 +1235,26 @@ class _Scan:
 
         An article pin joined by 或者/和/及/、 to an earlier pin on another law in the same
         sentence stays on that law: 刑法第一百二十条之一规定的…罪或者第一百九十一条规定的…罪.
+        So does one after a comma that the citing document has no article for (刑法第二百二十一
+        条规定的…罪，第二百七十八条规定的…罪 in a ten-article interpretation); an article the
+        document has is its own (…依照刑法第六十一条处理，第五条规定的…).
         """
         if tok.group("unit") == "条" and self.last_ctx is not None \
                 and self.last_ctx[0] == "external" and self.last_pin_end >= 0:
             gap = self.folded[self.last_pin_end: tok.start()]
-            if len(gap) <= 40 and not _SENTENCE_BREAK.search(gap) and _JOINED.search(gap):
+            if len(gap) <= 40 and not _SENTENCE_BREAK.search(gap) and (
+                    _JOINED.search(gap) or (gap.endswith("，") and self._not_own_article(tok))):
                 kind, target_id, title = self.last_ctx
                 return _Chain(tok.start(), tok.start(), i, "bare", kind, target_id, title)
         return _Chain(tok.start(), tok.start(), i, "bare", fill_from_source=True)
+
+    def _not_own_article(self, tok: re.Match[str]) -> bool:
+        """The article ``tok`` pins is one the citing document does not have (never said of a
+        plain text or an excerpt, whose articles may lie outside it)."""
+        pv = _pin_value(tok)
+        if pv is None or self.doc is None or self.own.excerpt or not self.own.order:
+            return False
+        return str(pv[1]) not in self.own.order
 
     # 2. collect: adjacent pins refine an atom, connectors start a new one ----------------
 

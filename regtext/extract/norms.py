@@ -1585,7 +1585,9 @@ _CLAIMED_RE = re.compile(r"(?:请求|主张|要求)(?:(?!判决|判令|裁定|�
 #: A liability negated: 不予追究, 依法不承担, 免予处罚 (an exemption, not a penalty).
 _NEGATED_RE = re.compile(r"(?:不予|不|免予|免于|免除|无须|不再|可以不|可不)(?:依法)?$")
 #: Criminal sentences, which only a court imposes: their actor is 人民法院 when none is written.
-_CRIMINAL_RE = re.compile(r"有期徒刑|无期徒刑|死刑|拘役|管制|罚金|没收财产|定罪|判处|量刑")
+#: (以…罪论处, 以共同犯罪论处, 以受贿论处: punished as that crime, a conviction like 定罪处罚)
+_CRIMINAL_RE = re.compile(r"有期徒刑|无期徒刑|死刑|拘役|管制|罚金|没收财产|定罪|判处|量刑|"
+                          r"(?:罪|犯|受贿|行贿|贪污)[^，。；]{0,4}?论处")
 _COURT = "人民法院"
 
 
@@ -2463,11 +2465,29 @@ def _drop_carried_object(norm: Norm, carry: Sequence[str]) -> Norm:
     at = norm.text.find(norm.trigger)
     if at < 0 or raw not in norm.text[at + len(norm.trigger):]:
         return norm
-    from .segmentation import words  # 个人 inside 个人信息 is not the party named
-
-    if raw in words(norm.text[:at]):
-        return norm
+    if _names_party(norm.text[:at], raw):
+        return norm  # the clause names the party itself before its modal word
     return replace(norm, actor=None, actor_raw="")
+
+
+def _names_party(text: str, party: str) -> bool:
+    """``party`` is written in ``text`` as whole words (业主|委员会 in 业主委员会应当…), not as
+    part of a longer word (个人 inside 个人信息)."""
+    if party not in text:
+        return False
+    from .segmentation import words
+
+    bounds = {0}
+    at = 0
+    for w in words(text):
+        at += len(w)
+        bounds.add(at)
+    start = text.find(party)
+    while start >= 0:
+        if start in bounds and start + len(party) in bounds:
+            return True
+        start = text.find(party, start + 1)
+    return False
 
 
 def _doc_name(doc: Document) -> str:
