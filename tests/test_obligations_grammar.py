@@ -318,8 +318,8 @@ def test_a_carried_party_named_as_the_object_bears_no_duty():
 def test_a_party_that_names_itself_keeps_its_duty_though_also_an_object():
     """舟山市物业管理条例 26: the committee of 26.1 opens 26.2 as its subject and is named again
     as the receiver (移交新一届业主委员会); a name of two words (业主|委员会) is still its own."""
-    doc = regtext.parse("第一条 业主委员会应当依法履行职责。\n业主委员会应当自任期届满之日起十日内，"
-                        "将其保管的有关资料移交新一届业主委员会。")
+    doc = regtext.parse("第一条 业主委员会应当依法履行职责。\n"
+                        "业主委员会应当自任期届满之日起十日内，将其保管的有关资料移交新一届业主委员会。")
     assert regtext.obligations(doc).set_index("ref").loc["1.2", "actor"] == "业主委员会"
     # negative: 个人 inside 个人信息 is not the party written before the modal word
     doc2 = regtext.parse("第一条 个人应当自愿作出同意。\n个人信息的处理目的发生变更的，"
