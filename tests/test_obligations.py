@@ -181,12 +181,25 @@ def test_actor(frames, doc_id, ref, modality, actor, why):
 
 
 @pytest.mark.parametrize("text,actor", [
-    # a parenthesis inside the subject (the blank it leaves must not cut the subject)
-    ("产权（使用）单位应当采取必要措施，保持其完好、正位。", "产权单位"),
+    # a parenthesis inside the subject (the blank it leaves must not cut the subject); the
+    # actor is written with it, as the text names the party (产权 or 使用 unit)
+    ("产权（使用）单位应当采取必要措施，保持其完好、正位。", "产权（使用）单位"),
+    ("乡（镇）人民政府应当协助做好森林防火工作。", "乡（镇）人民政府"),
+    # negative: a parenthesis after the name explains it and is no part of it
+    ("县级以上地方人民政府（含开发区管理委员会）应当组织实施。", "县级以上地方人民政府"),
     ("市、县（区）城镇容貌和环境卫生行政主管部门应当制定城镇容貌标准。", "主管部门"),
 ])
 def test_subject_with_a_parenthesis(text, actor):
     assert [n.actor for n in find_norms(text)] == [actor]
+
+
+def test_a_carried_actor_is_written_as_the_document_writes_it():
+    doc = regtext.parse("第一条 乡（镇）人民政府应当做好防汛工作。\n发现险情的，应当及时报告。")
+    rows = regtext.obligations(doc).set_index("ref")
+    assert rows.loc["1.2", "actor"] == rows.loc["1.2", "actor_raw"] == "乡（镇）人民政府"
+    # negative: a name written without the parenthesis stays so
+    doc = regtext.parse("第一条 乡人民政府应当做好防汛工作。\n发现险情的，应当及时报告。")
+    assert regtext.obligations(doc).set_index("ref").loc["1.2", "actor"] == "乡人民政府"
 
 
 @pytest.mark.parametrize("raw,expected", [

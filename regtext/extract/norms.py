@@ -1304,6 +1304,9 @@ def find_norms(
 ) -> list[Norm]:
     """The norms in one clause text, in order of appearance.
 
+    An actor is written as the text writes it, with the parentheses inside its name
+    (乡（镇）人民政府, 县（市、区）人民政府).
+
     Args:
         text: a 款, 项 or any sentence(s) of regulatory text.
         aliases: long form → short name, from :func:`definitions` of the whole document
@@ -1323,6 +1326,18 @@ def find_norms(
         >>> [(n.actor, n.modality) for n in find_norms("提供和使用服务，应当遵守法律。")]
         [('提供者', 'obligation'), ('使用者', 'obligation')]
     """
+    return _as_written(_find_norms(text, aliases, chapeau, carry_actor=carry_actor), _fold(text))
+
+
+def _find_norms(
+    text: str,
+    aliases: Mapping[str, str] | None = None,
+    chapeau: Sequence[Norm] | None = None,
+    *,
+    carry_actor: Sequence[str] | None = None,
+) -> list[Norm]:
+    """:func:`find_norms` with every actor squeezed (乡人民政府 for 乡（镇）人民政府): the grammar
+    reads the text with its parentheticals blanked, so names carried in are squeezed too."""
     if not text or not text.strip():
         return []
     masked = _mask(text)
@@ -1342,9 +1357,10 @@ def find_norms(
     ctx = _Context(
         text=text,
         aliases=aliases,
-        chapeau_actors=_unique([n.actor_raw or (n.actor or "") for n in chapeau if n.actor]),
+        chapeau_actors=_unique([_squeezed_name(n.actor_raw or (n.actor or ""))
+                                for n in chapeau if n.actor]),
         chapeau_norm=chapeau_norm,
-        last_subject=list(carry_actor or []),
+        last_subject=[_squeezed_name(a) for a in carry_actor or []],
     )
     out: list[Norm] = []
     for si, (s, e) in enumerate(sentences):
@@ -2414,7 +2430,13 @@ def document_norms(doc: Document) -> list[Norm]:
     norms = _article_norms(doc, aliases)
     if _CRIMINAL_TEXT_RE.search(doc.title or ""):
         norms = [_court_sentences(n) for n in norms]
-    return _link_sanctions(doc, norms, aliases)
+    norms = _link_sanctions(doc, norms, aliases)
+    folded = _fold(text)
+    if not _INNER_PAREN_RE.search(folded):
+        return norms
+    # each actor as its own clause writes it, else as the document first writes it (an actor
+    # carried from another 款 or a chapeau)
+    return [_written_in(n, (_fold(n.text), folded)) for n in norms]
 
 
 #: A text on criminal law (刑法, 办理…刑事案件…的解释, 惩治…犯罪的决定): its punishments are
@@ -2490,6 +2512,60 @@ def _names_party(text: str, party: str) -> bool:
     return False
 
 
+#: A parenthesis inside a name: 乡（镇）, 县（市、区）, 村（居）民委员会, 后勤（联勤）机关. Not one
+#: that explains the name after it (（以下简称…）, （含…）, （包括…）).
+_INNER_PAREN_RE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,8}）(?=[\u4e00-\u9fff])")
+_EXPLAINS_RE = re.compile(r"以下|简称|下同|含|包括|指|即|除|见|等")
+
+
+def _squeezed_name(name: str) -> str:
+    """``name`` without the parentheses inside it (the grammar's spelling)."""
+    return _INNER_PAREN_RE.sub("", name) if "（" in name else name
+
+
+@lru_cache(maxsize=4096)
+def _written_re(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?:（[\u4e00-\u9fff、]{1,8}）)?".join(map(re.escape, name)))
+
+
+def _written_form(name: str, text: str) -> str | None:
+    """``name`` (squeezed) as ``text`` first writes it, with the parentheses inside it; None
+    when ``text`` does not hold it."""
+    m = _written_re(name).search(text)
+    if m is None:
+        return None
+    written = m.group(0)
+    if written != name and any(_EXPLAINS_RE.search(p) for p in re.findall(r"（[^（）]*）",
+                                                                             written)):
+        return name
+    return written
+
+
+def _written_in(norm: Norm, texts: Sequence[str]) -> Norm:
+    """``norm`` with its actor as the first of ``texts`` that holds it writes it."""
+    raw = norm.actor_raw
+    if not raw or "（" in raw or len(raw) < 2:
+        return norm
+    for text in texts:
+        written = _written_form(raw, text)
+        if written is None:
+            continue
+        if written == raw:
+            return norm
+        actor = norm.actor
+        if actor and actor in raw:  # the normalised actor is a part of the words: same spelling
+            actor = _written_form(actor, written) or actor
+        return replace(norm, actor=actor, actor_raw=written)
+    return norm
+
+
+def _as_written(norms: list[Norm], folded: str) -> list[Norm]:
+    """:func:`_written_in` for the norms of one clause (``folded``: its folded text)."""
+    if not norms or not _INNER_PAREN_RE.search(folded):
+        return norms
+    return [_written_in(n, (folded,)) for n in norms]
+
+
 def _doc_name(doc: Document) -> str:
     return doc.id or doc.title or "document"
 
@@ -2526,7 +2602,7 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
     found: list[Norm] = []
     # one odd clause must not stop a whole law: a warning naming document and clause
     with guard("obligations", f"{where} {node.label or node.ref}"):
-        found = find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
+        found = _find_norms(own, aliases, chapeau, carry_actor=carry if not chapeau else None)
     found = [_replace(n, ref=node.ref) for n in found]
     out = list(found)
     if node.children and _is_definition_list(own):
