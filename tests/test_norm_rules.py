@@ -230,6 +230,14 @@ def test_lawfully_is_an_adverb_not_a_subject(text, actor):
     ("海事请求人请求担保的数额过高，造成被请求人损失的，应当承担赔偿责任。", "海事请求人"),
     # a passive with its agent and verb is no noun (被|行为人|侵占)
     ("被行为人侵占的财产，应当返还。", None),
+    # a body's head after 被 and a short verb (审计法实施条例 39, 土壤污染防治法 77, 立法法 15)
+    ("被审计单位应当自接到审计组的审计报告之日起10日内，提出书面意见。", "被审计单位"),
+    ("被检查者应当配合检查工作，如实反映情况，提供必要的资料。", "被检查者"),
+    ("被授权机关不得将被授予的权力转授给其他机关。", "被授权机关"),
+    # …and after a short noun the tagger gives (被|督导|单位)
+    ("被督导单位应当根据督导意见书进行限期整改。", "被督导单位"),
+    # negative: a body with its own verb after 被 is the agent of a passive (被|有关|部门|责令)
+    ("被有关部门责令停产停业的企业，应当在整改后申请恢复。", "被有关部门责令停产停业的企业"),
 ])
 def test_a_patient_noun_with_bei_is_a_party(text, actor):
     assert [n.actor_raw or None for n in find_norms(text)][0] == actor

@@ -792,8 +792,9 @@ def _np_pos(text: str) -> tuple[tuple[str, str], ...]:
 def _patient_nouns(toks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """``toks`` with 被 and the person noun after it made one noun, tagged ``n``: the party
     a verb is done to (被|侵权人 → 被侵权人, 被|诉|侵权人 → 被诉侵权人, 被|许可|人 → 被许可人),
-    which the dictionary knows only in part (被申请人, 被保险人). Not 被|他人, nor before a verb
-    other than a modal word (被|行为人|侵占: a passive with its agent)."""
+    which the dictionary knows only in part (被申请人, 被保险人); so with a body's head (被|审计|
+    单位, 被|授权|机关, 被|检查者). Not 被|他人, nor before a verb other than a modal word
+    (被|行为人|侵占, 被|有关|部门|责令: a passive with its agent)."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(toks):
@@ -802,9 +803,10 @@ def _patient_nouns(toks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         if word == "被" and flag == "p":
             for j in range(i + 1, min(i + 3, len(toks))):
                 if toks[j][1] == "x" or (j > i + 1 and not (
-                        len(toks[i + 1][0]) <= 2 and toks[i + 1][1] in ("v", "vn", "nr"))):
+                        len(toks[i + 1][0]) <= 2 and toks[i + 1][1] in ("v", "vn", "nr", "n"))):
                     break  # (one short verb between: 被|诉|侵权人; not 被|人民法院|撤销|…)
-                if toks[j][0].endswith("人") and toks[j][0] not in _OTHERS \
+                if (toks[j][0].endswith("人") or _ACTOR_END_RE.search(toks[j][0])) \
+                        and toks[j][0] not in _OTHERS \
                         and sum(len(w) for w, _ in toks[i + 1:j + 1]) >= 2:
                     nxt = toks[j + 1] if j + 1 < len(toks) else ("", "")
                     if not nxt[1].startswith("v") or _MODAL_RE.match(nxt[0]):
