@@ -796,12 +796,36 @@ _ACT_SUBJECTS = [
     ("发生可以自行协商处理的财产损失事故，当事人可以通过互联网在线自行协商处理。",
      [("permission", "可以")]),
     ("作出禁止经营者集中的决定，应当说明理由。", [("obligation", "应当")]),
+    # the act named with nouns and modifiers before its verb (计量法 10, 城市房地产管理法 25,
+    # 民法典 1156, 行政强制法 51)
+    ("计量检定必须按照国家计量检定系统表进行。", [("obligation", "必须")]),
+    ("房地产开发必须严格执行城市规划，按照经济效益、社会效益、环境效益相统一的原则，实行全面规划、"
+     "合理布局、综合开发、配套建设。", [("obligation", "必须")]),
+    ("遗产分割应当有利于生产和生活需要，不损害遗产的效用。", [("obligation", "应当")]),
+    ("代履行不得采用暴力、胁迫以及其他非法方式。", [("prohibition", "不得")]),
+    # negatives: 是否 asks (最高人民法院关于互联网法院审理案件若干问题的规定 11), and a party
+    # before the verb makes subject and verb, not an act's name
+    ("电子数据是否可以通过特定形式得到验证。", []),
+    ("当事人申请应当符合下列条件。", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), _ACT_SUBJECTS)
 def test_a_verb_naming_the_act_is_the_subject(text, expected):
     assert [(n.modality, n.trigger) for n in find_norms(text)] == expected
+
+
+def test_encouraging_after_a_duty_of_no_party_is_the_texts_own():
+    # 北京市城乡规划条例 24 and 日照市海岸带保护与利用管理条例 44: an act bound by 应当, then 鼓励
+    # opening a clause: the law encourages (no party bound by the duty can be the encourager)
+    for text in ("本市城乡规划实施应当按照减量提质的要求，建立城乡建设用地减量、增减挂钩、"
+                 "综合平衡的实施机制，优化利用疏解腾退空间，鼓励对存量建设用地和存量建筑进行更新改造。",
+                 "旅游开发应当充分满足公众高品质近海亲海需求，鼓励建设景观优美、具有休闲旅游与公众"
+                 "游憩功能、集生态保护与旅游开发为一体的开放式旅游海岸带。"):
+        assert ("encouragement", "鼓励") in {(n.modality, n.trigger) for n in find_norms(text)}
+    # negative (广东省粮食安全保障条例 9, a government bound): encouraging is what it must do
+    text = ("县级以上人民政府应当采取多种形式，鼓励社会资金投资建设粮食生产和流通基础设施。")
+    assert [n.modality for n in find_norms(text)] == ["obligation"]
 
 
 def test_a_word_ending_in_a_verb_before_a_modal_is_no_act_subject():

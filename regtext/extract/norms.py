@@ -695,21 +695,43 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                 continue  # 迫使应当接受义务教育的…, 加强引导: the complement of another verb
             out.append(_Trigger(seg.start + m.start(), seg.start + m.end(), m.group(0),
                                 modality, i))
-    # an encouragement verb inside another norm's scope is its content (应当…引导用户…)
+    # an encouragement verb inside another norm's scope is its content (提供者应当…，引导
+    # 用户…): the party bound encourages. Not when the norm before binds no party (规划实施应当
+    # …，鼓励…; 国有文物应当…开放，鼓励非国有文物…): a clause that opens with 鼓励 is then the
+    # text's own encouragement (支持, 引导, 推动 there are still the duty's own verbs).
     kept: list[_Trigger] = []
     for t in out:
-        if t.modality == "encouragement" and any(
-            k.modality not in ("encouragement",) for k in kept
-        ):
+        bound = next((k for k in kept if k.modality != "encouragement"), None)
+        if t.modality == "encouragement" and bound is not None and not (
+                t.word.startswith("鼓励") and t.seg != bound.seg
+                and t.pos == segs[t.seg].start and not _binds_party(segs, bound)):
             continue
         kept.append(t)
     return kept
+
+
+def _binds_party(segs: Sequence[_Seg], t: _Trigger) -> bool:
+    """The words before ``t`` in its clause end in a party (县级以上人民政府应当…), or, with no
+    words before it, the sentence opens with one (县级以上人民政府在…时，应当…); not an act or
+    a thing (规划实施应当…, 国有文物应当…)."""
+    seg = segs[t.seg]
+    prefix = seg.text[: t.pos - seg.start].strip()
+    if prefix:
+        return bool(_subject_before(prefix))
+    return bool(_leading_actor(segs[0].text))
 
 
 #: Modal auxiliaries, which take a verb phrase after a subject; not 禁止/鼓励 (transitive verbs
 #: themselves: 作出禁止…的决定, 鼓励支持…) nor duty verbs (阻碍负责…的部门).
 _AUXILIARIES = frozenset(("应当", "应", "应该", "必须", "须", "不得", "不应", "不应当", "可以",
                           "可"))
+
+
+#: Words that cannot modify the name of an act before its verb (营业性|组|台|演出 can): a verb,
+#: preposition, adverb, conjunction, pronoun, particle or punctuation.
+_NOT_ACT_MODIFIER_FLAGS = ("v", "p", "d", "c", "r", "u", "x", "y", "e", "o")
+#: Words that ask whether (the tagger calls them verbs): 是否可以 asks, it permits nothing.
+_WHETHER = frozenset(("是否", "能否", "可否", "是不是"))
 
 
 def _names_the_act(text: str, start: int, end: int) -> bool:
@@ -725,10 +747,20 @@ def _names_the_act(text: str, start: int, end: int) -> bool:
         False
     """
     toks = _pos(text[: end + 1])
-    # the verb and the modal word are the clause's first two words (not 承租方|可以)
-    if len(toks) < 2 or toks[0] != (text[:start], "v") or not toks[1][0].startswith(
-            text[start:end]):
-        return False
+    # the verb and the modal word are the clause's first two words (not 承租方|可以), or the
+    # verb closes a noun phrase of the act (营业性|组台|演出应当由…举办: nouns and modifiers
+    # only before it, so no subject and verb, and no verb taking the modal's clause)
+    lead = 0
+    while lead < len(toks) - 2 and (toks[lead][1] == "vn" or not toks[lead][1].startswith(
+            _NOT_ACT_MODIFIER_FLAGS)):
+        lead += 1
+    if lead and (sum(len(w) for w, _ in toks[:lead]) != start - len(toks[lead][0])
+                 or _is_actorish("".join(w for w, _ in toks[:lead]))):
+        return False  # (机动车驾驶人|驾驶应当…: a party and its act, not an act's name)
+    if len(toks) < lead + 2 or toks[lead] != (text[lead and start - len(toks[lead][0]):start],
+                                                "v") \
+            or not toks[lead + 1][0].startswith(text[start:end]) or toks[lead][0] in _WHETHER:
+        return False  # (电子数据是否可以…得到验证: a question, not a norm)
     # a clause that ends in 的 and a noun phrase is a relative clause on that noun
     # (…的情形, …的财产损失事故); 的 inside an adverbial is not (在…规定的时间、地点公开进行)
     cut = text.rfind("的", end)
