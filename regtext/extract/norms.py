@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -2468,9 +2468,19 @@ def document_norms(doc: Document) -> list[Norm]:
     folded = _fold(text)
     if not _INNER_PAREN_RE.search(folded):
         return norms
-    # each actor as its own clause writes it, else as the document first writes it (an actor
-    # carried from another 款 or a chapeau)
-    return [_written_in(n, (_fold(n.text), folded)) for n in norms]
+    # each actor as its own clause writes it, else (an actor carried from another 款 or a
+    # chapeau) as the clause it came from wrote it, else as the document first writes it
+    local = [_written_in(n, _fold(n.text)) for n in norms]
+    seen = {n.actor_raw: w.actor_raw for n, w in zip(norms, local) if w is not n}
+    found: dict[str, str | None] = {}
+
+    def doc_form(name: str) -> str | None:
+        if name not in found:
+            found[name] = seen.get(name) or _written_form(name, folded)
+        return found[name]
+
+    return [w if w is not n or not n.actor_raw or n.actor_raw in _fold(n.text)
+            else _written_in(n, "", doc_form) for n, w in zip(norms, local)]
 
 
 #: A text on criminal law (刑法, 办理…刑事案件…的解释, 惩治…犯罪的决定): its punishments are
@@ -2550,6 +2560,8 @@ def _names_party(text: str, party: str) -> bool:
 #: that explains the name after it (（以下简称…）, （含…）, （包括…）).
 _INNER_PAREN_RE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,8}）(?=[\u4e00-\u9fff])")
 _EXPLAINS_RE = re.compile(r"以下|简称|下同|含|包括|指|即|除|见|等")
+_PAREN_BODY_RE = re.compile(r"[\u4e00-\u9fff、]{1,8}")
+_PARENS_RE = re.compile(r"（[^（）]*）")
 
 
 def _squeezed_name(name: str) -> str:
@@ -2557,47 +2569,73 @@ def _squeezed_name(name: str) -> str:
     return _INNER_PAREN_RE.sub("", name) if "（" in name else name
 
 
-@lru_cache(maxsize=4096)
-def _written_re(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?:（[\u4e00-\u9fff、]{1,8}）)?".join(map(re.escape, name)))
-
-
 def _written_form(name: str, text: str) -> str | None:
     """``name`` (squeezed) as ``text`` first writes it, with the parentheses inside it; None
-    when ``text`` does not hold it."""
-    m = _written_re(name).search(text)
-    if m is None:
+    when ``text`` does not hold it.
+
+    Example:
+        >>> _written_form("乡人民政府", "乡（镇）人民政府应当…")
+        '乡（镇）人民政府'
+    """
+    if not name:
         return None
-    written = m.group(0)
-    if written != name and any(_EXPLAINS_RE.search(p) for p in re.findall(r"（[^（）]*）",
-                                                                             written)):
-        return name
-    return written
+    start = text.find(name[0])
+    while start >= 0:
+        end = _match_with_parens(name, text, start)
+        if end:
+            written = text[start:end]
+            if written != name and any(_EXPLAINS_RE.search(p)
+                                       for p in _PARENS_RE.findall(written)):
+                return name  # (以下简称…: an explanation, not part of the name)
+            return written
+        start = text.find(name[0], start + 1)
+    return None
 
 
-def _written_in(norm: Norm, texts: Sequence[str]) -> Norm:
-    """``norm`` with its actor as the first of ``texts`` that holds it writes it."""
+def _match_with_parens(name: str, text: str, at: int) -> int:
+    """End of ``name`` read in ``text`` from ``at`` with parentheticals allowed between its
+    characters (a plain scan: regexes with such character classes take long to compile)."""
+    i, j = at + 1, 1
+    while j < len(name):
+        if i < len(text) and text[i] == name[j]:
+            i, j = i + 1, j + 1
+            continue
+        if i < len(text) and text[i] == "（":
+            close = text.find("）", i + 2, i + 10)
+            if close > 0 and close + 1 < len(text) and text[close + 1] == name[j] \
+                    and _PAREN_BODY_RE.fullmatch(text, i + 1, close):
+                i, j = close + 2, j + 1
+                continue
+        return 0
+    return i
+
+
+def _written_in(norm: Norm, folded: str, elsewhere: Callable[[str], str | None] | None = None
+                ) -> Norm:
+    """``norm`` with its actor as ``folded`` (its clause, folded) writes it, else as
+    ``elsewhere`` finds it written (the document, for a carried actor)."""
     raw = norm.actor_raw
     if not raw or "（" in raw or len(raw) < 2:
         return norm
-    for text in texts:
-        written = _written_form(raw, text)
-        if written is None:
-            continue
-        if written == raw:
-            return norm
-        actor = norm.actor
-        if actor and actor in raw:  # the normalised actor is a part of the words: same spelling
-            actor = _written_form(actor, written) or actor
-        return replace(norm, actor=actor, actor_raw=written)
-    return norm
+    if "（" not in folded:  # (most clauses: a plain test)
+        written = raw if raw in folded else None
+    else:
+        written = _written_form(raw, folded)
+    if written is None and elsewhere is not None:
+        written = elsewhere(raw)
+    if written is None or written == raw:
+        return norm
+    actor = norm.actor
+    if actor and actor in raw:  # the normalised actor is a part of the words: same spelling
+        actor = _written_form(actor, written) or actor
+    return replace(norm, actor=actor, actor_raw=written)
 
 
 def _as_written(norms: list[Norm], folded: str) -> list[Norm]:
     """:func:`_written_in` for the norms of one clause (``folded``: its folded text)."""
     if not norms or not _INNER_PAREN_RE.search(folded):
         return norms
-    return [_written_in(n, (folded,)) for n in norms]
+    return [_written_in(n, folded) for n in norms]
 
 
 def _doc_name(doc: Document) -> str:
