@@ -482,3 +482,37 @@ def test_cli_errors(capsys, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("regtext obligations:") and len(err.strip().splitlines()) == 1
+
+
+# -- a short name defined for a phrase with a relative clause names that phrase only -----------
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="lawrefbook corpus not available")
+@pytest.mark.parametrize(("file", "ref", "raw", "actor"), [
+    # 杭州: 接受机动车驾驶员培训的人员（以下简称学员）: the inspectors of 38 are 执法人员, not 学员
+    ("DLC/浙江地方法规/地方性法规/浙江/杭州市机动车驾驶员培训管理条例(2017-12-08).md", "38.1",
+     "机动车驾驶员培训管理机构的执法人员", "执法人员"),
+    # 上海: 设置急诊科室的医疗机构（以下简称院内急救机构）: any other 医疗机构 stays one
+    ("DLC/上海地方法规/地方性法规/上海/上海市急救医疗服务条例(2020-05-14).md", "41.2",
+     None, "医疗机构"),
+    # the defining sentence itself: the whole phrase is the long form of the short name
+    ("DLC/北京地方法规/地方性法规/北京/北京市行政性事业性收费管理条例(1994-05-21).md", "5.1",
+     "实施行政性、事业性收费的单位", "收费单位"),
+])
+def test_a_short_name_of_a_restricted_phrase_names_that_phrase_only(file, ref, raw, actor):
+    doc = regtext.parse((LAWREFBOOK / file).read_text(encoding="utf-8"))
+    rows = regtext.obligations(doc)
+    rows = rows[rows.ref == ref]
+    if raw is not None:
+        rows = rows[rows.actor_raw == raw]
+    assert actor in set(rows.actor)
+
+
+def test_a_short_name_of_a_whole_noun_still_names_every_mention():
+    # negative: no relative clause, so every later 生成式人工智能服务提供者 is the 提供者
+    aliases = definitions("生成式人工智能服务提供者（以下称提供者）应当依法开展预训练。")
+    assert normalize_actor("生成式人工智能服务提供者", aliases) == "提供者"
+    # …and with one, the phrase is the short name's, its bare head is not (河南省邮政条例 7)
+    aliases = definitions("邮政企业以外的经营快递业务的企业（以下简称快递企业）"
+                          "应当加强服务质量管理。")
+    assert normalize_actor("邮政企业以外的经营快递业务的企业", aliases) == "快递企业"
+    assert normalize_actor("企业", aliases) == "企业"

@@ -390,6 +390,12 @@ def _replace(norm: Norm, **changes: Any) -> Norm:
 # -- definitions and actor normalisation -----------------------------------------------------
 
 
+#: Where a defined long form starts (the separator is kept: a 的 before it opens a relative
+#: clause on it).
+_LONG_FORM_CUT_RE = re.compile(r"([，。；：、！？\s（）《》]|的|与|和|向|对|由|在|应当)")
+_CLAUSE_CUT_RE = re.compile(r"[，。；：！？\s（）《》]|是指")
+
+
 def definitions(text: str) -> dict[str, str]:
     """Short names a text defines with ``（以下称…）``/``（以下简称…）``, long form → short.
 
@@ -406,10 +412,17 @@ def definitions(text: str) -> dict[str, str]:
         if not short:
             continue
         before = f[max(0, m.start() - 40): m.start()]
-        before = re.split(r"[，。；：、！？\s（）《》]|的|与|和|向|对|由|在|应当", before)[-1]
-        before = before.strip()
+        parts = _LONG_FORM_CUT_RE.split(before)
+        before = parts[-1].strip()
         # an actor's long form ends like its short name (…服务提供者 → 提供者); 组织和个人
-        # (以下称“提供者”) is the tail of a relative clause, not the long form
+        # (以下称“提供者”) is the tail of a relative clause, not the long form; nor is the
+        # head of one (出让矿业权的自然资源主管部门（以下称矿业权出让部门）: the short name is
+        # that department's, not every 自然资源主管部门's)
+        restricted = len(parts) > 2 and parts[-2] == "的" and not _NAMED_DE_RE.search(
+            f, max(0, m.start() - len(before) - 4), m.start())
+        if restricted:
+            # the whole phrase is the long form (出让矿业权的自然资源主管部门)
+            before = _CLAUSE_CUT_RE.split(f[max(0, m.start() - 40): m.start()])[-1].strip(" 、")
         if len(before) >= 2 and not short.endswith(before) and (
                 before[-1] == short[-1] or not _is_actorish(short)):
             out.setdefault(before, short)
