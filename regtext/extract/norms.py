@@ -416,10 +416,12 @@ def definitions(text: str) -> dict[str, str]:
         before = parts[-1].strip()
         # an actor's long form ends like its short name (…服务提供者 → 提供者); 组织和个人
         # (以下称“提供者”) is the tail of a relative clause, not the long form; nor is the
-        # head of one (出让矿业权的自然资源主管部门（以下称矿业权出让部门）: the short name is
-        # that department's, not every 自然资源主管部门's)
-        restricted = len(parts) > 2 and parts[-2] == "的" and not _NAMED_DE_RE.search(
-            f, max(0, m.start() - len(before) - 4), m.start())
+        # head of one when the short name is a new name (出让矿业权的自然资源主管部门（以下称
+        # 矿业权出让部门）: that department's, not every 自然资源主管部门's)
+        # (not when the short name is the head's own tail: 注册其服务的生成式人工智能服务使用者
+        # (以下称使用者) shortens every 生成式人工智能服务使用者)
+        restricted = len(parts) > 2 and parts[-2] == "的" and not before.endswith(short) \
+            and not _NAMED_DE_RE.search(f, max(0, m.start() - len(before) - 4), m.start())
         if restricted:
             # the whole phrase is the long form (出让矿业权的自然资源主管部门)
             before = _CLAUSE_CUT_RE.split(f[max(0, m.start() - 40): m.start()])[-1].strip(" 、")
