@@ -2480,22 +2480,31 @@ def document_norms(doc: Document) -> list[Norm]:
     if _CRIMINAL_TEXT_RE.search(doc.title or ""):
         norms = [_court_sentences(n) for n in norms]
     norms = _link_sanctions(doc, norms, aliases)
-    folded = _fold(text)
-    if not _INNER_PAREN_RE.search(folded):
+    if not _INNER_PAREN_RE.search(text) and "(" not in text:
         return norms
     # each actor as its own clause writes it, else (an actor carried from another 款 or a
-    # chapeau) as the clause it came from wrote it, else as the document first writes it
-    local = [_written_in(n, _fold(n.text)) for n in norms]
+    # chapeau) as the clause it came from wrote it (that clause's norm names it too), else as
+    # the document writes it when it never writes it plainly
+    local = [_written_here(n) for n in norms]
     seen = {n.actor_raw: w.actor_raw for n, w in zip(norms, local) if w is not n}
-    found: dict[str, str | None] = {}
+    folded = _fold(text)
 
-    def doc_form(name: str) -> str | None:
-        if name not in found:
-            found[name] = seen.get(name) or _written_form(name, folded)
-        return found[name]
+    def elsewhere(name: str) -> str | None:
+        if name in seen:
+            return seen[name]
+        return None if name in folded else _written_form(name, folded)
 
-    return [w if w is not n or not n.actor_raw or n.actor_raw in _fold(n.text)
-            else _written_in(n, "", doc_form) for n, w in zip(norms, local)]
+    return [_written_in(n, "", elsewhere) if w is n and n.actor_raw
+            and n.actor_raw not in n.text else w for n, w in zip(norms, local)]
+
+
+def _written_here(norm: Norm) -> Norm:
+    """:func:`_written_in` for ``norm``'s own clause, folding it only when it may hold a
+    parenthesis (most clauses hold none)."""
+    raw, text = norm.actor_raw, norm.text
+    if not raw or ("（" not in text and "(" not in text):
+        return norm
+    return _written_in(norm, _fold(text))
 
 
 #: A text on criminal law (刑法, 办理…刑事案件…的解释, 惩治…犯罪的决定): its punishments are
