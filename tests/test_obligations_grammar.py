@@ -726,6 +726,24 @@ def test_a_sanction_by_reference_to_a_named_law_is_a_penalty():
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
+    # 上海市住宅物业管理规定 82 and 北京市安全生产条例 92: the persons held liable stand between
+    # 追究 and 责任, with 责任 inside their own title (直接责任人员)
+    ("挪用、侵占公共收益构成犯罪的，依法追究直接负责的主管人员和其他直接责任人员的刑事责任。",
+     "追究直接负责的主管人员和其他直接责任人员的刑事责任"),
+    ("逾期未改正的，依法追究生产经营单位主要负责人的责任。", "追究生产经营单位主要负责人的责任"),
+])
+def test_holding_named_persons_liable_is_a_penalty(text, trigger):
+    assert trigger in [t for _, t in _penalties(text)]
+
+
+def test_asking_to_hold_persons_liable_is_no_penalty():
+    # 安全生产法 60: the union may ask for it; the text imposes nothing
+    text = "工会有权依法参加事故调查，向有关部门提出处理意见，并要求追究有关人员的责任。"
+    assert not _penalties(text)
+    assert "permission" in {n.modality for n in find_norms(text)}
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
     # 刑法 156 and 洛阳市《文物保护法》实施细则: punished as a crime, by a court
     ("与走私罪犯通谋，为其提供贷款、资金、帐号、发票、证明，或者为其提供运输、保管、邮寄或者其他"
      "方便的，以走私罪的共犯论处。", "以走私罪的共犯论处"),

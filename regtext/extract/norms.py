@@ -1588,6 +1588,8 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
         if _CIVIL_LIABILITY_RE.search(hit.group()) and (
                 _OWED_RE.search(text, 0, hit.start()) or _CLAIMED_RE.search(text, 0, hit.start())):
             continue
+        if hit.group().startswith("追究") and _CLAIMED_RE.search(text, 0, hit.start()):
+            continue  # 有权要求追究…的责任: a right to ask for a sanction, none imposed
         yield hit
 
 
