@@ -243,6 +243,21 @@ def test_a_patient_noun_with_bei_is_a_party(text, actor):
     assert [n.actor_raw or None for n in find_norms(text)][0] == actor
 
 
+@pytest.mark.parametrize("text, actor", [
+    # 节约能源法 27 and 上海市节约能源条例 54: the tagger calls 用 (use) a preposition; one that
+    # takes a verb opens no phrase, and 用|能|单位 is one name
+    ("用能单位应当建立能源消费统计和能源利用状况分析制度，对各类能源的消费实行分类计量和统计。",
+     "用能单位"),
+    ("重点用能单位应当设立能源管理岗位。", "重点用能单位"),
+    # negatives: a true preposition before a verb and a head opens a phrase (对违法单位…), and
+    # a 在 phrase of time ends the subject before it
+    ("对违法单位应当依法处理。", None),
+    ("工作人员在执行职务时应当出示证件。", "工作人员"),
+])
+def test_a_preposition_before_a_verb_is_no_phrase(text, actor):
+    assert [n.actor_raw or None for n in find_norms(text)][0] == actor
+
+
 @pytest.mark.parametrize("raw, actor", [
     # a relative clause on the last member only: the party listed before it is kept
     ("有关工作人员、受委托的组织或者个人", "有关工作人员、受委托的组织或者个人"),

@@ -1058,6 +1058,15 @@ def _relative_actor(text: str) -> str:
     return ""
 
 
+#: The tail of a name a tagged preposition may open (用|能|单位): a few characters ending in
+#: an actor head.
+_PREP_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:单位|企业|机构|者|人)")
+#: Words that are prepositions wherever they stand (对违法单位…: a phrase, never a name's start);
+#: the tagger also calls a verb such as 用 (use) a preposition.
+_PREPOSITIONS = frozenset(("对", "向", "由", "在", "经", "被", "为", "与", "从", "自", "按", "依",
+                           "将", "把", "给", "于", "以", "因", "当", "和", "同", "跟", "除"))
+
+
 @_per_text
 def _subject_before(prefix: str) -> str:
     """The subject in the words before a modal word in the same clause, or ''.
@@ -1071,7 +1080,11 @@ def _subject_before(prefix: str) -> str:
     kept: list[str] = []
     toks = _np_pos(p)
     for i, (word, flag) in enumerate(toks):
-        if flag == "p" or flag == "d" or not word.strip():
+        if flag == "p" and word not in _PREPOSITIONS and i + 1 < len(toks) \
+                and toks[i + 1][1] == "v" and _PREP_IN_NAME_RE.fullmatch(
+                    "".join(w for w, _ in toks[i:])):
+            pass  # 重点|用|能|单位: a preposition takes a noun, not a verb; these are one name
+        elif flag == "p" or flag == "d" or not word.strip():
             break
         if flag.startswith("v") and i + 1 < len(toks) and toks[i + 1][0] in _OFFICES:
             return ""  # 辞退监察官应当…: a verb and its object, no subject
