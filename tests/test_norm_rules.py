@@ -259,6 +259,18 @@ def test_a_preposition_before_a_verb_is_no_phrase(text, actor):
 
 
 @pytest.mark.parametrize("raw, actor", [
+    # 社会救助暂行办法 63 and 古生物化石保护条例 14: 机关/单位 alone name no one, the clause does
+    ("受理举报、投诉的机关", "受理举报、投诉的机关"),
+    ("发掘古生物化石的单位", "发掘古生物化石的单位"),
+    # negatives: a head that names a class of parties, or a list, is still cut to
+    ("具有完全民事行为能力的公民", "公民"),
+    ("参与评估的相关机构和人员", "相关机构和人员"),
+])
+def test_a_relative_clause_on_a_bare_head_is_kept(raw, actor):
+    assert normalize_actor(raw) == actor
+
+
+@pytest.mark.parametrize("raw, actor", [
     # a relative clause on the last member only: the party listed before it is kept
     ("有关工作人员、受委托的组织或者个人", "有关工作人员、受委托的组织或者个人"),
     ("工程建设单位和参与建设的项目负责人", "工程建设单位和参与建设的项目负责人"),

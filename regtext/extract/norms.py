@@ -500,10 +500,18 @@ def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | N
             # party listed before it is kept (not 乡人民政府、街道办事处的主要负责人, a noun's
             # 的, nor 居民委员会、村民委员会设立的…, a clause with the list as its subject)
             return a
+        if head in _BARE_HEADS and head not in aliases:
+            return a  # 执行拘留的机关: 机关 alone names no one; its clause does
         if head:
             bare = {k: v for k, v in aliases.items() if not k.startswith(_AGENT_KEY)}
             return normalize_actor(head, bare)
     return a
+
+
+#: Head words that name no party without the clause before them (执行拘留的机关, 接受委托的
+#:机构): a relative clause on one is kept whole. 公民, 企业, 个人 name a class of parties and
+#: are cut to as before (具有完全民事行为能力的公民 → 公民).
+_BARE_HEADS = frozenset(("机关", "单位", "机构", "人员", "组织"))
 
 
 def _is_bare_verb_phrase(text: str) -> bool:
