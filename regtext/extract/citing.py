@@ -692,13 +692,9 @@ def _type_word(name: str) -> bool:
 
 @lru_cache(maxsize=16384)  # the same phrases recur across a corpus (依照刑事诉讼法…)
 def _word_bounds(text: str) -> frozenset[int]:
-    from .pipeline import words
+    from .segmentation import word_bounds
 
-    bounds, at = {0}, 0
-    for word in words(text, legal=False):  # jieba's own dictionary, no HMM
-        at += len(word)
-        bounds.add(at)
-    return frozenset(bounds)
+    return word_bounds(text, legal=False)  # jieba's own dictionary, no HMM
 
 
 def _non_title(name: str) -> bool:

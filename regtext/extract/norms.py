@@ -777,13 +777,15 @@ def _names_the_act(text: str, start: int, end: int) -> bool:
     while lead < len(toks) - 2 and (toks[lead][1] == "vn" or not toks[lead][1].startswith(
             _NOT_ACT_MODIFIER_FLAGS)):
         lead += 1
-    if lead and (sum(len(w) for w, _ in toks[:lead]) != start - len(toks[lead][0])
-                 or _is_actorish("".join(w for w, _ in toks[:lead]))):
-        return False  # (机动车驾驶人|驾驶应当…: a party and its act, not an act's name)
-    if len(toks) < lead + 2 or toks[lead] != (text[lead and start - len(toks[lead][0]):start],
-                                                "v") \
-            or not toks[lead + 1][0].startswith(text[start:end]) or toks[lead][0] in _WHETHER:
+    if len(toks) < lead + 2:
+        return False
+    verb, flag = toks[lead]
+    verb_at = sum(len(w) for w, _ in toks[:lead])
+    if flag != "v" or verb_at + len(verb) != start or verb in _WHETHER \
+            or not toks[lead + 1][0].startswith(text[start:end]):
         return False  # (电子数据是否可以…得到验证: a question, not a norm)
+    if lead and _is_actorish(text[:verb_at]):
+        return False  # (机动车驾驶人|驾驶应当…: a party and its act, not an act's name)
     # a clause that ends in 的 and a noun phrase is a relative clause on that noun
     # (…的情形, …的财产损失事故); 的 inside an adverbial is not (在…规定的时间、地点公开进行)
     cut = text.rfind("的", end)
@@ -1396,7 +1398,10 @@ def find_norms(
         >>> [(n.actor, n.modality) for n in find_norms("提供和使用服务，应当遵守法律。")]
         [('提供者', 'obligation'), ('使用者', 'obligation')]
     """
-    return _as_written(_find_norms(text, aliases, chapeau, carry_actor=carry_actor), _fold(text))
+    norms = _find_norms(text, aliases, chapeau, carry_actor=carry_actor)
+    if "（" not in text and "(" not in text:
+        return norms  # (most clauses: no name with a parenthesis to restore)
+    return _as_written(norms, _fold(text))
 
 
 def _find_norms(
@@ -2588,13 +2593,9 @@ def _names_party(text: str, party: str) -> bool:
     part of a longer word (个人 inside 个人信息)."""
     if party not in text:
         return False
-    from .segmentation import words
+    from .segmentation import word_bounds
 
-    bounds = {0}
-    at = 0
-    for w in words(text):
-        at += len(w)
-        bounds.add(at)
+    bounds = word_bounds(text)
     start = text.find(party)
     while start >= 0:
         if start in bounds and start + len(party) in bounds:
@@ -2608,7 +2609,6 @@ def _names_party(text: str, party: str) -> bool:
 _INNER_PAREN_RE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,8}）(?=[\u4e00-\u9fff])")
 _EXPLAINS_RE = re.compile(r"以下|简称|下同|含|包括|指|即|除|见|等")
 _PAREN_BODY_RE = re.compile(r"[\u4e00-\u9fff、]{1,8}")
-_PARENS_RE = re.compile(r"（[^（）]*）")
 
 
 def _squeezed_name(name: str) -> str:
@@ -2632,7 +2632,7 @@ def _written_form(name: str, text: str) -> str | None:
         if end:
             written = text[start:end]
             if written != name and any(_EXPLAINS_RE.search(p)
-                                       for p in _PARENS_RE.findall(written)):
+                                       for p in _PAREN_RE.findall(written)):
                 return name  # (以下简称…: an explanation, not part of the name)
             return written
         start = text.find(name[0], start + 1)

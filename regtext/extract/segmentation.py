@@ -19,7 +19,7 @@ from math import log
 from typing import Any
 
 __all__ = ["dictionary_path", "jieba_tokenizer", "legal_terms", "plain_tokenizer", "pos_tags",
-           "pos_tokenizer", "segment", "words"]
+           "pos_tokenizer", "segment", "word_bounds", "words"]
 
 
 def dictionary_path() -> str:
@@ -430,6 +430,20 @@ def words(text: str, legal: bool = True) -> list[str]:
         ['深度', '合成', '服务提供者']
     """
     return _word_cutter(legal)(text)
+
+
+def word_bounds(text: str, legal: bool = True) -> frozenset[int]:
+    """Offsets in ``text`` where a word of :func:`words` starts or ends.
+
+    Example:
+        >>> sorted(word_bounds("业主委员会应当"))
+        [0, 2, 5, 7]
+    """
+    bounds, at = {0}, 0
+    for word in words(text, legal):
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
 
 
 def segment(text: str) -> list[str]:
