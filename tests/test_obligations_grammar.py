@@ -864,3 +864,73 @@ _OTHERS_CASES = [
 @pytest.mark.parametrize(("text", "actors"), _OTHERS_CASES)
 def test_others_are_the_object_not_the_subject(text, actors):
     assert [n.actor_raw for n in find_norms(text)] == actors
+
+
+# -- 应 inside a word is no modal word (应急管理部门, 有权机关) ------------------------------------
+# A sanction ordered by a body is a sanction unless a modal word binds the body to order it;
+# the modal words are read as the modal-words table reads them, not as bare characters.
+
+def test_a_body_whose_name_holds_a_modal_character_still_sanctions():
+    # 丽水市烟花爆竹经营燃放管理规定 15 and 云浮市优化营商环境条例 30
+    for text, body in (
+            ("违反本规定第十条第三款规定，从事烟花爆竹批发的企业未按照规定建立经营档案或者"
+             "留存备查的，由应急管理部门责令限期改正；", "应急管理部门"),
+            ("国家机关及其工作人员违反本条例的规定，损害营商环境的，由有权机关责令改正；",
+             "有权机关")):
+        assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [("penalty", body)]
+    # negative (行政复议法): 应当 binds the body to order: a duty, not a sanction
+    text = ("公民、法人或者其他组织依法提出行政复议申请，行政复议机关无正当理由不予受理的，"
+            "上级行政机关应当责令其受理；")
+    assert [n.modality for n in find_norms(text)] == ["obligation"]
+
+
+# -- 责令退还/退回…的… is a sanction: the 的 modifies what is given back --------------------------
+
+def test_an_order_to_give_back_is_a_sanction():
+    # 宁波市学前教育促进条例 48: no fine beside it, the restitution order is the sanction
+    text = ("学前教育机构不按照规定用途使用补助的学前教育发展专项资金的，由教育行政部门按照规定"
+            "责令退还已拨付的款项，并在两年内不予拨付同类专项资金，取消其当年获得补助与奖励的资格。")
+    assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [("penalty", "教育行政部门")]
+    # negative: 责令退还的期限 is a time limit named by a relative clause, nothing is ordered
+    assert not any(n.modality == "penalty" for n in find_norms(
+        "当事人对责令退还的期限有异议的，可以申请复议。"))
+
+
+# -- 采取责令…等措施 names a measure; it imposes no sanction ------------------------------------
+
+def test_taking_measures_named_by_an_order_is_no_sanction():
+    # 漯河市扬尘污染防治条例 25: an emergency measure of the government
+    text = ("市、县人民政府依据重污染天气的预警等级，及时启动应急预案，根据应急需要采取责令有关"
+            "施工单位停止土方作业和建（构）筑物拆除施工等措施。")
+    assert not any(n.modality == "penalty" for n in find_norms(text))
+    # negative (丽水市烟花爆竹经营燃放管理规定 15): 由…责令 imposes one
+    text = ("违反本规定第十条第三款规定，从事烟花爆竹批发的企业未按照规定建立经营档案或者"
+            "留存备查的，由应急管理部门责令限期改正；")
+    assert [n.modality for n in find_norms(text)] == ["penalty"]
+
+
+# -- 经批准…的 + party: a relative clause on the party ---------------------------------------------
+# A 经 phrase that names the approval and no approver, closed by 的 before a party, says which
+# parties are meant (经批准占用、挖掘道路的单位); a 经 phrase naming the approver's act is a means
+# (经各自的业主大会同意后), and a name that goes on after the party is no party.
+
+_VIA_RELATIVE = [
+    # 青岛市市政工程设施管理办法 14
+    ("经批准占用、挖掘道路的单位，必须在现场的显著位置设立标志牌。", "经批准占用、挖掘道路的单位"),
+    # 山东省海洋环境保护条例 29
+    ("经依法批准从事填海活动的单位和个人，应当采取防止海洋污染的有效措施。",
+     "经依法批准从事填海活动的单位和个人"),
+    # 山东省基本农田保护条例 17
+    ("经依法批准占用基本农田的单位，应当依法履行耕地开垦义务或者缴纳耕地开垦费。",
+     "经依法批准占用基本农田的单位"),
+    # negatives: 清远市住宅小区物业管理条例 14 (the owners' assembly approves), 青岛市科技创新
+    # 促进条例 34 (高新技术企业…用房: the buildings, not the firm)
+    ("不同物业管理区域地理上自然相连的，经各自的业主大会同意后，可以合并为一个物业管理区域。", ""),
+    ("经认定的高新技术企业新建生产性用房、研究开发机构用房，对其应当缴纳的城市建设配套费可以给予"
+     "优惠。", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), _VIA_RELATIVE)
+def test_an_approval_phrase_closed_by_de_is_a_relative_clause_on_the_party(text, actor):
+    assert [n.actor_raw for n in find_norms(text)] == [actor]

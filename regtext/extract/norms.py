@@ -906,6 +906,29 @@ def _squeeze(text: str) -> str:
 _OTHERS = frozenset(("他人", "其他人", "别人"))
 
 
+#: What the body of a 经 phrase does when the phrase is a means (经各自的业主大会同意后,
+#: 经具有相应资质的…机构检测合格后): that body approves, it is not the party that acts.
+_APPROVES_RE = re.compile(r"(?:依法)?(?:同意|批准|审查|审核|审批|审定|检测|检验|提议|认定|确认|"
+                          r"许可|决定|讨论|表决|评审|鉴定|核准|核实|登记|备案|授权|委托|协商)")
+
+
+#: A 经 phrase that names the approval and no approver (经批准, 经依法许可, 经考试取得…): on a
+#: party after its 的 it is a relative clause (经批准占用、挖掘城市道路的单位); with an approver
+#: written (经国务院…批准的, 经当次会议…的) it is left to the rest of the grammar.
+_VIA_APPROVAL_RE = re.compile(
+    r"经(?:过)?(?:依法)?(?:批准|许可|核准|登记|认定|考试|考核|审批|注册|备案)")
+
+
+def _not_the_via_party(rest: str) -> bool:
+    """Whether the words after the party of a 经…的 phrase show it is no relative clause on
+    that party: the party approves (经…的业主大会同意后) or the name goes on as a noun
+    (经认定的高新技术企业新建…机构用房)."""
+    if _APPROVES_RE.match(rest):
+        return True
+    toks = _pos(rest[:6]) if rest[:1] not in ("，", "、", "") else ()
+    return bool(toks) and toks[0][1].startswith(("n", "vn", "l"))
+
+
 @_per_text
 def _leading_actor(text: str) -> str:
     """The actor noun phrase a clause starts with (``提供者发现违法内容的`` → 提供者), or ''."""
@@ -914,16 +937,18 @@ def _leading_actor(text: str) -> str:
     t = _BUT_LEAD_RE.sub("", _squeeze(text))
     lawfully = "依法" if t.startswith("依法") else ""
     t = t[len(lawfully):]
-    if t.startswith("在"):
+    if t.startswith("在") or _VIA_APPROVAL_RE.match(t):
         # 在中国没有经常居所的外国人…在中国申请专利的: the 在 phrase is a relative clause on
         # the party after its 的, which opens the verb phrase (a place or time 在 phrase
-        # has no party right after a 的 of its own)
+        # has no party right after a 的 of its own); so is a 经 phrase (经批准减征、免征契税
+        # 的纳税人改变…的), where a means (经审查，…) has none
         at = t.find("的", 2, 60)
         while at > 0 and not _CLAUSE_MARK_RE.search(t, 0, at):
             party = _leading_actor(t[at + 1:])
             after = at + 1 + len(party)
             if party and t.startswith(party, at + 1) and not _PLACE_HEAD_RE.search(party) \
-                    and t[after:after + 1] not in ("上", "中", "内", "里", "下"):
+                    and t[after:after + 1] not in ("上", "中", "内", "里", "下") \
+                    and not (t[0] == "经" and _not_the_via_party(t[after:])):
                 return t[: at + 1] + party  # (not 在…的主要媒体上, 在…规定的区域、场所)
             at = t.find("的", at + 1, 60)
     if _PREP_RE.match(t):
@@ -1605,14 +1630,18 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
         if "的" in text[hit.end():] and not _OWNED_LICENCE_RE.search(text, hit.end()) and not (
                 hit.group(0).startswith(("给予", "予以", "处以"))
                 and _SANCTION_HEAD_RE.search(text, hit.end())) and not (
-                hit.group(0) == "责令" and _ORDERED_ACT_RE.match(text, hit.end())):
+                hit.group(0) == "责令" and (_ORDERED_ACT_RE.match(text, hit.end())
+                                           or _RESTITUTION_RE.match(text, hit.end()))):
             continue
         if _SAVE_OPEN_RE.search(text[: hit.start()]) and "外" in text[hit.end():]:
             continue
         if _NEGATED_RE.search(text[: hit.start()]):
             continue
+        if hit.group(0) == "责令" and text.endswith("采取", 0, hit.start()):
+            continue  # 采取责令…停产等(应急)措施: a measure the body takes, named as a noun
         if _CIVIL_LIABILITY_RE.search(hit.group()) and (
-                _OWED_RE.search(text, 0, hit.start()) or _CLAIMED_RE.search(text, 0, hit.start())):
+                _modal_before(text, hit.start(), _BINDING_WORDS, clause=True)
+                or _CLAIMED_RE.search(text, 0, hit.start())):
             continue
         if hit.group().startswith("追究") and _CLAIMED_RE.search(text, 0, hit.start()):
             continue  # 有权要求追究…的责任: a right to ask for a sanction, none imposed
@@ -1667,10 +1696,36 @@ _SANCTION_HEAD_RE = re.compile(r"的(?:行政|纪律)?(?:处罚|处分)[。；�
 _ORDERED_ACT_RE = re.compile(
     r"(?:其)?(?:立即|限期)?(?:停止|拆除|恢复|消除|清除|撤回|召回|退还|收回)[^，。；]*?的"
     r"[^的，。；]*?(?:作业|活动|行为|设施|建筑物|构筑物|产品|物品|设备)[。；，]?$")
+#: An order to give back what was taken (责令退回违法所得的款物, 责令退还非法占用的土地): the 的
+#: inside it modifies what is given back; not a relative clause on a time or a document
+#: (责令退还的期限) nor on the party (被责令 is excluded before the match).
+_RESTITUTION_RE = re.compile(
+    r"(?:其)?(?:立即|限期)?(?:退还|退回|返还|退赔)[^，。；]*?的"
+    r"[^的，。；]*?(?<!期限|日期|时间|决定|通知|情形|情况)[。；，]?$")
 #: Civil liability is owed to the injured party. Bound by a modal word (应当依法承担赔偿责任) it
 #: is the object of that duty, not one more sanction; without one it stays a liability clause.
 _CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
-_OWED_RE = re.compile(r"(?:应当|应|必须)[^，。；]*$")
+#: The words that bind a party to the act that follows them in its clause.
+_BINDING_WORDS = frozenset(("应当", "应", "必须"))
+_CLAUSE_PUNCT_RE = re.compile("[，。；]")
+_ORDERING_WORDS = _BINDING_WORDS | {"可以", "有权"}
+
+
+def _modal_before(text: str, end: int, words: Collection[str], clause: bool = False) -> bool:
+    """Whether one of ``words`` stands in ``text[:end]`` as a modal word (the modal-words
+    table decides: 应急管理部门, 相应, 供应 hold none), in the same clause as ``end`` when
+    ``clause``.
+
+    Example:
+        >>> _modal_before("由应急管理部门责令", 7, _BINDING_WORDS)
+        False
+        >>> _modal_before("公安机关应当责令", 6, _BINDING_WORDS)
+        True
+    """
+    for m in _MODAL_RE.finditer(text, 0, end):
+        if m.group(0) in words and not (clause and _CLAUSE_PUNCT_RE.search(text, m.end(), end)):
+            return True
+    return False
 #: Civil liability that a party claims (有权请求侵权人承担侵权责任, 主张…承担惩罚性赔偿责任) is
 #: the content of a right, not a sanction the clause imposes.
 #: (not when a court rules on the claim: 根据原告请求依法判决被告承担赔偿责任)
@@ -1761,8 +1816,8 @@ def _penalty_norms(segs: Sequence[_Seg], ctx: _Context, duties: Collection[int] 
         if hit is None:
             authority = _lend(lenders, a, b, first_body, authority)
             continue
-        if not out and hit.group(0).startswith("责令") and re.search(
-                r"应当|应|必须|可以|有权", segs[hk].text[: hit.start()]) and not any(
+        if not out and hit.group(0).startswith("责令") and _modal_before(
+                segs[hk].text, hit.start(), _ORDERING_WORDS) and not any(
                 _sanction_in(x.text.replace("责令", "")) for x in segs[a:b]) and not (
                 _ORDER_TO_STOP_RE.match(segs[hk].text, hit.start()) and any(
                     "违反" in x.text for x in segs[:hk] if x.is_condition)):
@@ -1903,8 +1958,8 @@ def _stands_as_duty(seg: _Seg) -> bool:
     """True when ``seg`` (which holds a modal word) is no sanction clause: no sanction, or an
     order bound by a modal word (人民法院应当责令债务人…提交…材料)."""
     hit = _sanction_in(seg.text)
-    return hit is None or (hit.group(0).startswith("责令") and bool(
-        re.search(r"应当|应|必须", seg.text[: hit.start()]))
+    return hit is None or (hit.group(0).startswith("责令") and _modal_before(
+        seg.text, hit.start(), _BINDING_WORDS)
         and _sanction_in(seg.text.replace("责令", "")) is None)
 
 
