@@ -1,6 +1,7 @@
 """The obligations' rules tables, row by row: each row's example fires its rule through
 find_norms, its counterexample does not (regtext/_data/rules/modal-words.tsv,
-penalty-phrases.tsv, actor-heads.tsv, coverbs.tsv)."""
+penalty-phrases.tsv, actor-heads.tsv, coverbs.tsv, place-heads.tsv, bare-heads.tsv,
+whether-words.tsv, prepositions.tsv…)."""
 
 from __future__ import annotations
 
@@ -188,6 +189,46 @@ def test_a_place_closed_by_a_localizer_is_no_actor(row):
     cex = [n for n in find_norms(row["counterexample"]) if n.actor]
     assert cex and all(row["word"] in n.actor_raw and not n.actor_raw.endswith(row["word"])
                        for n in cex)
+
+
+@pytest.mark.parametrize("row", rules.table("place-heads"), ids=lambda r: r["head"])
+def test_a_place_head_after_a_zai_phrase_is_no_actor(row):
+    # the example's 在 phrase, ending in the head, binds no one; the counterexample's is a
+    # relative clause, holding the head, on the party it names
+    ex = find_norms(row["example"])
+    assert ex and not any(n.actor_raw.startswith("在") for n in ex)
+    cex = [n for n in find_norms(row["counterexample"]) if n.actor_raw.startswith("在")]
+    assert cex and all(row["head"] in n.actor_raw and not n.actor_raw.endswith(row["head"])
+                       for n in cex)
+
+
+@pytest.mark.parametrize("row", rules.table("bare-heads"), ids=lambda r: r["head"])
+def test_a_relative_clause_on_a_bare_head_is_kept_whole(row):
+    head = row["head"]
+    kept = [n.actor for n in find_norms(row["example"]) if n.actor]
+    assert kept and all("的" in a and a.endswith(head) for a in kept)
+    # a longer name ending in the head is cut to that name
+    cut = [n for n in find_norms(row["counterexample"]) if n.actor]
+    assert cut and all("的" in n.actor_raw and "的" not in n.actor and n.actor.endswith(head)
+                       and n.actor != head for n in cut)
+
+
+@pytest.mark.parametrize("row", rules.table("whether-words"), ids=lambda r: r["word"])
+def test_a_whether_word_before_a_modal_word_asks(row):
+    word = row["word"]
+    assert word in row["example"] and word in row["counterexample"]
+    assert find_norms(row["example"]) == []
+    assert any(row["counterexample"].index(n.trigger) < row["counterexample"].index(word)
+               for n in find_norms(row["counterexample"]))
+
+
+@pytest.mark.parametrize("row", rules.table("prepositions"), ids=lambda r: r["word"])
+def test_a_preposition_ends_the_subject(row):
+    word = row["word"]
+    ex = [n for n in find_norms(row["example"]) if n.actor_raw]
+    assert word in row["example"] and ex and not any(word in n.actor_raw for n in ex)
+    # inside a word the character is no preposition: the actor holds it
+    assert any(word in n.actor_raw for n in find_norms(row["counterexample"]))
 
 
 @pytest.mark.parametrize("text, actor", [

@@ -110,6 +110,14 @@ _NAMED_DE_RE: re.Pattern[str]
 #: A place phrase's last word (公园内): ``localizers`` rows.
 _PLACE_END_RE: re.Pattern[str]
 _PLACE_WORD_RE: re.Pattern[str]
+#: Heads that name a place, not a party, inside a 在 phrase (在…的公共场所): ``place-heads`` rows.
+_PLACE_HEAD_RE: re.Pattern[str]
+#: Heads that name no party without their relative clause (执行搜查的人员): ``bare-heads`` rows.
+_BARE_HEADS: frozenset[str] = frozenset()
+#: Words that ask whether (是否可以 permits nothing): ``whether-words`` rows.
+_WHETHER: frozenset[str] = frozenset()
+#: Prepositions wherever they stand, never a name's start: ``prepositions`` rows.
+_PREPOSITIONS: frozenset[str] = frozenset()
 #: Heads of public bodies that impose sanctions (部门, 机关, 人民政府…): ``authority`` rows.
 _AUTHORITY_RE: re.Pattern[str]
 _AUTHORITY_END_RE: re.Pattern[str]
@@ -218,6 +226,11 @@ def reload_rules() -> None:
     _PLACE_END_RE = re.compile("(?:" + rules.alternation(rules.column("localizers", "word")) + ")$")
     _PLACE_WORD_RE = re.compile(rules.alternation(rules.column("localizers", "word")))
     _NAMED_DE_RE = re.compile(rules.alternation(rules.column("named-de-terms", "term")))
+    global _PLACE_HEAD_RE, _BARE_HEADS, _WHETHER, _PREPOSITIONS
+    _PLACE_HEAD_RE = re.compile(rules.alternation(rules.column("place-heads", "head")) + "$")
+    _BARE_HEADS = frozenset(rules.column("bare-heads", "head"))
+    _WHETHER = frozenset(rules.column("whether-words", "word"))
+    _PREPOSITIONS = frozenset(rules.column("prepositions", "word"))
     global _AUTHORITY_RE, _AUTHORITY_END_RE, _RELATIVE_BODY_RE
     _RELATIVE_BODY_RE = re.compile(r"[^，。；的]{0,16}的[^，。；的]{0,10}?" + _ACTOR_SUFFIX_RE
                                    + r"(?=是|为|应|可|不|负责|对|在|和|、|及|或|[，。；]|$)")
@@ -252,9 +265,6 @@ _ORDER_TO_STOP_RE = re.compile(r"(?<!被)责令(?:其|该[^，。；]{0,8}?)?(?:
 #: Words that end in a head character (者) but are conjunctions: never an actor's end.
 _CONJUNCTION_TAILS = ("或者", "再者")
 
-#: Heads that name a place, not a party, inside a 在 phrase (在…规定的区域、场所燃放…).
-_PLACE_HEAD_RE = re.compile(r"(?:区域|场所|地点|地区|范围|水域|路段|街道|广场|港口|车站|公园|景区|"
-                            r"保护区|媒体|网站|平台|国家)$")
 #: 经 as a preposition (经审查, 经批准), not inside a word (经营者, 经济, 经理).
 _VIA_RE = re.compile(r"经(?!营|济|销|纪|费|常|理(?!事))")
 #: Prepositions that end a subject (``提供者对使用者的…应当`` → 提供者).
@@ -508,12 +518,6 @@ def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | N
     return a
 
 
-#: Head words that name no party without the clause before them (执行拘留的机关, 接受委托的
-#:机构): a relative clause on one is kept whole. 公民, 企业, 个人 name a class of parties and
-#: are cut to as before (具有完全民事行为能力的公民 → 公民).
-_BARE_HEADS = frozenset(("机关", "单位", "机构", "人员", "组织"))
-
-
 def _is_bare_verb_phrase(text: str) -> bool:
     """``text`` holds a verb and opens with no actor of its own (受委托, 参与建设)."""
     return any(f.startswith("v") and f != "vn" for _, f in _pos(text)) \
@@ -753,8 +757,6 @@ _AUXILIARIES = frozenset(("应当", "应", "应该", "必须", "须", "不得", 
 #: Words that cannot modify the name of an act before its verb (营业性|组|台|演出 can): a verb,
 #: preposition, adverb, conjunction, pronoun, particle or punctuation.
 _NOT_ACT_MODIFIER_FLAGS = ("v", "p", "d", "c", "r", "u", "x", "y", "e", "o")
-#: Words that ask whether (the tagger calls them verbs): 是否可以 asks, it permits nothing.
-_WHETHER = frozenset(("是否", "能否", "可否", "是不是"))
 
 
 def _names_the_act(text: str, start: int, end: int) -> bool:
@@ -1096,10 +1098,6 @@ def _relative_actor(text: str) -> str:
 #: The tail of a name a tagged preposition may open (用|能|单位): a few characters ending in
 #: an actor head.
 _PREP_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:单位|企业|机构|者|人)")
-#: Words that are prepositions wherever they stand (对违法单位…: a phrase, never a name's start);
-#: the tagger also calls a verb such as 用 (use) a preposition.
-_PREPOSITIONS = frozenset(("对", "向", "由", "在", "经", "被", "为", "与", "从", "自", "按", "依",
-                           "将", "把", "给", "于", "以", "因", "当", "和", "同", "跟", "除"))
 
 
 @_per_text
