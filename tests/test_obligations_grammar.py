@@ -934,3 +934,25 @@ _VIA_RELATIVE = [
 @pytest.mark.parametrize(("text", "actor"), _VIA_RELATIVE)
 def test_an_approval_phrase_closed_by_de_is_a_relative_clause_on_the_party(text, actor):
     assert [n.actor_raw for n in find_norms(text)] == [actor]
+
+
+# -- A court's disposition of an offender binds no party of the condition ----------------------
+# 可以从轻处罚, 应当减轻处罚, 可以不起诉, 可以免予刑事处罚, 可以认定为…: only a court or a
+# procuratorate disposes; the offender a condition names is not the norm's actor (a body
+# the text names keeps it).
+
+def test_a_sentencing_disposition_is_not_the_offenders_permission():
+    # 刑法 390 (行贿人…的，可以从轻或者减轻处罚), 民法典 1188 (监护人…的，可以减轻其侵权责任)
+    for text in ("行贿人在被追诉前主动交待行贿行为的，可以从轻或者减轻处罚。",
+                 "监护人尽到监护职责的，可以减轻其侵权责任。"):
+        assert [(n.modality, n.actor) for n in find_norms(text)] == [("permission", None)]
+    # the court the text names keeps the disposition (刑事诉讼法解释 596)
+    text = ("对达成和解协议的案件，人民法院应当对被告人从轻处罚；符合非监禁刑适用条件的，应当适用"
+            "非监禁刑；判处法定最低刑仍然过重的，可以减轻处罚；综合全案认为犯罪情节轻微不需要判处"
+            "刑罚的，可以免予刑事处罚。")
+    assert {n.actor for n in find_norms(text)} == {"人民法院"}
+    # negative (住房公积金管理条例 38): a party's own act after 可以 keeps the party
+    text = ("违反本条例的规定，单位逾期不缴或者少缴住房公积金的，由住房公积金管理中心责令限期缴存；"
+            "逾期仍不缴存的，可以申请人民法院强制执行。")
+    assert ("permission", "住房公积金管理中心") in {
+        (n.modality, n.actor_raw) for n in find_norms(text)}

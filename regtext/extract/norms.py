@@ -2150,6 +2150,18 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
             continue  # 其工作人员引导消费者…: a private actor's deed, not a policy
         if own and ctx.chapeau_actors and not any(_is_actorish(a) for a in own):
             own = []  # an item's document or thing (决定书应当…) binds the chapeau's actor
+        judicial = t.modality in ("permission", "obligation") and _DISPOSITION_RE.match(
+            ctx.text, t.end)
+        if judicial and not (own and any(a in segs[t.seg].text for a in own)) and not any(
+                _AUTHORITY_END_RE.search(a) for a in own or previous or ctx.last_subject):
+            # 行为人…悔罪的，可以从轻处罚 / 可以不起诉: only a court or procuratorate (or the
+            # authority the text already names) disposes of the offender a condition names;
+            # with no such body, the norm names none
+            out.append(_norm(actor=None, modality=t.modality, trigger=ctx.text[t.pos:t.end],
+                             text=ctx.text[start:end], condition=_conditions(ctx, segs[: t.seg]),
+                             exception=ctx.exception, start=start, end=end, actor_raw=""))
+            previous = []
+            continue
         if t.modality == "encouragement":
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
@@ -2177,6 +2189,14 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
                 actor_raw=raw,
             ))
     return out
+
+
+#: A disposition of an offender that only a court or procuratorate makes, right after the
+#: modal word (可以从轻处罚, 应当减轻处罚, 可以不起诉, 可以免予刑事处罚, 可以认定为…, 可以不作为犯罪
+#: 处理), not a party's own act (可以申请人民法院强制执行).
+_DISPOSITION_RE = re.compile(
+    r"(?:酌情|依法|分别)?(?:从重|从轻|减轻|从宽|免除处罚|免除刑事处罚|免予(?:刑事)?处罚|免于(?:刑事)?处罚|"
+    r"不起诉|不作为犯罪处理|(?:不)?认定为|不予追究刑事责任)")
 
 
 #: Tags of the words a thing subject is made of (电梯|安全|信息, 本市…销售的|燃气|器具).
