@@ -951,6 +951,11 @@ def test_a_sentencing_disposition_is_not_the_offenders_permission():
             "非监禁刑；判处法定最低刑仍然过重的，可以减轻处罚；综合全案认为犯罪情节轻微不需要判处"
             "刑罚的，可以免予刑事处罚。")
     assert {n.actor for n in find_norms(text)} == {"人民法院"}
+    # a ruling on a party's claim (最高人民法院…执行异议…规定: …受让人提出排除执行异议的，应予支持)
+    text = "符合物权登记条件，受让人提出排除执行异议的，应予支持。"
+    assert [(n.modality, n.actor) for n in find_norms(text)] == [("obligation", None)]
+    # negative: 应当予以支持 is a duty to support (a party of the condition bears it)
+    assert {n.actor for n in find_norms("辖区单位有条件的，应当予以支持。")} == {"辖区单位"}
     # negative (住房公积金管理条例 38): a party's own act after 可以 keeps the party
     text = ("违反本条例的规定，单位逾期不缴或者少缴住房公积金的，由住房公积金管理中心责令限期缴存；"
             "逾期仍不缴存的，可以申请人民法院强制执行。")

@@ -2193,10 +2193,12 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
 
 #: A disposition of an offender that only a court or procuratorate makes, right after the
 #: modal word (可以从轻处罚, 应当减轻处罚, 可以不起诉, 可以免予刑事处罚, 可以认定为…, 可以不作为犯罪
-#: 处理), not a party's own act (可以申请人民法院强制执行).
+#: 处理), or a ruling on a party's claim (…请求…的，应予支持 / 应予准许); not a party's own act
+#: (可以申请人民法院强制执行).
 _DISPOSITION_RE = re.compile(
     r"(?:酌情|依法|分别)?(?:从重|从轻|减轻|从宽|免除处罚|免除刑事处罚|免予(?:刑事)?处罚|免于(?:刑事)?处罚|"
-    r"不起诉|不作为犯罪处理|(?:不)?认定为|不予追究刑事责任)")
+    r"不起诉|不作为犯罪处理|(?:不)?认定为|不予追究刑事责任|"
+    r"予(?:支持|准许|驳回))")
 
 
 #: Tags of the words a thing subject is made of (电梯|安全|信息, 本市…销售的|燃气|器具).
