@@ -473,3 +473,13 @@ def test_only_the_sentence_that_opens_a_list_passes_its_norm_to_the_items():
     df = regtext.obligations(doc)
     items = df[df.ref.str.count(r"\.") == 2]
     assert set(items.modality) == {"obligation"} and len(items) == 2
+
+
+@pytest.mark.parametrize("row", rules.table("non-actor-words"), ids=lambda r: r["word"])
+def test_a_word_ending_in_a_head_that_names_no_party(row):
+    word, head = row["word"], row["head"]
+    assert word.endswith(head) and word in row["example"]
+    # the example's phrase ending in the word binds no one under that name
+    assert not any(n.actor_raw.endswith(word) for n in find_norms(row["example"]))
+    # the same head character still closes a party's name in the counterexample
+    assert any(n.actor_raw.endswith(head) for n in find_norms(row["counterexample"]))

@@ -95,6 +95,7 @@ _ACTOR_WORDS: frozenset[str] = frozenset()
 _ONE_CHAR_HEADS: frozenset[str] = frozenset()
 _ACTOR_SUFFIX_RE: str
 _ACTOR_END_RE: re.Pattern[str]
+_NON_ACTOR_WORDS: tuple[str, ...] = ()
 _ACTOR_WORD_RE: re.Pattern[str]
 _RELATIVE_ACTOR_RE: re.Pattern[str]
 _MORE_ACTORS_RE: re.Pattern[str]
@@ -207,6 +208,8 @@ def reload_rules() -> None:
     _ONE_CHAR_HEADS = frozenset(h for h in _ACTOR_SUFFIX if len(h) == 1)
     _ACTOR_SUFFIX_RE = rules.alternation(_ACTOR_SUFFIX)
     _ACTOR_END_RE = re.compile(_ACTOR_SUFFIX_RE + "$")
+    global _NON_ACTOR_WORDS
+    _NON_ACTOR_WORDS = tuple(rules.column("non-actor-words", "word"))
     _ACTOR_WORD_RE = re.compile(_ACTOR_SUFFIX_RE)
     _RELATIVE_ACTOR_RE = re.compile(r"[^，。；：]{1,40}?的[^，。；：的]{0,12}?" + _ACTOR_SUFFIX_RE)
     global _MORE_ACTORS_RE, _FEWER_ACTORS_RE  # …的单位和个人: the relative clause is on every
@@ -532,7 +535,7 @@ _MEMOISED.append(_normalized)  # emptied with the rules it reads
 
 
 def _is_actorish(words: str) -> bool:
-    return bool(_ACTOR_END_RE.search(words))
+    return bool(_ACTOR_END_RE.search(words)) and not words.endswith(_NON_ACTOR_WORDS)
 
 
 # -- clause analysis ------------------------------------------------------------------------
