@@ -961,3 +961,15 @@ def test_a_sentencing_disposition_is_not_the_offenders_permission():
             "逾期仍不缴存的，可以申请人民法院强制执行。")
     assert ("permission", "住房公积金管理中心") in {
         (n.modality, n.actor_raw) for n in find_norms(text)}
+
+
+@pytest.mark.parametrize(("raw", "actor"), [
+    ("国家网信部门", "主管部门"),                  # any …部门 is the competent department
+    ("县级以上人民政府体育主管部门", "主管部门"),
+    ("主管机关", "主管机关"),                      # an organ (…机关) keeps the text's words
+    ("国务院交通主管机关", "国务院交通主管机关"),
+    ("公安机关", "公安机关"),
+])
+def test_only_a_department_is_normalised_to_the_competent_department(raw, actor):
+    # DESIGN.md: actors are normalized to 主管部门 from any …部门; 机关 is not one
+    assert normalize_actor(raw) == actor

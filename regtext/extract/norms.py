@@ -497,7 +497,7 @@ def _normalize_uncached(raw: str, items: tuple[tuple[str, str], ...]) -> str | N
             return short
     if _ROLE_BODY_RE.fullmatch(a):
         return a.removeprefix("其")
-    if a.endswith("部门") or a.endswith("主管机关"):
+    if a.endswith("部门"):
         return "主管部门"
     for generic in ("提供者", "使用者"):
         if a.endswith(generic):
