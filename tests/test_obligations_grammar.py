@@ -973,3 +973,16 @@ def test_a_sentencing_disposition_is_not_the_offenders_permission():
 def test_only_a_department_is_normalised_to_the_competent_department(raw, actor):
     # DESIGN.md: actors are normalized to 主管部门 from any …部门; 机关 is not one
     assert normalize_actor(raw) == actor
+
+
+def test_the_body_recommended_to_impose_a_sanction_imposes_it():
+    # 商业银行法 76: the central bank recommends, the banking supervisor orders
+    text = ("情节特别严重或者逾期不改正的，中国人民银行可以建议国务院银行业监督管理机构责令停业整顿"
+            "或者吊销其经营许可证；")
+    assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [
+        ("penalty", "国务院银行业监督管理机构")]
+    # negative (监察法 62): a recommendation inside the offence hands nothing over
+    text = ("有关单位拒不执行监察机关作出的处理决定，或者无正当理由拒不采纳监察建议的，"
+            "由其主管部门、上级机关责令改正，对单位给予通报批评；")
+    assert {n.actor_raw for n in find_norms(text) if n.modality == "penalty"} == {
+        "主管部门、上级机关"}

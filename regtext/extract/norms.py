@@ -1185,10 +1185,12 @@ def _split_actors(raw: str, aliases: Mapping[str, str]) -> list[str]:
     return [raw]
 
 
-#: Words that hand a sanction to a body: 由…部门责令, 移送…机关吊销, 交由…处理.
+#: Words that hand a sanction to a body: 由…部门责令, 移送…机关吊销, 交由…处理, 建议…机构责令
+#: (the body recommended to impose it imposes it).
 #: 由其… names the offender's own unit or superior (由其所在单位给予处分, 由其上级机关责令):
 #: any party there is the sanctioning body, not only a public authority.
-_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|移送|移交|交由|提请|报请)")
+_BODY_INTRO_RE = re.compile(r"(?:由(?!于|此)(?P<own>其(?!他|中|余|次))?|移送|移交|交由|提请|报请|"
+                            r"建议(?![书函稿权]))")
 #: Where a body's name ends: the verb (or adverb) of the sanction that follows it (视 only as
 #: 视情节…: the 视 of 广播电视行政管理部门 is inside the name).
 _BODY_END_RE = re.compile(
@@ -1197,10 +1199,10 @@ _BODY_END_RE = re.compile(
     r"视(?=情节|情况|其|具体|不同|违法|危害|后果)|"
     # 由X将案件移送Y, 由X移送Y吊销…, 由X报请Y责令…: X is the body, the rest its act (将乐县 is
     # a county)
-    r"将(?!乐)|移送|移交|交由|报请|提请")
+    r"将(?!乐)|移送|移交|交由|报请|提请|建议")
 #: Verbs that hand a case over: the body after one (移送公安机关，…处…拘留) imposes what follows;
 #: so does the body a sanction is asked of (报请本级人民政府责令关闭: the government orders).
-_TRANSFERS = ("移送", "移交", "交由", "报请", "提请")
+_TRANSFERS = ("移送", "移交", "交由", "报请", "提请", "建议")
 
 
 def _penalty_actor(text: str) -> str:
