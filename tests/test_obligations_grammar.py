@@ -986,3 +986,31 @@ def test_the_body_recommended_to_impose_a_sanction_imposes_it():
             "由其主管部门、上级机关责令改正，对单位给予通报批评；")
     assert {n.actor_raw for n in find_norms(text) if n.modality == "penalty"} == {
         "主管部门、上级机关"}
+
+
+def test_an_item_naming_a_sanction_is_one_of_the_measures_a_chapeau_allows():
+    # 潍坊市城市绿化条例 36: the fourth measure is an order; it is still a measure the
+    # inspecting bodies may take, beside being a sanction
+    doc = regtext.parse("第三十六条 城市绿化行政主管部门以及其他行政执法部门进行监督检查时，"
+                        "有权采取下列措施：\n（一）要求有关单位和人员提供与监督检查事项有关的文件、"
+                        "资料；\n（二）根据需要进入现场进行勘测；\n（三）责令有关单位和人员停止城市"
+                        "绿化违法行为。\n")
+    rows = regtext.obligations(doc)
+    assert set(rows[rows.ref == "36.1.3"].modality) == {"permission", "penalty"}
+    # negative: an item that is a case with its own sanction inherits nothing
+    # (违反…的，处…罚款 under a chapeau that hands the list to a body)
+    doc = regtext.parse("第六条 违反本条例规定的，由公安机关按照下列规定处罚：\n"
+                        "（一）未按规定登记的，处二百元以上五百元以下罚款；\n")
+    rows = regtext.obligations(doc)
+    assert set(rows[rows.ref == "6.1.1"].modality) == {"penalty"}
+
+
+def test_the_items_carry_the_norm_of_the_clause_that_introduces_them():
+    # 潍坊市禁用限用剧毒高毒农药条例 25: the measures are what the inspectors may take, not
+    # what the inspected must not refuse
+    doc = regtext.parse("第二十五条 行政执法人员依法实施监督检查，可以采取下列措施，有关单位和个人"
+                        "应当予以配合，不得拒绝和阻挠：\n（一）进入经营、使用场所实施现场检查；\n"
+                        "（二）对经营、使用的农药实施抽查检测；\n")
+    rows = regtext.obligations(doc)
+    items = rows[rows.ref.isin(["25.1.1", "25.1.2"])]
+    assert set(zip(items.modality, items.actor)) == {("permission", "行政执法人员")}

@@ -1432,6 +1432,10 @@ def find_norms(
     return _as_written(norms, _fold(text))
 
 
+#: Words that introduce the items of a list (下列措施, 以下事项, 如下规定).
+_LIST_INTRO_RE = re.compile(r"下列|以下(?!简称|称)|如下")
+
+
 def _find_norms(
     text: str,
     aliases: Mapping[str, str] | None = None,
@@ -1497,8 +1501,12 @@ def _find_norms(
         if ctx.chapeau_norm is not None and not ctx.own_seen:
             # a sanction in an item of a duty list (应当采取下列措施：（一）…的，责令其停止…)
             # is what the chapeau's body must do: the item inherits across it
+            # (so does one that opens with the sanction it names under a chapeau of another
+            # kind: 可以…采取下列措施：（一）责令暂停部分业务 is one of the measures allowed)
+            opening = _sanction_in(segs[0].text) if 0 in covered else None
             first = min([triggers[0].seg if triggers else len(segs),
-                         *([] if ctx.chapeau_norm.modality == "obligation" else covered)])
+                         *([] if ctx.chapeau_norm.modality == "obligation"
+                           or (opening is not None and opening.start() == 0) else covered)])
             inherited = _inherited_norms(segs, first, bool(triggers), ctx)
             if not inherited and triggers and first == 0 and triggers[0].pos == segs[0].start \
                     and ctx.chapeau_norm.modality not in {t.modality for t in triggers} \
@@ -2810,7 +2818,9 @@ def _node_norms(node: Node, aliases: Mapping[str, str], chapeau: Sequence[Norm] 
         # items of a case list (有下列情形之一的：) are conditions, not duties
         inherit = [] if _is_case_list(own) else [n for n in found if n.modality != "penalty"]
         if inherit:
-            last = inherit[-1].start
+            # the norm of the clause that introduces the list (可以依法采取下列措施，有关组织和个人
+            # 应当配合，不得拒绝: the items are the measures allowed, not what must be borne)
+            last = ([n for n in inherit if _LIST_INTRO_RE.search(n.text)] or inherit)[-1].start
             inherit = [n for n in inherit if n.start == last]
             # only the sentence that opens the list passes its norm on: X可以设立…基金。基金由
             # 下列资金组成： lists what the fund is made of, not what X may do
