@@ -1330,7 +1330,9 @@ def _body_phrase(rest: str, heads: re.Pattern[str] | None = None) -> str:
         cut = m.start()
         break
     head = rest[:cut]
-    ends = [h.end() for h in heads.finditer(head)]
+    # (a head closing a word that names no party is none: 联组|会议, 协商)
+    ends = [h.end() for h in heads.finditer(head)
+            if not head.endswith(_NON_ACTOR_WORDS, 0, h.end())]
     if len(ends) > 1 and "的" not in head:
         # 由国务院法制机构通知制定机关, 由用地单位组织…: the body ends at the head its own verb
         # follows (负责受理…的行政主管部门 keeps its relative clause)
