@@ -1014,3 +1014,15 @@ def test_the_items_carry_the_norm_of_the_clause_that_introduces_them():
     rows = regtext.obligations(doc)
     items = rows[rows.ref.isin(["25.1.1", "25.1.2"])]
     assert set(zip(items.modality, items.actor)) == {("permission", "行政执法人员")}
+
+
+def test_a_word_inside_a_time_adverbial_states_no_norm():
+    # 北京市人口与计划生育条例: 在国家提倡…期间 dates the rule; the state encourages nothing here
+    text = ("在国家提倡一对夫妻生育一个子女期间，第一胎生育双胞或者多胞的夫妻，不领取《独生子女父母"
+            "光荣证》，凭女方户籍所在地乡镇人民政府或者街道办事处出具的证明，享受前款第（三）项规定"
+            "以外的奖励和优待，但只享受一份独生子女奖励待遇。")
+    assert not any(n.trigger == "提倡" for n in find_norms(text))
+    # 外交特权与豁免条例: the duty before the adverbial stands; 负责 inside it is no duty
+    text = ("临时外交信使必须持有派遣国主管机关出具的临时信使证明书，在其负责携带外交邮袋期间，"
+            "享有与外交信使同等的豁免。")
+    assert [n.trigger for n in find_norms(text)] == ["必须"]

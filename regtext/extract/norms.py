@@ -257,6 +257,8 @@ _STATE_RE = re.compile(r"国家|政府|部门|机关|国务院|委员会|^本[�
                        r"局$|厅$|办公室|人民法院|人民检察院")
 _ENACTING_RE = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|规则|准则|实施办法)[。\s]*$")
 _PURPOSE_RE = re.compile(r"为了|为(?=[^了])[^，。；]{0,40}(?:目的|需要)$")
+#: The end of a 在… clause that names a time (在…期间, 在…之前): what it holds is no norm.
+_PERIOD_RE = re.compile(r"(?:期间|之前|之后|以前|以后)$")
 #: An authority's finding that opens a condition (人民法院发现…的，责令…): it names the
 #: authority that acts, not the offender.
 _FINDS_RE = re.compile(r"(?:在[^，。；]{1,20}中|检查|审查|调查|巡查)?(?:发现|认为|查明|经查)")
@@ -666,8 +668,9 @@ _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[�
 def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
     out: list[_Trigger] = []
     for i, seg in enumerate(segs):
-        if seg.is_condition or (seg.text[:1] == "为" and _PURPOSE_RE.match(seg.text)):
-            continue  # 为了推动…，: a purpose clause states no norm
+        if seg.is_condition or (seg.text[:1] == "为" and _PURPOSE_RE.match(seg.text)) or (
+                seg.text[:1] == "在" and _PERIOD_RE.search(seg.text)):
+            continue  # 为了推动…，: a purpose clause states no norm; 在国家提倡…期间，: a time
         for m in _MODAL_RE.finditer(seg.text):
             group = m.lastgroup or ""
             modality = group
