@@ -1026,3 +1026,18 @@ def test_a_word_inside_a_time_adverbial_states_no_norm():
     text = ("临时外交信使必须持有派遣国主管机关出具的临时信使证明书，在其负责携带外交邮袋期间，"
             "享有与外交信使同等的豁免。")
     assert [n.trigger for n in find_norms(text)] == ["必须"]
+
+
+@pytest.mark.parametrize(("text", "modality", "actor"), [
+    # a sanctioning body read from the masked clause keeps its parenthesis, without blanks
+    # (a 自治县 planning regulation: 由镇（乡）人民政府责令…)
+    ("在乡、村庄规划区内违反规划违法建设的建（构）筑物，由镇（乡）人民政府责令停止建设，限期改正。",
+     "penalty", "镇（乡）人民政府"),
+    # the text's own ASCII brackets are kept (潍坊市文明行为促进条例 style: 市、区(市)人民政府)
+    ("市、区(市)人民政府应当推进诚信体系建设，建立公民文明行为数据的归集整合制度。",
+     "obligation", "市、区(市)人民政府"),
+    # negative: a name with no parenthesis is written as before
+    ("市人民政府应当推进诚信体系建设。", "obligation", "市人民政府"),
+])
+def test_an_actor_is_written_with_the_texts_own_parentheses(text, modality, actor):
+    assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [(modality, actor)]

@@ -2098,6 +2098,7 @@ def _penalty(ctx: _Context, segs: Sequence[_Seg], k: int, hit: re.Match[str], ra
     tail = re.search(r"(?:有期徒刑|无期徒刑|死刑|拘役|管制|罚金|拘留|没收财产)$", hit.group(0))
     core = tail.start() if tail and hit.group(0)[0] in "处并单判" else 0
     trigger = ctx.text[segs[k].start + hit.start() + core: segs[k].start + hit.end()]
+    raw = _squeeze(raw)  # (a body read from the masked clause: 乡（镇）人民政府 has blanks)
     actor = normalize_actor(raw, ctx.aliases) if raw else None
     if actor is None and _CRIMINAL_RE.search(trigger):
         actor = _COURT  # a criminal sentence: only a court imposes it
@@ -2768,6 +2769,11 @@ def _written_in(norm: Norm, folded: str, elsewhere: Callable[[str], str | None] 
     actor = norm.actor
     if actor and actor in raw:  # the normalised actor is a part of the words: same spelling
         actor = _written_form(actor, written) or actor
+    # with the text's own brackets (乡(镇)人民政府 where the law writes ASCII ones)
+    ascii_form = written.replace("（", "(").replace("）", ")")
+    if ascii_form != written and ascii_form in norm.text:
+        written = ascii_form
+        actor = actor.replace("（", "(").replace("）", ")") if actor else actor
     return replace(norm, actor=actor, actor_raw=written)
 
 
