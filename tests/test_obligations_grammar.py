@@ -1041,3 +1041,16 @@ def test_a_word_inside_a_time_adverbial_states_no_norm():
 ])
 def test_an_actor_is_written_with_the_texts_own_parentheses(text, modality, actor):
     assert [(n.modality, n.actor_raw) for n in find_norms(text)] == [(modality, actor)]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a verb and a verbal noun before a body's head name the body (机动车|驾驶|培训|机构), as
+    # 调查人员 and 管理部门 do
+    ("机动车驾驶培训机构在开展培训过程中，应当加强对教练员、学员的交通安全教育。",
+     "机动车驾驶培训机构"),
+    # negative (LawRefBook, 乡镇煤矿): nouns, a verb and its object: the nouns act
+    ("乡镇煤矿开采煤炭资源，应当遵循开发与保护并重的原则，依法办矿，安全生产，文明生产。",
+     "乡镇煤矿"),
+])
+def test_a_verb_and_verbal_noun_before_a_head_name_the_body(text, actor):
+    assert [n.actor_raw for n in find_norms(text)] == [actor]

@@ -2463,6 +2463,11 @@ def _noun_before_verb(text: str, later: Sequence[str] = ()) -> list[str]:
     verb, obj = rest[0], rest[1:]
     if verb[1] != "v" or len(verb[0]) < 2 or obj[0][1] in ("uj", "ul", "x", "p", "v"):
         return []
+    if obj[0][1] == "vn" and len(obj) > 1 and _is_head_word(obj[1][0]) \
+            and _AUTHORITY_END_RE.search(obj[1][0]):
+        # 农村土地|承包|仲裁|委员会: a verb and a verbal noun before a body's head name the body
+        # (as 调查人员, 管理部门), not the nouns' act
+        return ["".join(w for w, _ in toks[: len(nouns) + 3])]
     if obj[-1][0] in _ACTIVITY_NOUNS or obj[-1][1] == "vn":
         return []
     return ["".join(nouns)]
