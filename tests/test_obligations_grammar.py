@@ -1054,3 +1054,12 @@ def test_an_actor_is_written_with_the_texts_own_parentheses(text, modality, acto
 ])
 def test_a_verb_and_verbal_noun_before_a_head_name_the_body(text, actor):
     assert [n.actor_raw for n in find_norms(text)] == [actor]
+
+
+def test_a_de_inside_a_prepositional_object_keeps_the_norm_after_a_rule_adverbial():
+    # 对外赠送和接受礼品管理规定 style (LawRefBook): 按照有关规定负责对…的情况进行监督: the 的 is
+    # inside the object of 对, the 负责 is the body's duty
+    text = "国家行政监察机关按照有关规定负责对对外赠送和接受礼品的情况进行监督、检查。"
+    assert [(n.actor, n.trigger) for n in find_norms(text)] == [("国家行政监察机关", "负责")]
+    # negative (a registration regulation): 依照本条例规定应当公告的事项 is a relative clause
+    assert find_norms("依照本条例规定应当公告的事项，由登记机构在其门户网站公告。") == []

@@ -660,7 +660,8 @@ _SUPPORT_VERB_RE = re.compile(
 #: An adverbial that ends right before a modal word: 依照/按照/根据…规定 (the rules it acts under).
 _RULE_ADVERBIAL_RE = re.compile(r"(?:依照|按照|根据|依据|遵照)[^，。；]{0,40}(?:规定|法规|法律)$")
 #: After such a modal word: a relative clause (…的) or an offence (…而未…), not a norm.
-_NOT_OWN_AFTER_RULE_RE = re.compile(r"的|而(?:未|不|没有)")
+#: (a 的 after a preposition is inside its object: 负责对污染物的监测管理 is the norm's own)
+_NOT_OWN_AFTER_RULE_RE = re.compile(r"(?:(?![对向为与在])[^，。；])*?(?:的|而(?:未|不|没有))")
 #: The end of a catch-all case (其他…的情形): what comes before it is a relative clause.
 _CATCH_ALL_RE = re.compile(r"的(?:情形|情况|行为|事项|事由|情节)[。；]?$")
 
@@ -694,7 +695,7 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
                 continue  # （六）其他依法应当追究责任的情形: a case, not a norm
             if before in ("规定", "法规", "法律") and modality != "encouragement" and not (
                     _RULE_ADVERBIAL_RE.search(seg.text, 0, m.start())
-                    and not _NOT_OWN_AFTER_RULE_RE.search(seg.text, m.end())
+                    and not _NOT_OWN_AFTER_RULE_RE.match(seg.text, m.end())
                     and not (seg.text[0] == "除" and seg.text.endswith("外"))):
                 # the law's own words as a modifier: 法律、行政法规禁止发布的信息; but after an
                 # adverbial 依照…规定 the modal word is the clause's own (人民警察依照国家有关
