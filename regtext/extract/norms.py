@@ -696,6 +696,7 @@ def _find_triggers(segs: Sequence[_Seg]) -> list[_Trigger]:
             if before in ("规定", "法规", "法律") and modality != "encouragement" and not (
                     _RULE_ADVERBIAL_RE.search(seg.text, 0, m.start())
                     and not _NOT_OWN_AFTER_RULE_RE.match(seg.text, m.end())
+                    and not (seg.text.endswith("的除外") and "的" in seg.text[m.end():])
                     and not (seg.text[0] == "除" and seg.text.endswith("外"))):
                 # the law's own words as a modifier: 法律、行政法规禁止发布的信息; but after an
                 # adverbial 依照…规定 the modal word is the clause's own (人民警察依照国家有关
