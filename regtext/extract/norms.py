@@ -1658,7 +1658,7 @@ def _sanctions_in(text: str) -> Iterator[re.Match[str]]:
         if hit.group(0) == "责令" and text.endswith("采取", 0, hit.start()):
             continue  # 采取责令…停产等(应急)措施: a measure the body takes, named as a noun
         if _CIVIL_LIABILITY_RE.search(hit.group()) and (
-                _modal_before(text, hit.start(), _BINDING_WORDS, clause=True)
+                _modal_before(text, hit.start(), _BINDING_WORDS)
                 or _CLAIMED_RE.search(text, 0, hit.start())):
             continue
         if hit.group().startswith("追究") and _CLAIMED_RE.search(text, 0, hit.start()):
@@ -1725,14 +1725,12 @@ _RESTITUTION_RE = re.compile(
 _CIVIL_LIABILITY_RE = re.compile(r"赔偿责任|民事责任|侵权责任|连带责任")
 #: The words that bind a party to the act that follows them in its clause.
 _BINDING_WORDS = frozenset(("应当", "应", "必须"))
-_CLAUSE_PUNCT_RE = re.compile("[，。；]")
 _ORDERING_WORDS = _BINDING_WORDS | {"可以", "有权"}
 
 
-def _modal_before(text: str, end: int, words: Collection[str], clause: bool = False) -> bool:
-    """Whether one of ``words`` stands in ``text[:end]`` as a modal word (the modal-words
-    table decides: 应急管理部门, 相应, 供应 hold none), in the same clause as ``end`` when
-    ``clause``.
+def _modal_before(text: str, end: int, words: Collection[str]) -> bool:
+    """Whether one of ``words`` stands in ``text[:end]`` (one clause) as a modal word: the
+    modal-words table decides (应急管理部门, 相应, 供应 hold none).
 
     Example:
         >>> _modal_before("由应急管理部门责令", 7, _BINDING_WORDS)
@@ -1740,10 +1738,7 @@ def _modal_before(text: str, end: int, words: Collection[str], clause: bool = Fa
         >>> _modal_before("公安机关应当责令", 6, _BINDING_WORDS)
         True
     """
-    for m in _MODAL_RE.finditer(text, 0, end):
-        if m.group(0) in words and not (clause and _CLAUSE_PUNCT_RE.search(text, m.end(), end)):
-            return True
-    return False
+    return any(m.group(0) in words for m in _MODAL_RE.finditer(text, 0, end))
 #: Civil liability that a party claims (有权请求侵权人承担侵权责任, 主张…承担惩罚性赔偿责任) is
 #: the content of a right, not a sanction the clause imposes.
 #: (not when a court rules on the claim: 根据原告请求依法判决被告承担赔偿责任)
@@ -2178,12 +2173,8 @@ def _own_norms(segs: Sequence[_Seg], triggers: Sequence[_Trigger], ctx: _Context
             # 行为人…悔罪的，可以从轻处罚 / 可以不起诉: only a court or procuratorate (or the
             # authority the text already names) disposes of the offender a condition names;
             # with no such body, the norm names none
-            out.append(_norm(actor=None, modality=t.modality, trigger=ctx.text[t.pos:t.end],
-                             text=ctx.text[start:end], condition=_conditions(ctx, segs[: t.seg]),
-                             exception=ctx.exception, start=start, end=end, actor_raw=""))
-            previous = []
-            continue
-        if t.modality == "encouragement":
+            raw_actors = []
+        elif t.modality == "encouragement":
             # 鼓励…/支持… with no subject of its own is the state's policy, whoever the
             # previous sentence spoke of
             raw_actors = own or previous or list(ctx.chapeau_actors) or ["国家"]
